@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ArticleState } from '../utils/messaging';
+import type { CopyRecord } from '../utils/storage';
+import { t } from './i18n';
+import { MetadataCard } from './MetadataCard';
+import { RecentCopies } from './RecentCopies';
+
+export interface PopupData {
+  /** Null when no Linkback script runs in the tab (any page that is not a publisher's). */
+  state: ArticleState | null;
+  recent: CopyRecord[];
+}
+
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; data: PopupData }
+  | { status: 'failed'; message: string };
+
+export function PopupApp({ load }: { load: () => Promise<PopupData> }) {
+  const [result, setResult] = useState<Load>({ status: 'loading' });
+  useEffect(() => {
+    load().then(
+      (data) => setResult({ status: 'ready', data }),
+      (error: unknown) =>
+        setResult({ status: 'failed', message: String((error as Error)?.message ?? error) }),
+    );
+  }, [load]);
+
+  if (result.status === 'loading') return <p class="empty">{t('loading')}</p>;
+  if (result.status === 'failed')
+    return (
+      <p class="error" role="alert">
+        {t('loadFailed', result.message)}
+      </p>
+    );
+
+  const { state, recent } = result.data;
+  if (state?.isArticle && state.metadata) return <MetadataCard state={state} />;
+  return (
+    <>
+      <section data-testid="not-article" class="card">
+        <h1>{t('notArticleTitle')}</h1>
+        <p>
+          {state?.publisher ? t('publisherNotArticle', state.publisher.name) : t('notArticleBody')}
+        </p>
+      </section>
+      <RecentCopies records={recent} />
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+import type { CopyRecord } from '../utils/storage';
+import { toHttpUrl } from '../utils/url';
+import { t } from './i18n';
+
+function timeAgo(epochMs: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    epochMs,
+  );
+}
+
+/** The newest copies, each linking to its article. Titles and texts come from pages: text only. */
+export function RecentCopies({ records }: { records: CopyRecord[] }) {
+  return (
+    <section data-testid="recent-copies" aria-labelledby="recent-heading">
+      <h2 id="recent-heading">{t('recentCopies')}</h2>
+      {records.length === 0 ? (
+        <p class="empty" data-testid="no-copies">
+          {t('noCopies')}
+        </p>
+      ) : (
+        <ul>
+          {records.map((record) => {
+            const href = toHttpUrl(record.articleUrl);
+            return (
+              <li key={record.id} data-testid="copy-record">
+                {href ? (
+                  <a href={href} target="_blank" rel="noopener noreferrer" class="record-title">
+                    {record.title ?? href}
+                  </a>
+                ) : (
+                  <span class="record-title">{record.title ?? record.articleUrl}</span>
+                )}
+                <span class="hint">
+                  {timeAgo(record.copiedAt)} · {t('characters', record.textLength)}
+                </span>
+                <q class="excerpt">{record.text.slice(0, 140)}</q>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

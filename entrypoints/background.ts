@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createActionIndicator, type ActionApi } from '../utils/background/action-indicator';
+import { createCopyRecordStore } from '../utils/background/copy-records';
+import { handleBackgroundMessage } from '../utils/background/handle-message';
+import { isBackgroundMessage } from '../utils/messaging';
+import { copyRecordsItem } from '../utils/storage';
+
+// Wiring only. Every handler starts cold: all state lives in storage, so a restarted
+// service worker (MV3) or event page (Firefox MV2) answers like the one before.
+export default defineBackground({
+  // Firefox MV2: an event page that unloads when idle, like Chrome's service worker.
+  persistent: false,
+  main() {
+    // MV3 has `action`; Firefox MV2 has `browserAction` with the same calls.
+    const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
+    const services = {
+      records: createCopyRecordStore(copyRecordsItem),
+      indicator: createActionIndicator(action),
+    };
+
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (!isBackgroundMessage(message)) return undefined;
+      return handleBackgroundMessage(message, sender.tab?.id, services);
+    });
+  },
+});

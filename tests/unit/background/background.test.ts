@@ -1,0 +1,203 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  ARTICLE_ICONS,
+  createActionIndicator,
+  IDLE_ICONS,
+  type ActionApi,
+} from '../../../utils/background/action-indicator';
+import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
+import { handleBackgroundMessage } from '../../../utils/background/handle-message';
+import type { BackgroundMessage, NewCopyRecord } from '../../../utils/messaging';
+import {
+  copyRecordsItem,
+  MAX_COPY_RECORDS,
+  MAX_RECORD_TEXT,
+  readSettings,
+  settingsItem,
+  type CopyRecord,
+} from '../../../utils/storage';
+
+const COPY: NewCopyRecord = {
+  articleUrl: 'https://caliber.az/en/post/story',
+  title: 'The story',
+  publisherId: 'caliber',
+  siteName: 'Caliber.az',
+  language: 'en',
+  copiedAt: 1_000,
+  text: 'Special Envoy Steve Witkoff and Jared Kushner are scheduled to meet.',
+  textLength: 68,
+  attributed: true,
+};
+
+function memoryItem(initial: CopyRecord[] = []): RecordsItem & { value: CopyRecord[] } {
+  return {
+    value: initial,
+    async getValue() {
+      return this.value;
+    },
+    async setValue(value) {
+      this.value = value;
+    },
+  };
+}
+
+function fakeAction() {
+  const calls: { title: Record<number, string>; icon: Record<number, Record<string, string>> } = {
+    title: {},
+    icon: {},
+  };
+  const api: ActionApi = {
+    async setTitle({ tabId, title }) {
+      calls.title[tabId] = title;
+    },
+    async setIcon({ tabId, path }) {
+      calls.icon[tabId] = path;
+    },
+  };
+  return { api, calls };
+}
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('the copy record store', () => {
+  it('keeps the newest copy first, with an id, bounded text and count', async () => {
+    let ids = 0;
+    const item = memoryItem();
+    const store = createCopyRecordStore(item, Date.now, () => `id-${++ids}`);
+    await store.add({
+      ...COPY,
+      text: 'x'.repeat(MAX_RECORD_TEXT + 50),
+      textLength: MAX_RECORD_TEXT + 50,
+    });
+    const second = await store.add({ ...COPY, articleUrl: 'https://caliber.az/post/other' });
+    expect(second.id).toBe('id-2');
+    expect(item.value.map((r) => r.id)).toEqual(['id-2', 'id-1']);
+    expect(item.value[1]!.text).toHaveLength(MAX_RECORD_TEXT);
+    expect(item.value[1]!.textLength).toBe(MAX_RECORD_TEXT + 50);
+
+    for (let i = 0; i < MAX_COPY_RECORDS + 5; i++) {
+      await store.add({ ...COPY, text: `copy ${i}`, copiedAt: 100_000 + i });
+    }
+    expect(item.value).toHaveLength(MAX_COPY_RECORDS);
+    expect(item.value[0]!.text).toBe(`copy ${MAX_COPY_RECORDS + 4}`);
+  });
+
+  it('counts the same copy made twice in a row as one', async () => {
+    const item = memoryItem();
+    const store = createCopyRecordStore(item);
+    await store.add({ ...COPY, copiedAt: 10_000 });
+    await store.add({ ...COPY, copiedAt: 12_000 });
+    expect(item.value).toHaveLength(1);
+    expect(item.value[0]!.copiedAt).toBe(12_000);
+    await store.add({ ...COPY, copiedAt: 60_000 });
+    expect(item.value).toHaveLength(2);
+  });
+
+  it('serialises concurrent writes so no copy is lost', async () => {
+    const item = memoryItem();
+    const store = createCopyRecordStore(item);
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) => store.add({ ...COPY, text: `copy ${i}` })),
+    );
+    expect(item.value).toHaveLength(20);
+  });
+
+  it('keeps the newest half when storage is full, and surfaces other errors', async () => {
+    const item = memoryItem(
+      Array.from({ length: 10 }, (_, i) => ({ ...COPY, id: `old-${i}`, text: `old ${i}` })),
+    );
+    const setValue = item.setValue.bind(item);
+    let failures = 1;
+    item.setValue = async (value) => {
+      if (failures-- > 0) throw new Error('QUOTA_BYTES quota exceeded');
+      await setValue(value);
+    };
+    const store = createCopyRecordStore(
+      item,
+      () => 999_999,
+      () => 'new',
+    );
+    await store.add(COPY);
+    expect(item.value[0]!.id).toBe('new');
+    expect(item.value).toHaveLength(6);
+
+    item.setValue = async () => {
+      throw new Error('disk on fire');
+    };
+    await expect(store.add({ ...COPY, text: 'another' })).rejects.toThrow('disk on fire');
+    // The queue survives a failed write.
+    item.setValue = setValue;
+    await store.add({ ...COPY, text: 'after' });
+    expect(item.value[0]!.text).toBe('after');
+  });
+});
+
+describe('the action indicator and message routing', () => {
+  it('marks recognised article tabs and resets others', async () => {
+    const { api, calls } = fakeAction();
+    const services = {
+      indicator: createActionIndicator(api),
+      records: createCopyRecordStore(memoryItem()),
+    };
+    const article: BackgroundMessage = {
+      type: 'article:state',
+      state: {
+        isArticle: true,
+        url: COPY.articleUrl,
+        metadata: null,
+        publisher: {
+          id: 'caliber',
+          name: 'Caliber.az',
+          notice: '',
+          homeUrl: 'https://caliber.az/',
+        },
+      },
+    };
+    await handleBackgroundMessage(article, 7, services);
+    expect(calls.title[7]).toBe('Linkback: Caliber.az article recognised');
+    expect(calls.icon[7]).toEqual(ARTICLE_ICONS);
+
+    await handleBackgroundMessage(
+      { type: 'article:state', state: { ...article.state, isArticle: false } },
+      7,
+      services,
+    );
+    expect(calls.title[7]).toBe('Linkback');
+    expect(calls.icon[7]).toEqual(IDLE_ICONS);
+  });
+
+  it('records copies and rejects unknown messages', async () => {
+    const item = memoryItem();
+    const services = {
+      indicator: createActionIndicator(fakeAction().api),
+      records: createCopyRecordStore(item),
+    };
+    const reply = await handleBackgroundMessage({ type: 'copy:record', record: COPY }, 3, services);
+    expect(reply).toMatchObject({ ok: true });
+    expect(item.value).toHaveLength(1);
+    await expect(
+      handleBackgroundMessage({ type: 'nope' } as unknown as BackgroundMessage, 3, services),
+    ).rejects.toThrow(/Unknown message/);
+  });
+});
+
+describe('storage', () => {
+  it('starts empty with default settings and stores records under a versioned key', async () => {
+    expect(await copyRecordsItem.getValue()).toEqual([]);
+    expect(await readSettings()).toEqual({ attributeOnCopy: true, minWords: 6 });
+    const store = createCopyRecordStore(copyRecordsItem);
+    await store.add(COPY);
+    const raw = await fakeBrowser.storage.local.get(['copyRecords', 'copyRecords$']);
+    expect(raw.copyRecords).toHaveLength(1);
+    expect(raw['copyRecords$']).toEqual({ v: 1 });
+  });
+
+  it('fills settings added later with their defaults', async () => {
+    await fakeBrowser.storage.local.set({ settings: { attributeOnCopy: false } });
+    expect(await readSettings()).toEqual({ attributeOnCopy: false, minWords: 6 });
+    await settingsItem.setValue({ attributeOnCopy: true, minWords: 3 });
+    expect((await readSettings()).minWords).toBe(3);
+    vi.restoreAllMocks();
+  });
+});

@@ -1,0 +1,131 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PopupApp, type PopupData } from '../../../components/PopupApp';
+import type { ArticleMetadata } from '../../../utils/metadata/types';
+import type { ArticleState } from '../../../utils/messaging';
+import type { CopyRecord } from '../../../utils/storage';
+
+const META: ArticleMetadata = {
+  url: 'https://caliber.az/en/post/story',
+  canonicalUrl: 'https://caliber.az/en/post/story',
+  title: 'CNN: Trump sends “unconventional negotiating team” to Moscow',
+  authors: ['Sabina Mammadli'],
+  publishedAt: '2025-12-02T09:19:00+04:00',
+  publishedText: '02 December 2025 09:19',
+  modifiedAt: null,
+  category: 'WORLD',
+  views: 35,
+  language: 'en',
+  siteName: 'Caliber.az',
+  imageUrl: 'https://caliber.az/media/photos/normal/abc.webp',
+  description: null,
+  sources: {},
+};
+
+const STATE: ArticleState = {
+  isArticle: true,
+  url: META.url,
+  metadata: META,
+  publisher: {
+    id: 'caliber',
+    name: 'Caliber.az',
+    homeUrl: 'https://caliber.az/',
+    notice: 'Any use of materials is allowed only if there is a hyperlink to Caliber.az',
+  },
+};
+
+async function show(data: PopupData | Error): Promise<HTMLElement> {
+  const root = document.createElement('main');
+  document.body.append(root);
+  await act(async () => {
+    render(
+      <PopupApp
+        load={() => (data instanceof Error ? Promise.reject(data) : Promise.resolve(data))}
+      />,
+      root,
+    );
+  });
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+  return root;
+}
+
+const field = (root: HTMLElement, name: string) =>
+  root.querySelector(`[data-field="${name}"]`)?.textContent;
+
+beforeEach(() => {
+  document.body.innerHTML = '';
+});
+
+describe('the popup', () => {
+  it('shows the article card with every field, missing ones marked as such', async () => {
+    const root = await show({ state: STATE, recent: [] });
+    expect(root.querySelector('[data-testid="metadata-card"]')).not.toBeNull();
+    expect(field(root, 'title')).toBe(META.title);
+    expect(field(root, 'authors')).toBe('Sabina Mammadli');
+    expect(field(root, 'published')).toBe('02 December 2025 09:19 (Baku time, UTC+04:00)');
+    expect(field(root, 'category')).toBe('WORLD');
+    expect(field(root, 'views')).toBe('35');
+    expect(field(root, 'language')).toBe('English (en)');
+    expect(field(root, 'canonical-url')).toBe(META.canonicalUrl);
+    expect(field(root, 'reuse-rule')).toContain('hyperlink to Caliber.az');
+    expect(field(root, 'description')).toBe('not found');
+    expect(root.querySelector('[data-field="description"]')!.hasAttribute('data-missing')).toBe(
+      true,
+    );
+    expect(root.querySelector<HTMLImageElement>('img[data-field="image"]')!.src).toBe(
+      META.imageUrl,
+    );
+  });
+
+  it('renders page-supplied strings as text and drops non-http links and images', async () => {
+    const hostile = {
+      ...META,
+      title: '<img src=x onerror="window.__pwned=1">',
+      authors: ['<b>bold</b>'],
+      canonicalUrl: 'javascript:alert(1)',
+      imageUrl: 'javascript:alert(2)',
+    };
+    const root = await show({ state: { ...STATE, metadata: hostile }, recent: [] });
+    expect(field(root, 'title')).toBe(hostile.title);
+    expect(root.querySelector('[data-field="title"] img')).toBeNull();
+    expect(root.querySelector('[data-field="authors"] b')).toBeNull();
+    expect(root.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(root.querySelector('img')).toBeNull();
+    expect(field(root, 'canonical-url')).toBe('not found');
+  });
+
+  it('says when the page is not an article and lists recent copies', async () => {
+    const record: CopyRecord = {
+      id: '1',
+      articleUrl: META.url,
+      title: META.title,
+      publisherId: 'caliber',
+      siteName: 'Caliber.az',
+      language: 'en',
+      copiedAt: Date.UTC(2026, 0, 1),
+      text: 'Special Envoy Steve Witkoff',
+      textLength: 27,
+      attributed: true,
+    };
+    const root = await show({ state: null, recent: [record] });
+    expect(root.querySelector('[data-testid="not-article"]')!.textContent).toContain(
+      'not a recognised article',
+    );
+    const items = root.querySelectorAll('[data-testid="copy-record"]');
+    expect(items).toHaveLength(1);
+    expect(items[0]!.querySelector('a')!.getAttribute('href')).toBe(META.url);
+    expect(items[0]!.textContent).toContain(META.title);
+  });
+
+  it('has an empty state for no copies, and a clear error when loading fails', async () => {
+    const empty = await show({ state: null, recent: [] });
+    expect(empty.querySelector('[data-testid="no-copies"]')).not.toBeNull();
+    const failed = await show(new Error('tab closed'));
+    expect(failed.querySelector('[role="alert"]')!.textContent).toBe(
+      'Linkback could not read this page: tab closed',
+    );
+  });
+});

@@ -1,0 +1,40 @@
+import type { BackgroundMessage, BackgroundReplies } from '../messaging';
+import type { ActionIndicator } from './action-indicator';
+import type { CopyRecordStore } from './copy-records';
+
+export interface BackgroundServices {
+  records: CopyRecordStore;
+  indicator: ActionIndicator;
+}
+
+/** Routes one message from a content script. Throws on a message it does not know. */
+export async function handleBackgroundMessage(
+  message: BackgroundMessage,
+  tabId: number | undefined,
+  services: BackgroundServices,
+): Promise<BackgroundReplies[BackgroundMessage['type']]> {
+  switch (message.type) {
+    case 'article:state': {
+      if (tabId === undefined) return { ok: true };
+      const { state } = message;
+      if (state.isArticle && state.publisher) {
+        await services.indicator.showArticle(
+          tabId,
+          state.publisher.name,
+          state.metadata?.title ?? null,
+        );
+      } else {
+        await services.indicator.showIdle(tabId);
+      }
+      return { ok: true };
+    }
+    case 'copy:record': {
+      const record = await services.records.add(message.record);
+      return { ok: true, id: record.id };
+    }
+    default: {
+      const unknown: never = message;
+      throw new Error(`Unknown message: ${JSON.stringify(unknown).slice(0, 100)}`);
+    }
+  }
+}

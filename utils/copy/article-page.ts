@@ -1,0 +1,65 @@
+import type { AttributionSource } from '../attribution/format';
+import { extractMetadata } from '../metadata/extract';
+import type { ArticleState } from '../messaging';
+import { findPublisherRule } from '../publishers';
+import type { CopyContext } from './copy-handler';
+
+/**
+ * What the article content script knows about its page, re-read when the URL changes
+ * (the publisher's site navigates in-page) and cached otherwise: extraction is cheap
+ * but copy handlers run often.
+ */
+export function createArticlePageModel(
+  doc: Document = document,
+  location: () => string = () => doc.location.href,
+) {
+  let cached: { url: string; state: ArticleState } | null = null;
+
+  function read(): ArticleState {
+    const url = location();
+    if (cached?.url === url) return cached.state;
+    const rule = findPublisherRule(url);
+    const isArticle = !!rule && rule.isArticleUrl(new URL(url));
+    const metadata = isArticle ? extractMetadata(doc, url, rule) : null;
+    const state: ArticleState = {
+      isArticle,
+      url,
+      metadata,
+      publisher: rule
+        ? {
+            id: rule.id,
+            name: rule.name,
+            homeUrl: rule.homeUrl,
+            notice:
+              rule.notice[metadata?.language ?? 'en'] ??
+              rule.notice.en ??
+              Object.values(rule.notice)[0] ??
+              '',
+          }
+        : null,
+    };
+    cached = { url, state };
+    return state;
+  }
+
+  return {
+    state: read,
+    /** Forgets the cache, e.g. when the popup asks: the page may have rendered more since. */
+    refresh(): ArticleState {
+      cached = null;
+      return read();
+    },
+    copyContext(): CopyContext | null {
+      const state = read();
+      if (!state.isArticle || !state.metadata || !state.publisher) return null;
+      const rule = findPublisherRule(state.url);
+      const source: AttributionSource = {
+        url: state.metadata.canonicalUrl,
+        title: state.metadata.title,
+        siteName: state.metadata.siteName ?? state.publisher.name,
+        language: state.metadata.language,
+      };
+      return { source, placement: rule?.placement ?? 'end', publisherId: state.publisher.id };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { hasAttribution } from '../attribution/detect';
+import { appendAttribution, type AttributionSource } from '../attribution/format';
+import type { NewCopyRecord } from '../messaging';
+import type { LinkPlacement } from '../publishers/types';
+import type { Settings } from '../storage';
+import { decideCopy } from './copy-policy';
+import { cleanSelectionHtml, serializeSelection, type SanitizeHtml } from './selection-html';
+
+/** The article a copy comes from, as the content script knows it at copy time. */
+export interface CopyContext {
+  source: AttributionSource;
+  placement: LinkPlacement;
+  publisherId: string;
+}
+
+export interface CopyHandlerDeps {
+  /** Null when the page is not a recognised article (e.g. after in-page navigation). */
+  getContext(): CopyContext | null;
+  getSettings(): Settings;
+  sanitize: SanitizeHtml;
+  onCopied(record: NewCopyRecord): void;
+  onError?(error: unknown): void;
+  now?(): number;
+  doc?: Document;
+}
+
+/**
+ * The `copy` listener for article pages. It only takes over the clipboard once both
+ * flavours are fully built; any failure before that leaves the browser's own copy alone.
+ */
+export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent) => void {
+  const doc = deps.doc ?? document;
+  return (event) => {
+    try {
+      // A page that wrote its own clipboard data has decided; paste-time repair covers it.
+      if (event.defaultPrevented || !event.clipboardData) return;
+      const settings = deps.getSettings();
+      if (!settings.attributeOnCopy) return;
+      const context = deps.getContext();
+      if (!context) return;
+      const selection = doc.getSelection();
+      const origin = event.composedPath?.()[0] ?? event.target;
+      if (!decideCopy(selection, origin, settings.minWords).attribute || !selection) return;
+
+      const plain = selection.toString();
+      const html = cleanSelectionHtml(
+        serializeSelection(selection, doc),
+        doc.baseURI,
+        deps.sanitize,
+        doc,
+      );
+      const alreadyLinked = hasAttribution({ plain, html }, context.source.url);
+      if (!alreadyLinked) {
+        const payload = appendAttribution({ plain, html }, context.source, context.placement);
+        event.clipboardData.setData('text/plain', payload.plain);
+        event.clipboardData.setData('text/html', payload.html);
+        event.preventDefault();
+      }
+      deps.onCopied({
+        articleUrl: context.source.url,
+        title: context.source.title,
+        publisherId: context.publisherId,
+        siteName: context.source.siteName,
+        language: context.source.language,
+        copiedAt: (deps.now ?? Date.now)(),
+        text: plain,
+        textLength: plain.length,
+        attributed: !alreadyLinked,
+      });
+    } catch (error) {
+      deps.onError?.(error);
+    }
+  };
+}

@@ -1,0 +1,66 @@
+/** Why a copy is left exactly as the browser made it. */
+export type SkipReason = 'empty' | 'too-short' | 'in-field' | 'in-code';
+
+export type CopyDecision = { attribute: true } | { attribute: false; reason: SkipReason };
+
+/** Counts words in any script: runs of letters or digits. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+const CODE_ANCESTOR =
+  'pre, code, kbd, samp, [class*="code" i], .CodeMirror, .cm-editor, .monaco-editor';
+
+function elementOf(node: Node | null): Element | null {
+  if (!node) return null;
+  return node.nodeType === 1 ? (node as Element) : node.parentElement;
+}
+
+/** Form fields and editable regions belong to the user: what they copy there is theirs. */
+export function isInEditableArea(node: Node | null): boolean {
+  const element = elementOf(node);
+  if (!element) return false;
+  if (element.closest('input, textarea, select')) return true;
+  return (
+    (element as HTMLElement).isContentEditable === true ||
+    !!element.closest(
+      '[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]',
+    )
+  );
+}
+
+/** Code must copy byte for byte: an appended link would break it. */
+export function isInCode(node: Node | null): boolean {
+  return !!elementOf(node)?.closest(CODE_ANCESTOR);
+}
+
+/**
+ * Decides whether a copy gets the attribution. `eventTarget` is where the copy event
+ * started (the focused field when copying inside an input).
+ */
+export function decideCopy(
+  selection: Selection | null,
+  eventTarget: EventTarget | null,
+  minWords: number,
+): CopyDecision {
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
+    return { attribute: false, reason: 'empty' };
+  }
+  const target = eventTarget instanceof Node ? eventTarget : null;
+  const range = selection.getRangeAt(0);
+  const ends = [target, range.startContainer, range.endContainer, range.commonAncestorContainer];
+  if (ends.some(isInEditableArea)) return { attribute: false, reason: 'in-field' };
+  if (ends.slice(1).some(isInCode) || containsCode(range))
+    return { attribute: false, reason: 'in-code' };
+  if (countWords(selection.toString()) < minWords) return { attribute: false, reason: 'too-short' };
+  return { attribute: true };
+}
+
+function containsCode(range: Range): boolean {
+  const root = elementOf(range.commonAncestorContainer);
+  if (!root) return false;
+  for (const block of root.querySelectorAll('pre')) {
+    if (range.intersectsNode(block)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,77 @@
+import type { ArticleMetadata } from './metadata/types';
+import type { CopyRecord } from './storage';
+
+/** What the popup needs to know about a publisher. */
+export interface PublisherSummary {
+  id: string;
+  name: string;
+  notice: string;
+  homeUrl: string;
+}
+
+/** A tab's state, as its article content script reports it. */
+export interface ArticleState {
+  isArticle: boolean;
+  url: string;
+  metadata: ArticleMetadata | null;
+  publisher: PublisherSummary | null;
+}
+
+/** A copy as the content script reports it; the background gives it an id. */
+export type NewCopyRecord = Omit<CopyRecord, 'id'>;
+
+/** Content scripts → background. */
+export type BackgroundMessage =
+  { type: 'article:state'; state: ArticleState } | { type: 'copy:record'; record: NewCopyRecord };
+
+/** Popup → a tab's content script. */
+export type TabMessage = { type: 'article:get' };
+
+export interface BackgroundReplies {
+  'article:state': { ok: true };
+  'copy:record': { ok: true; id: string };
+}
+
+export interface TabReplies {
+  'article:get': ArticleState;
+}
+
+/** The narrow slice of the runtime/tabs APIs that messaging needs, so tests can pass fakes. */
+export interface MessagingApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+}
+
+export function sendToBackground<M extends BackgroundMessage>(
+  api: MessagingApi,
+  message: M,
+): Promise<BackgroundReplies[M['type']]> {
+  return api.runtime.sendMessage(message) as Promise<BackgroundReplies[M['type']]>;
+}
+
+export function sendToTab<M extends TabMessage>(
+  api: MessagingApi,
+  tabId: number,
+  message: M,
+): Promise<TabReplies[M['type']]> {
+  return api.tabs.sendMessage(tabId, message) as Promise<TabReplies[M['type']]>;
+}
+
+const BACKGROUND_TYPES = new Set<string>(['article:state', 'copy:record']);
+
+/** Narrows an incoming runtime message; anything else is not ours and is rejected. */
+export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    BACKGROUND_TYPES.has((message as { type?: unknown }).type as string)
+  );
+}
+
+export function isTabMessage(message: unknown): message is TabMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { type?: unknown }).type === 'article:get'
+  );
+}

@@ -1,0 +1,27 @@
+import type { ArticleMetadata } from '../metadata/types';
+
+/** Where a publisher wants the link placed relative to the reused text. */
+export type LinkPlacement = 'start' | 'end';
+
+/** A publisher's reuse rule plus what Linkback knows about its site. */
+export interface PublisherRule {
+  /** Stable id, e.g. "caliber". */
+  id: string;
+  /** Display name, e.g. "Caliber.az". */
+  name: string;
+  /** Host names the rule covers (exact match, lower case), e.g. ["caliber.az", "www.caliber.az"]. */
+  hosts: string[];
+  /** Publisher's home page, used when a link to the site itself is enough. */
+  homeUrl: string;
+  /** The publisher's notice, verbatim, in the site's languages (key: language subtag). */
+  notice: Record<string, string>;
+  /** Where the link must go. */
+  placement: LinkPlacement;
+  /** True when `url` (absolute) is an article page of this publisher, not home/category/search/etc. */
+  isArticleUrl(url: URL): boolean;
+  /**
+   * Site adapter: fills what only this site's DOM and text carry. Receives what the
+   * generic layers found and returns only the fields it could improve.
+   */
+  adaptMetadata?(doc: Document, url: URL, found: ArticleMetadata): Partial<ArticleMetadata>;
+}

@@ -1,0 +1,55 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Every copy of article text that Linkback attributed (or saw). Later features build on
+ * these: paste-time repair matches pasted text against `text`, the history lists them.
+ */
+export interface CopyRecord {
+  id: string;
+  /** The article's canonical URL: what the attribution links to. */
+  articleUrl: string;
+  title: string | null;
+  publisherId: string | null;
+  siteName: string | null;
+  language: string | null;
+  /** Epoch milliseconds. */
+  copiedAt: number;
+  /** The copied plain text, at most MAX_RECORD_TEXT characters. */
+  text: string;
+  /** Length of the whole copied text, before bounding. */
+  textLength: number;
+  /** Whether Linkback put the attribution on the clipboard (false: it was already there). */
+  attributed: boolean;
+}
+
+export interface Settings {
+  /** Add the link to the clipboard when copying from an article. */
+  attributeOnCopy: boolean;
+  /** Shorter selections (a name, a headline word) copy clean. */
+  minWords: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { attributeOnCopy: true, minWords: 6 };
+
+/** Bounds that keep storage well under the 10 MB storage.local quota without unlimitedStorage. */
+export const MAX_RECORD_TEXT = 4_000;
+export const MAX_COPY_RECORDS = 1_000;
+
+export const copyRecordsItem = storage.defineItem<CopyRecord[]>('local:copyRecords', {
+  fallback: [],
+  version: 1,
+  // Present from the first release so the stored version marker is written; later
+  // versions add their upgrade steps here.
+  migrations: {},
+});
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+  migrations: {},
+});
+
+/** Reads settings, filling keys added by later versions with their defaults. */
+export async function readSettings(): Promise<Settings> {
+  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+}
