@@ -1,0 +1,166 @@
+/**
+ * `npm run demo`: Linkback on a local copy of a Caliber.az article, in Chromium.
+ *
+ * With a display (DISPLAY or WAYLAND_DISPLAY): opens a headed Chromium with the built
+ * extension on the article and on a page of paste targets, and waits until you close it.
+ * Without one: runs the walkthrough headless (real selection, Control+c, Control+v) and
+ * writes screenshots to demo-output/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromiumWithExtension, type ExtensionBrowser } from '../tests/e2e/browsers.ts';
+import {
+  expectedArticleUrl,
+  lastProbePaste,
+  pasteInto,
+  pressCopy,
+  resetEditors,
+  selectParagraphs,
+} from '../tests/e2e/helpers.ts';
+import {
+  CALIBER_EN_URL,
+  CALIBER_HOME_URL,
+  EDITORS_URL,
+  REPO_ROOT,
+  startServer,
+  type TestServer,
+} from '../tests/e2e/server.ts';
+
+const OUT_DIR = join(REPO_ROOT, 'demo-output');
+
+function step(message: string): void {
+  console.log(`\n▸ ${message}`);
+}
+
+async function headed(server: TestServer): Promise<void> {
+  const browser = await launchChromiumWithExtension({
+    serverHostPort: server.hostPort,
+    headed: true,
+    // This script closes the browser itself on Ctrl+C, then the server.
+    handleSignals: false,
+  });
+  const stop = async () => {
+    await browser.close();
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  await browser.newPage(CALIBER_EN_URL);
+  await browser.newPage(EDITORS_URL);
+  console.log(`
+Linkback demo — Chromium with the extension from .output/chrome-mv3
+(caliber.az and editor.test are served locally from port ${server.port}).
+
+Tabs:
+  1. ${CALIBER_EN_URL}
+  2. ${EDITORS_URL}
+
+Try:
+  • In tab 1, hover the toolbar's puzzle icon and pin Linkback: its title says the article
+    is recognised; click it for the metadata card (title, author, date, views, reuse rule).
+  • Select a few paragraphs of the article, press Ctrl+C, switch to tab 2 and press Ctrl+V
+    in the textarea (plain text: "Source: <url>" line) and in the rich box (a real link).
+  • Double-click a single word and copy it: nothing is added.
+  • Other articles: http://caliber.az/post/… (Russian, "Источник"), http://caliber.az/ (home).
+
+Close the browser window (or press Ctrl+C here) to stop.`);
+  await browser.waitForClose();
+  await browser.close(); // removes the temporary profile
+  await server.close();
+}
+
+async function walkthrough(server: TestServer): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  let browser: ExtensionBrowser | null = null;
+  try {
+    step('Launching headless Chromium with .output/chrome-mv3');
+    browser = await launchChromiumWithExtension({ serverHostPort: server.hostPort });
+    console.log(`  extension: ${browser.extensionOrigin}`);
+
+    step(`Opening the article ${CALIBER_EN_URL}`);
+    const article = await browser.newPage(CALIBER_EN_URL);
+    const home = await browser.newPage(CALIBER_HOME_URL);
+    const editors = await browser.newPage(EDITORS_URL);
+    const url = await expectedArticleUrl(article);
+    const tabId = await browser.findTabId(CALIBER_EN_URL);
+    const title = await browser.getActionTitle(tabId);
+    console.log(`  toolbar title: ${title}`);
+
+    step('Selecting the first three paragraphs with the mouse');
+    const selection = await selectParagraphs(article);
+    console.log(`  selected ${selection.text.length} characters`);
+    const shot1 = join(OUT_DIR, '1-article-selection.png');
+    await article.screenshot(shot1);
+    console.log(`  screenshot: ${shot1}`);
+
+    step('Pressing Control+c on the article');
+    await pressCopy(article);
+
+    step(`Pasting with Control+v on ${EDITORS_URL}`);
+    await resetEditors(editors);
+    await pasteInto(editors, '#probe');
+    const paste = await lastProbePaste(editors);
+    await pasteInto(editors, '#ta');
+    await pasteInto(editors, '#ce');
+    await editors.waitFor(() => (document.getElementById('ce')?.textContent ?? '').length > 0);
+    await editors.evaluate(() => window.scrollTo(0, 0));
+    const shot2 = join(OUT_DIR, '2-pasted.png');
+    await editors.screenshot(shot2, { fullPage: true });
+    console.log(`  screenshot: ${shot2}`);
+    console.log('\n  ----- text/plain on the clipboard -----');
+    console.log((paste.plain ?? '(none)').replace(/^/gm, '  | '));
+    console.log('  ----- text/html on the clipboard (last 300 characters) -----');
+    console.log(`  | …${(paste.html ?? '(none)').slice(-300)}`);
+
+    step('Opening the popup for the article tab (400×600)');
+    const popup = await browser.openPopup(tabId, { width: 400, height: 600 });
+    await popup
+      .waitFor(() => document.querySelector('[data-testid="metadata-card"]') !== null, undefined, {
+        timeout: 8000,
+        message: 'the popup shows no metadata card',
+      })
+      .catch((err: Error) => console.log(`  warning: ${err.message}`));
+    const shot3 = join(OUT_DIR, '3-popup.png');
+    await popup.screenshot(shot3);
+    console.log(`  screenshot: ${shot3}`);
+
+    step('Opening the popup for the home page tab (recent copies)');
+    const homeTab = await browser.findTabId(home.url());
+    const popupHome = await browser.openPopup(homeTab, { width: 400, height: 600 });
+    await popupHome
+      .waitFor(() => document.querySelector('[data-testid="copy-record"]') !== null, undefined, {
+        timeout: 8000,
+        message: 'the popup lists no recent copy',
+      })
+      .catch((err: Error) => console.log(`  warning: ${err.message}`));
+    const shot4 = join(OUT_DIR, '4-popup-recent-copies.png');
+    await popupHome.screenshot(shot4);
+    console.log(`  screenshot: ${shot4}`);
+
+    const plain = paste.plain ?? '';
+    const expectedLine = `Source: ${url}`;
+    if (!plain.trimEnd().endsWith(expectedLine)) {
+      throw new Error(`the pasted text/plain does not end with "${expectedLine}"`);
+    }
+    if (!(paste.html ?? '').includes(`href="${url}"`)) {
+      throw new Error(`the pasted text/html has no link to ${url}`);
+    }
+    console.log(`\n✔ Demo done: the copy carried "${expectedLine}" and a link. PNGs in ${OUT_DIR}`);
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  if (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) await headed(server);
+  else await walkthrough(server);
+}
+
+main().catch((err: unknown) => {
+  console.error(`\n✖ Demo failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

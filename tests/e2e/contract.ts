@@ -1,0 +1,535 @@
+/**
+ * The extension's user-facing contract, as one suite that runs in any ExtensionBrowser.
+ * `chromium.test.ts` and `firefox.test.ts` each run it against one browser.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  launchWithExtension,
+  type BrowserKind,
+  type E2EPage,
+  type ExtensionBrowser,
+} from './browsers.ts';
+import {
+  analyseHtml,
+  countOccurrences,
+  elementCenter,
+  expectedArticleUrl,
+  lastProbePaste,
+  pasteInto,
+  pressCopy,
+  resetEditors,
+  selectParagraphs,
+  selectWord,
+} from './helpers.ts';
+import {
+  CALIBER_EN_URL,
+  CALIBER_HOME_URL,
+  EDITORS_URL,
+  caliberAzUrl,
+  caliberFixtureUrl,
+  caliberPageFile,
+  caliberRuUrl,
+  startServer,
+  type TestServer,
+} from './server.ts';
+
+const ARTICLE_TITLE_PREFIX = 'Linkback: Caliber.az article';
+const T = { timeout: 60_000 };
+
+export function defineContractSuite(kind: BrowserKind): void {
+  describe(`Linkback in ${kind}`, () => {
+    let server: TestServer;
+    let browser: ExtensionBrowser;
+    let en: E2EPage;
+    let ru: E2EPage;
+    let home: E2EPage;
+    let editors: E2EPage;
+    let enUrl: string;
+    let ruUrl: string;
+
+    before(async () => {
+      for (const name of ['caliber-en', 'caliber-ru', 'caliber-home'] as const) {
+        const { file, isFallback } = caliberPageFile(name);
+        if (isFallback)
+          console.log(`[e2e] fixture ${name}.html missing: serving the stand-in ${file}`);
+      }
+      server = await startServer();
+      browser = await launchWithExtension(kind, { serverHostPort: server.hostPort });
+      en = await browser.newPage(CALIBER_EN_URL);
+      ru = await browser.newPage(caliberRuUrl());
+      home = await browser.newPage(CALIBER_HOME_URL);
+      editors = await browser.newPage(EDITORS_URL);
+      enUrl = await expectedArticleUrl(en);
+      ruUrl = await expectedArticleUrl(ru);
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /** Selects paragraphs 1–3 of the English article, copies, pastes into `target`. */
+    async function copyArticleAndPaste(
+      page: E2EPage,
+      target: '#probe' | '#ta' | '#ce',
+      copies = 1,
+    ) {
+      const selection = await selectParagraphs(page);
+      for (let i = 0; i < copies; i++) await pressCopy(page);
+      await resetEditors(editors);
+      await pasteInto(editors, target);
+      return selection;
+    }
+
+    function assertPlainAttribution(plain: string, selected: string, label: string, url: string) {
+      const text = plain.replace(/\r\n/g, '\n');
+      assert.equal(
+        countOccurrences(text, url),
+        1,
+        `the URL must appear exactly once in text/plain:\n${text}`,
+      );
+      assert.equal(
+        text.trim(),
+        `${selected.replace(/\r\n/g, '\n').trim()}\n\n${label}: ${url}`,
+        'text/plain must be the selection, a blank line, then one source line',
+      );
+    }
+
+    // ------------------------------------------------------------ the harness itself
+
+    describe('harness', () => {
+      it('loads the extension (an extension page runs with the extension APIs)', T, async () => {
+        const hasApis = await browser.evalInExtension(() => {
+          const g = globalThis as unknown as {
+            browser?: { tabs?: unknown };
+            chrome?: { tabs?: unknown };
+          };
+          return Boolean((g.browser ?? g.chrome)?.tabs);
+        });
+        assert.equal(hasApis, true);
+        assert.match(browser.extensionOrigin, /^(chrome|moz)-extension:\/\/[\w-]+$/);
+      });
+
+      it('reaches caliber.az and the editors origin through the local server', T, async () => {
+        assert.equal(await en.evaluate(() => location.host), 'caliber.az');
+        assert.ok(
+          await en.evaluate(() => document.querySelector('.post_body p') !== null),
+          'article body present',
+        );
+        assert.equal(await editors.evaluate(() => location.host), 'editor.test');
+        assert.ok(
+          server.log.some((l) => l.startsWith('caliber.az /en/post/')),
+          'server saw the article request',
+        );
+      });
+
+      it(
+        'real Control+c / Control+v carry both flavours into the probe (no article involved)',
+        T,
+        async () => {
+          await resetEditors(editors);
+          await editors.bringToFront();
+          await editors.evaluate(() => {
+            const r = document.createRange();
+            r.selectNodeContents(document.getElementById('sample') as HTMLElement);
+            getSelection()?.removeAllRanges();
+            getSelection()?.addRange(r);
+          });
+          await pressCopy(editors);
+          await pasteInto(editors, '#probe');
+          const paste = await lastProbePaste(editors);
+          assert.match(
+            (paste.plain ?? '').replace(/\s+/g, ' ').trim(),
+            /^A sample sentence with bold words and a relative link/,
+          );
+          assert.match(paste.html ?? '', /<b[\s>][^<]*bold words<\/b>/);
+          assert.doesNotMatch(paste.plain ?? '', /Source|Источник/);
+        },
+      );
+    });
+
+    // ------------------------------------------------------------ recognition
+
+    describe('article recognition', () => {
+      async function assertRecognised(page: E2EPage, url: string) {
+        const tabId = await browser.findTabId(page.url());
+        const reply = await browser.askArticle(tabId);
+        assert.ok(reply, 'the article content script answers article:get');
+        assert.equal(reply.isArticle, true, `article:get says isArticle for ${page.url()}`);
+        assert.equal(reply.url.replace(/#.*$/, ''), page.url().replace(/#.*$/, ''));
+        assert.equal(
+          reply.metadata?.canonicalUrl,
+          url,
+          'metadata.canonicalUrl is the link the tests expect',
+        );
+        let title = '';
+        const deadline = Date.now() + 8000;
+        while (Date.now() < deadline) {
+          title = await browser.getActionTitle(tabId);
+          if (title.startsWith(ARTICLE_TITLE_PREFIX)) break;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        assert.ok(
+          title.startsWith(ARTICLE_TITLE_PREFIX),
+          `action title for the tab: ${JSON.stringify(title)}`,
+        );
+      }
+
+      it('English article: action title and article:get', T, () => assertRecognised(en, enUrl));
+      it('Russian article: action title and article:get', T, () => assertRecognised(ru, ruUrl));
+
+      it('home page is not an article', T, async () => {
+        const tabId = await browser.findTabId(home.url());
+        const reply = await browser.askArticle(tabId);
+        assert.ok(reply, 'the content script answers on the home page too');
+        assert.equal(reply.isArticle, false);
+        await new Promise((r) => setTimeout(r, 500));
+        const title = await browser.getActionTitle(tabId);
+        assert.ok(!title.startsWith(ARTICLE_TITLE_PREFIX), `home title: ${JSON.stringify(title)}`);
+      });
+    });
+
+    // ------------------------------------------------------------ copy → paste
+
+    describe('copy with attribution', () => {
+      it(
+        'English: three paragraphs → probe gets both flavours with one Source link',
+        T,
+        async () => {
+          const sel = await copyArticleAndPaste(en, '#probe');
+          const paste = await lastProbePaste(editors);
+          assertPlainAttribution(paste.plain ?? '', sel.text, 'Source', enUrl);
+
+          const html = paste.html ?? '';
+          assert.ok(html, 'text/html flavour present');
+          assert.doesNotMatch(html, /<script/i, 'no <script> in text/html');
+          assert.doesNotMatch(html, /\son[a-z]+\s*=/i, 'no on* attributes in text/html');
+          assert.doesNotMatch(html, /\sstyle\s*=/i, 'no style= in text/html');
+          const report = await analyseHtml(editors, html);
+          if (sel.hasBold) assert.ok(report.hasBold, 'the selection’s <b>/<strong> is kept');
+          for (const link of sel.links) {
+            if (link.absolute === enUrl) continue;
+            const path = new URL(link.absolute).pathname;
+            assert.ok(
+              report.anchors.some(
+                (a) =>
+                  /^https?:\/\/(www\.)?caliber\.az\//.test(a.href) &&
+                  new URL(a.href).pathname === path,
+              ),
+              `inner link ${link.raw} made absolute; anchors: ${JSON.stringify(report.anchors)}`,
+            );
+          }
+          const toArticle = report.anchors.filter((a) => a.href === enUrl);
+          assert.equal(
+            toArticle.length,
+            1,
+            `exactly one <a> to the article: ${JSON.stringify(report.anchors)}`,
+          );
+          assert.ok(report.lastBlock, 'text/html has a final block');
+          assert.match(
+            report.lastBlock.text,
+            /^Source:/,
+            `final block: ${JSON.stringify(report.lastBlock)}`,
+          );
+          assert.deepEqual(
+            report.lastBlock.anchorHrefs,
+            [enUrl],
+            'the article link sits in the final Source paragraph',
+          );
+        },
+      );
+
+      it('English: paste into a <textarea> → selection + Source line', T, async () => {
+        const sel = await copyArticleAndPaste(en, '#ta');
+        const value = await editors.waitFor(
+          () => (document.getElementById('ta') as HTMLTextAreaElement).value,
+          undefined,
+          { timeout: 5000, message: 'nothing pasted into #ta' },
+        );
+        assertPlainAttribution(value, sel.text, 'Source', enUrl);
+      });
+
+      it(
+        'English: paste into a bare contenteditable → one real <a> to the article',
+        T,
+        async () => {
+          await copyArticleAndPaste(en, '#ce');
+          await editors.waitFor(
+            () => (document.getElementById('ce')?.textContent ?? '').trim().length > 0,
+            undefined,
+            {
+              timeout: 5000,
+              message: 'nothing pasted into #ce',
+            },
+          );
+          const hrefs = await editors.evaluate(() =>
+            [...document.querySelectorAll('#ce a')].map((a) => a.getAttribute('href') ?? ''),
+          );
+          assert.equal(
+            hrefs.filter((h) => h === enUrl).length,
+            1,
+            `anchors in #ce: ${JSON.stringify(hrefs)}`,
+          );
+        },
+      );
+
+      it('Russian: the label is «Источник»', T, async () => {
+        const sel = await copyArticleAndPaste(ru, '#probe');
+        const paste = await lastProbePaste(editors);
+        assertPlainAttribution(paste.plain ?? '', sel.text, 'Источник', ruUrl);
+        const report = await analyseHtml(editors, paste.html ?? '');
+        assert.equal(
+          report.anchors.filter((a) => a.href === ruUrl).length,
+          1,
+          JSON.stringify(report.anchors),
+        );
+        assert.match(report.lastBlock?.text ?? '', /^Источник:/);
+      });
+
+      it('Azerbaijani: the label is «Mənbə»', T, async () => {
+        const az = await browser.newPage(caliberAzUrl());
+        try {
+          const azUrl = await expectedArticleUrl(az);
+          const sel = await selectParagraphs(az);
+          await pressCopy(az);
+          await resetEditors(editors);
+          await pasteInto(editors, '#probe');
+          const paste = await lastProbePaste(editors);
+          assertPlainAttribution(paste.plain ?? '', sel.text, 'Mənbə', azUrl);
+          const report = await analyseHtml(editors, paste.html ?? '');
+          assert.equal(report.anchors.filter((a) => a.href === azUrl).length, 1);
+          assert.match(report.lastBlock?.text ?? '', /^Mənbə:/);
+        } finally {
+          await az.close();
+        }
+      });
+
+      it('a same-site https canonical link is the one linked', T, async () => {
+        const page = await browser.newPage(caliberFixtureUrl('caliber-en-og-jsonld'));
+        try {
+          const canonical = await expectedArticleUrl(page);
+          assert.match(
+            canonical,
+            /^https:\/\/caliber\.az\/en\/post\//,
+            'fixture has an https canonical',
+          );
+          const sel = await selectParagraphs(page);
+          await pressCopy(page);
+          await resetEditors(editors);
+          await pasteInto(editors, '#probe');
+          const paste = await lastProbePaste(editors);
+          assertPlainAttribution(paste.plain ?? '', sel.text, 'Source', canonical);
+          const report = await analyseHtml(editors, paste.html ?? '');
+          assert.deepEqual(report.lastBlock?.anchorHrefs, [canonical]);
+          assert.doesNotMatch(paste.plain ?? '', /\?fixture=/, 'the page URL is not used');
+        } finally {
+          await page.close();
+        }
+      });
+
+      it('copying twice still gives exactly one attribution', T, async () => {
+        await copyArticleAndPaste(en, '#probe', 2);
+        const paste = await lastProbePaste(editors);
+        const plain = paste.plain ?? '';
+        assert.equal(countOccurrences(plain, enUrl), 1, plain);
+        assert.equal(countOccurrences(plain, 'Source:'), 1, plain);
+        const report = await analyseHtml(editors, paste.html ?? '');
+        assert.equal(
+          report.anchors.filter((a) => a.href === enUrl).length,
+          1,
+          JSON.stringify(report.anchors),
+        );
+      });
+    });
+
+    describe('copy without attribution', () => {
+      it('a single word (double-click) is copied as is', T, async () => {
+        const word = await selectWord(en);
+        await pressCopy(en);
+        await resetEditors(editors);
+        await pasteInto(editors, '#probe');
+        const paste = await lastProbePaste(editors);
+        assert.equal(paste.plain, word);
+        assert.doesNotMatch(paste.html ?? '', /caliber\.az\/en\/post/);
+      });
+
+      it('copying on the home page (not an article) adds nothing', T, async () => {
+        await home.bringToFront();
+        const at = await elementCenter(home, 'h2');
+        assert.ok(at, 'home page has an <h2> to click');
+        await home.click(at.x, at.y);
+        await home.press('Control+a');
+        const selected = await home.evaluate(() => getSelection()?.toString() ?? '');
+        assert.ok(selected.length > 200, 'Control+a selected the page');
+        await pressCopy(home);
+        await resetEditors(editors);
+        await pasteInto(editors, '#probe');
+        const paste = await lastProbePaste(editors);
+        assert.doesNotMatch(paste.plain ?? '', /Source:/);
+        assert.doesNotMatch(paste.html ?? '', /data-linkback|Source:/);
+      });
+
+      it('text copied inside a form field on the article page gets nothing added', T, async (t) => {
+        const selector = await en.evaluate(() => {
+          const candidates = [
+            'header input[type="search"]',
+            'header input[type="text"]',
+            'header input:not([type])',
+            'input.search_input',
+            'input[type="search"]',
+            'input[name="query"]',
+            'input[name="q"]',
+            'input[type="text"]',
+          ];
+          return candidates.find((s) => document.querySelector(s)) ?? null;
+        });
+        if (!selector) {
+          t.skip('the article fixture has no search/text <input>');
+          return;
+        }
+        await en.bringToFront();
+        // The search box lives in a hidden modal that the site's own script opens from the
+        // header's search button; the fixture has no script, so open it the same way.
+        const opened = await en.evaluate(
+          (a: { s: string }) => {
+            const input = document.querySelector(a.s) as HTMLInputElement;
+            const unhidden: string[] = [];
+            for (let el: HTMLElement | null = input; el; el = el.parentElement) {
+              if (getComputedStyle(el).display === 'none') {
+                el.style.display = 'block';
+                unhidden.push(el.className || el.tagName);
+              }
+            }
+            return unhidden;
+          },
+          { s: selector },
+        );
+        if (opened.length) t.diagnostic(`opened the hidden search modal: ${opened.join(', ')}`);
+        // Long enough that only the form-field rule, not the minimum length, can keep it quiet.
+        const query = 'Trump negotiating team Moscow peace talks Witkoff Kushner Driscoll Rubio';
+        try {
+          const at = await elementCenter(en, selector);
+          assert.ok(at, `${selector} is not visible`);
+          await en.click(at.x, at.y);
+          await en.press('Control+a');
+          await en.type(query);
+          await en.press('Control+a');
+          await pressCopy(en);
+        } finally {
+          await en.evaluate(
+            (a: { s: string }) => {
+              const input = document.querySelector(a.s) as HTMLInputElement;
+              input.value = '';
+              input.blur();
+            },
+            { s: selector },
+          );
+        }
+        await resetEditors(editors);
+        await pasteInto(editors, '#probe');
+        const paste = await lastProbePaste(editors);
+        assert.equal(paste.plain, query);
+        assert.doesNotMatch(`${paste.plain} ${paste.html}`, /Source|caliber\.az\/en\/post/);
+      });
+    });
+
+    // ------------------------------------------------------------ popup
+
+    describe('popup', () => {
+      it('shows the metadata card for the English article', T, async () => {
+        const tabId = await browser.findTabId(en.url());
+        const h1 = await en.evaluate(() =>
+          (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        );
+        const popup = await browser.openPopup(tabId);
+        try {
+          const fields = await popup.waitFor(
+            () => {
+              const card = document.querySelector('[data-testid="metadata-card"]');
+              if (!card) return null;
+              const f: Record<string, string> = {};
+              for (const el of card.querySelectorAll('[data-field]')) {
+                f[el.getAttribute('data-field') ?? ''] = (el.textContent ?? '')
+                  .replace(/\s+/g, ' ')
+                  .trim();
+              }
+              return f;
+            },
+            undefined,
+            { timeout: 8000, message: '[data-testid="metadata-card"] not shown' },
+          );
+          assert.equal(fields.title, h1);
+          assert.match(fields.authors ?? '', /Sabina Mammadli/);
+          assert.match(fields.published ?? '', /02 December 2025 09:19/);
+          assert.match(fields.category ?? '', /world/i);
+          assert.match(fields.views ?? '', /(^|\D)35(\D|$)/);
+          assert.match(fields.language ?? '', /\ben\b|english/i);
+          assert.ok(
+            (fields['canonical-url'] ?? '').includes(enUrl),
+            `canonical-url field: ${fields['canonical-url']}`,
+          );
+          assert.match(fields['reuse-rule'] ?? '', /hyperlink to Caliber\.az/);
+        } finally {
+          await popup.close();
+        }
+      });
+
+      it('says "not an article" for the home page', T, async () => {
+        const tabId = await browser.findTabId(home.url());
+        const popup = await browser.openPopup(tabId);
+        try {
+          await popup.waitFor(
+            () => document.querySelector('[data-testid="not-article"]') !== null,
+            undefined,
+            {
+              timeout: 8000,
+              message: '[data-testid="not-article"] not shown for the home page',
+            },
+          );
+          assert.equal(
+            await popup.evaluate(
+              () => document.querySelector('[data-testid="metadata-card"]') !== null,
+            ),
+            false,
+          );
+        } finally {
+          await popup.close();
+        }
+      });
+
+      it('lists a copy under recent copies', T, async () => {
+        await selectParagraphs(en);
+        await pressCopy(en);
+        const h1 = await en.evaluate(() =>
+          (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        );
+        const tabId = await browser.findTabId(home.url());
+        const popup = await browser.openPopup(tabId);
+        try {
+          const records = await popup.waitFor(
+            () => {
+              const items = [
+                ...document.querySelectorAll(
+                  '[data-testid="recent-copies"] [data-testid="copy-record"]',
+                ),
+              ].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+              return items.length ? items : null;
+            },
+            undefined,
+            {
+              timeout: 8000,
+              message: 'no [data-testid="copy-record"] in [data-testid="recent-copies"]',
+            },
+          );
+          assert.ok(
+            records.some((r) => r.includes(h1)),
+            `records: ${JSON.stringify(records)}`,
+          );
+        } finally {
+          await popup.close();
+        }
+      });
+    });
+  });
+}

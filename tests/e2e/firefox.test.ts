@@ -1,0 +1,3 @@
+import { defineContractSuite } from './contract.ts';
+
+defineContractSuite('firefox');

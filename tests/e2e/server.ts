@@ -1,0 +1,217 @@
+/**
+ * Local HTTP server for the end-to-end tests and the demo.
+ *
+ * Routes on the Host header (or on the host of an absolute-URI request line, which is
+ * what Firefox sends when the server is its HTTP proxy):
+ * - `caliber.az`, `www.caliber.az`: the saved Caliber.az pages of `tests/fixtures/pages/`
+ *   (falling back to minimal stand-ins in `tests/e2e/pages/` while a fixture is missing);
+ * - any other host (`editor.test`, `localhost`, `127.0.0.1`, …): `tests/e2e/pages/*.html`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(HERE, '..', '..');
+const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'pages');
+const E2E_PAGES_DIR = join(HERE, 'pages');
+
+export const CALIBER_HOSTS = ['caliber.az', 'www.caliber.az'] as const;
+/** The other origin where pasting happens. Mapped to the server in both browsers. */
+export const EDITOR_HOST = 'editor.test';
+
+export const CALIBER_EN_PATH =
+  '/en/post/cnn-trump-sends-unconventional-negotiating-team-to-moscow-for-peace-talks';
+const DEFAULT_CALIBER_RU_PATH = '/post/tramp-otpravlyaet-komandu-v-moskvu';
+const DEFAULT_CALIBER_AZ_PATH = '/az/post/tramp-moskvaya-komanda-gonderir';
+
+export const CALIBER_EN_URL = `http://caliber.az${CALIBER_EN_PATH}`;
+export const CALIBER_HOME_URL = 'http://caliber.az/';
+export const EDITORS_URL = `http://${EDITOR_HOST}/editors.html`;
+
+type FixtureName = 'caliber-en' | 'caliber-ru' | 'caliber-az' | 'caliber-home';
+
+/** Where a Caliber.az page comes from: the shared fixture when present, else our stand-in. */
+export function caliberPageFile(name: FixtureName): { file: string; isFallback: boolean } {
+  const fixture = join(FIXTURES_DIR, `${name}.html`);
+  if (existsSync(fixture)) return { file: fixture, isFallback: false };
+  return { file: join(E2E_PAGES_DIR, `${name}.fallback.html`), isFallback: true };
+}
+
+/**
+ * Where the publisher put a fixture's article: its canonical / og:url, else its share
+ * links, when one names a `<prefix>/post/<slug>` path; `fallback` otherwise. Serving the
+ * page there keeps the URL the extension sees equal to the publisher's.
+ */
+function articlePathFromFixture(name: FixtureName, prefix: '' | '/az', fallback: string): string {
+  const { file } = caliberPageFile(name);
+  const pathRe = new RegExp(`^${prefix}/post/[^/]+/?$`);
+  try {
+    const html = readFileSync(file, 'utf8');
+    const candidates = [
+      /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i,
+      /<link[^>]+href=["']([^"']+)["'][^>]*rel=["']?canonical["']?/i,
+      /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i,
+      new RegExp(`(https?://(?:www\\.)?caliber\\.az${prefix}/post/[^"'&?#\\s<>]+)`, 'i'),
+    ];
+    for (const re of candidates) {
+      const m = re.exec(html);
+      if (m?.[1]) {
+        const path = new URL(m[1], 'https://caliber.az/').pathname;
+        if (pathRe.test(path)) return path;
+      }
+    }
+  } catch {
+    // fall through to the default slug
+  }
+  return fallback;
+}
+
+export function caliberRuPath(): string {
+  return articlePathFromFixture('caliber-ru', '', DEFAULT_CALIBER_RU_PATH);
+}
+
+export function caliberRuUrl(): string {
+  return `http://caliber.az${caliberRuPath()}`;
+}
+
+export function caliberAzPath(): string {
+  return articlePathFromFixture('caliber-az', '/az', DEFAULT_CALIBER_AZ_PATH);
+}
+
+export function caliberAzUrl(): string {
+  return `http://caliber.az${caliberAzPath()}`;
+}
+
+/**
+ * A URL on caliber.az that serves the shared fixture `name` (e.g. `caliber-en-og-jsonld`,
+ * which has an https canonical link) at `path`: `?fixture=` picks the file.
+ */
+export function caliberFixtureUrl(name: string, path = CALIBER_EN_PATH): string {
+  return `http://caliber.az${path}?fixture=${encodeURIComponent(name)}`;
+}
+
+export interface TestServer {
+  port: number;
+  /** `127.0.0.1:PORT`, for proxy settings and host-resolver rules. */
+  hostPort: string;
+  /** Requests seen, as `host path` strings (handy when a test fails to reach a page). */
+  log: string[];
+  close(): Promise<void>;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+function sendFile(res: ServerResponse, file: string): void {
+  if (!existsSync(file)) {
+    send(res, 404, `Not found: ${file}`, 'text/plain; charset=utf-8');
+    return;
+  }
+  send(res, 200, readFileSync(file), 'text/html; charset=utf-8');
+}
+
+function requestTarget(req: IncomingMessage): {
+  host: string;
+  path: string;
+  query: URLSearchParams;
+} {
+  const raw = req.url ?? '/';
+  // Proxy form: "GET http://caliber.az/en/post/... HTTP/1.1"
+  if (/^https?:\/\//i.test(raw)) {
+    const u = new URL(raw);
+    return { host: u.hostname.toLowerCase(), path: u.pathname, query: u.searchParams };
+  }
+  const hostHeader = (req.headers.host ?? '').toLowerCase();
+  const host = hostHeader.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  const u = new URL(raw, 'http://x');
+  return { host, path: u.pathname, query: u.searchParams };
+}
+
+function routeCaliber(path: string, query: URLSearchParams, res: ServerResponse): void {
+  const fixture = query.get('fixture');
+  if (fixture) {
+    if (/^caliber-[\w-]+$/.test(fixture)) sendFile(res, join(FIXTURES_DIR, `${fixture}.html`));
+    else send(res, 400, 'bad fixture name', 'text/plain; charset=utf-8');
+    return;
+  }
+  const ruPath = caliberRuPath();
+  const clean = path.replace(/\/+$/, '') || '/';
+  if (clean === '/' || clean === '/en' || clean === '/az') {
+    sendFile(res, caliberPageFile('caliber-home').file);
+  } else if (clean === CALIBER_EN_PATH || /^\/en\/post\/[^/]+$/.test(clean)) {
+    sendFile(res, caliberPageFile('caliber-en').file);
+  } else if (/^\/az\/post\/[^/]+$/.test(clean)) {
+    sendFile(res, caliberPageFile('caliber-az').file);
+  } else if (clean === ruPath.replace(/\/+$/, '') || /^\/post\/[^/]+$/.test(clean)) {
+    sendFile(res, caliberPageFile('caliber-ru').file);
+  } else {
+    send(res, 404, 'Not found on the caliber.az stand-in', 'text/plain; charset=utf-8');
+  }
+}
+
+function routeOther(path: string, res: ServerResponse): void {
+  if (path === '/' || path === '') {
+    send(
+      res,
+      200,
+      '<!doctype html><meta charset="utf-8"><title>e2e</title><a href="/editors.html">editors</a>',
+      'text/html; charset=utf-8',
+    );
+    return;
+  }
+  const name = path.replace(/^\/+/, '');
+  if (!/^[\w.-]+\.html$/.test(name)) {
+    send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    return;
+  }
+  sendFile(res, join(E2E_PAGES_DIR, name));
+}
+
+export async function startServer(): Promise<TestServer> {
+  const log: string[] = [];
+  const server = createServer((req, res) => {
+    try {
+      const { host, path, query } = requestTarget(req);
+      log.push(`${host} ${path}`);
+      if (path === '/favicon.ico') {
+        res.writeHead(204, { 'cache-control': 'max-age=3600' });
+        res.end();
+      } else if ((CALIBER_HOSTS as readonly string[]).includes(host)) {
+        routeCaliber(path, query, res);
+      } else {
+        routeOther(path, res);
+      }
+    } catch (err) {
+      send(res, 500, String(err), 'text/plain; charset=utf-8');
+    }
+  });
+  // Firefox may try HTTPS first through the proxy: refuse the tunnel so it stays on http.
+  server.on('connect', (_req, socket) => {
+    socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-length: 0\r\n\r\n');
+  });
+  server.keepAliveTimeout = 1000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    hostPort: `127.0.0.1:${port}`,
+    log,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * The built-in publisher rules and lookups by URL. Lookups never throw: a bad or
+ * non-http(s) URL simply has no rule.
+ */
+import { caliberRule } from './caliber';
+import type { PublisherRule } from './types';
+
+export const publisherRules: PublisherRule[] = [caliberRule];
+
+function toHttpUrl(url: string | URL): URL | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function hostOf(url: URL): string {
+  // "caliber.az." (a fully qualified name) is the same host as "caliber.az".
+  return url.hostname.toLowerCase().replace(/\.$/, '');
+}
+
+/**
+ * The rule whose hosts include the URL's host, or null. `rules` defaults to the
+ * built-in list; callers pass their own to include user-adopted rules.
+ */
+export function findPublisherRule(
+  url: string | URL,
+  rules: readonly PublisherRule[] = publisherRules,
+): PublisherRule | null {
+  const parsed = toHttpUrl(url);
+  if (!parsed) return null;
+  const host = hostOf(parsed);
+  return rules.find((rule) => rule.hosts.includes(host)) ?? null;
+}
+
+/** True when the URL is an article page of a known publisher. */
+export function isRecognisedArticle(
+  url: string | URL,
+  rules: readonly PublisherRule[] = publisherRules,
+): boolean {
+  const parsed = toHttpUrl(url);
+  if (!parsed) return false;
+  const rule = findPublisherRule(parsed, rules);
+  if (!rule) return false;
+  try {
+    return rule.isArticleUrl(parsed);
+  } catch {
+    return false;
+  }
+}
