@@ -49,16 +49,16 @@ export function formatPlainAttribution(source: AttributionSource): string {
 }
 
 /**
- * `<p>Source: <a href="…">Title</a></p>`. The anchor text is the article's title, not
- * the site's domain: editors such as Tiptap re-link domain-like anchor text ("Caliber.az"
- * became href="http://Caliber.az"), which would send readers to the wrong page.
+ * `<p>Source: <a href="URL">URL</a></p>`. The anchor text is the URL itself: an editor or
+ * site that flattens the HTML to text keeps the link readable, and editors that re-link
+ * domain-like anchor text (Tiptap turned "Caliber.az" into href="http://Caliber.az")
+ * re-link it to the same address.
  */
 export function formatHtmlAttribution(source: AttributionSource): string {
-  const url = requireHttpUrl(source);
-  const title = source.title?.trim() || url;
+  const url = escapeHtml(requireHttpUrl(source));
   return (
     `<p ${ATTRIBUTION_MARKER}="attribution">${escapeHtml(attributionLabel(source.language))}: ` +
-    `<a href="${escapeHtml(url)}">${escapeHtml(title)}</a></p>`
+    `<a href="${url}">${url}</a></p>`
   );
 }
 

@@ -59,7 +59,12 @@ export function createArticlePageModel(
         siteName: state.metadata.siteName ?? state.publisher.name,
         language: state.metadata.language,
       };
-      return { source, placement: rule?.placement ?? 'end', publisherId: state.publisher.id };
+      return {
+        source,
+        placement: rule?.placement ?? 'end',
+        publisherId: state.publisher.id,
+        bodySelector: rule?.bodySelector,
+      };
     },
   };
 }

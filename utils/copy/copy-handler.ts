@@ -3,7 +3,7 @@ import { appendAttribution, type AttributionSource } from '../attribution/format
 import type { NewCopyRecord } from '../messaging';
 import type { LinkPlacement } from '../publishers/types';
 import type { Settings } from '../storage';
-import { decideCopy } from './copy-policy';
+import { decideCopy, findArticleBodies } from './copy-policy';
 import { cleanSelectionHtml, serializeSelection, type SanitizeHtml } from './selection-html';
 
 /** The article a copy comes from, as the content script knows it at copy time. */
@@ -11,6 +11,8 @@ export interface CopyContext {
   source: AttributionSource;
   placement: LinkPlacement;
   publisherId: string;
+  /** The publisher's selector for the article body, if it has one. */
+  bodySelector?: string;
 }
 
 export interface CopyHandlerDeps {
@@ -40,7 +42,8 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
       if (!context) return;
       const selection = doc.getSelection();
       const origin = event.composedPath?.()[0] ?? event.target;
-      if (!decideCopy(selection, origin, settings.minWords).attribute || !selection) return;
+      const bodies = findArticleBodies(doc, context.bodySelector);
+      if (!decideCopy(selection, origin, settings.minWords, bodies).attribute || !selection) return;
 
       const plain = selection.toString();
       const html = cleanSelectionHtml(

@@ -1,5 +1,5 @@
 /** Why a copy is left exactly as the browser made it. */
-export type SkipReason = 'empty' | 'too-short' | 'in-field' | 'in-code';
+export type SkipReason = 'empty' | 'too-short' | 'in-field' | 'in-code' | 'outside-article';
 
 export type CopyDecision = { attribute: true } | { attribute: false; reason: SkipReason };
 
@@ -34,14 +34,33 @@ export function isInCode(node: Node | null): boolean {
   return !!elementOf(node)?.closest(CODE_ANCESTOR);
 }
 
+/** Generic article-body containers, for when a publisher's own selector finds nothing. */
+const GENERIC_BODY = '[itemprop="articleBody"], article';
+
+/**
+ * The elements whose text counts as the article: the publisher's body selector, else
+ * generic containers. Empty when the page has neither, and then any text counts: a
+ * redesigned site must not silently lose attribution.
+ */
+export function findArticleBodies(doc: Document, bodySelector: string | undefined): Element[] {
+  for (const selector of [bodySelector, GENERIC_BODY]) {
+    if (!selector) continue;
+    const found = Array.from(doc.querySelectorAll(selector));
+    if (found.length) return found;
+  }
+  return [];
+}
+
 /**
  * Decides whether a copy gets the attribution. `eventTarget` is where the copy event
- * started (the focused field when copying inside an input).
+ * started (the focused field when copying inside an input); `articleBodies` are the
+ * elements whose text is the article (none: any text counts).
  */
 export function decideCopy(
   selection: Selection | null,
   eventTarget: EventTarget | null,
   minWords: number,
+  articleBodies: readonly Element[] = [],
 ): CopyDecision {
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) {
     return { attribute: false, reason: 'empty' };
@@ -52,6 +71,9 @@ export function decideCopy(
   if (ends.some(isInEditableArea)) return { attribute: false, reason: 'in-field' };
   if (ends.slice(1).some(isInCode) || containsCode(range))
     return { attribute: false, reason: 'in-code' };
+  if (articleBodies.length && !articleBodies.some((body) => range.intersectsNode(body))) {
+    return { attribute: false, reason: 'outside-article' };
+  }
   if (countWords(selection.toString()) < minWords) return { attribute: false, reason: 'too-short' };
   return { attribute: true };
 }

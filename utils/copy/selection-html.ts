@@ -38,6 +38,10 @@ export function cleanSelectionHtml(
     else image.remove();
     image.removeAttribute('srcset');
   }
+  // The page's indentation between copied paragraphs means nothing to the paste target.
+  for (const node of Array.from(root.childNodes)) {
+    if (node.nodeType === 3 && !node.textContent?.trim()) node.remove();
+  }
   const out = doc.createElement('div');
   out.append(root);
   return out.innerHTML;

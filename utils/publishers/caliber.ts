@@ -222,6 +222,7 @@ export const caliberRule: PublisherRule = {
     az: 'Materiallardan istənilən istifadəyə yalnız Caliber.az saytına hiperlink olduqda icazə verilir',
   },
   placement: 'end',
+  bodySelector: CALIBER_SELECTORS.body,
   isArticleUrl: isCaliberArticleUrl,
   adaptMetadata: adaptCaliberMetadata,
 };

@@ -17,6 +17,11 @@ export interface PublisherRule {
   notice: Record<string, string>;
   /** Where the link must go. */
   placement: LinkPlacement;
+  /**
+   * The article's body text on its pages. Copies are attributed only when they take text
+   * from it, so a headline, a byline or the footer copies clean.
+   */
+  bodySelector?: string;
   /** True when `url` (absolute) is an article page of this publisher, not home/category/search/etc. */
   isArticleUrl(url: URL): boolean;
   /**

@@ -40,13 +40,13 @@ describe('appendAttribution', () => {
     expect(out.plain).toBe(`First paragraph.\n\nSecond paragraph.\n\nSource: ${ARTICLE.url}`);
   });
 
-  it('appends a paragraph with a real link whose text is the title, not the domain', () => {
+  it('appends a paragraph with a real link whose text is the URL, which survives flattening', () => {
     const out = appendAttribution(payload, ARTICLE);
     const doc = new DOMParser().parseFromString(out.html, 'text/html');
     const links = doc.querySelectorAll('a');
     expect(links).toHaveLength(1);
     expect(links[0]!.getAttribute('href')).toBe(ARTICLE.url);
-    expect(links[0]!.textContent).toBe(ARTICLE.title);
+    expect(links[0]!.textContent).toBe(ARTICLE.url);
     expect(doc.body.lastElementChild!.textContent).toMatch(/^Source: /);
     expect(doc.querySelector('b')!.textContent).toBe('paragraph');
   });
@@ -57,18 +57,15 @@ describe('appendAttribution', () => {
     expect(out.html.startsWith('<p data-linkback="attribution">Источник: <a')).toBe(true);
   });
 
-  it('escapes page-supplied titles instead of injecting markup', () => {
-    const html = formatHtmlAttribution({ ...ARTICLE, title: '<img src=x onerror=alert(1)>"' });
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    expect(doc.querySelector('img')).toBeNull();
-    expect(doc.querySelector('a')!.textContent).toBe('<img src=x onerror=alert(1)>"');
-  });
-
-  it('uses the URL as anchor text when the title is unknown', () => {
-    const html = formatHtmlAttribution({ ...ARTICLE, title: null });
-    expect(new DOMParser().parseFromString(html, 'text/html').querySelector('a')!.textContent).toBe(
-      ARTICLE.url,
+  it('escapes page-supplied URLs instead of injecting markup', () => {
+    const url = 'https://caliber.az/en/post/x?a="><img src=x onerror=alert(1)>';
+    const doc = new DOMParser().parseFromString(
+      formatHtmlAttribution({ ...ARTICLE, url }),
+      'text/html',
     );
+    expect(doc.querySelector('img')).toBeNull();
+    expect(doc.querySelectorAll('a')).toHaveLength(1);
+    expect(doc.querySelector('a')!.getAttribute('href')).toBe(new URL(url).href);
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://caliber.az/x', 'not a url'])(

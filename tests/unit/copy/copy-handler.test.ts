@@ -17,13 +17,15 @@ const CONTEXT: CopyContext = {
 function setUpPage() {
   document.body.innerHTML = `
     <input id="search" value="one two three four five six seven eight">
+    <h1 id="headline">CNN: Trump sends unconventional negotiating team to Moscow for peace talks</h1>
     <article class="post_body">
       <p id="p1">Special Envoy Steve Witkoff and Jared Kushner are <b>scheduled to meet</b> Russian President.</p>
       <p id="p2" onclick="steal()" style="color:red">Read more in <a href="/en/category/world">world news</a> and <a href="javascript:alert(1)">this</a>.<script>evil()</script></p>
       <p id="p3">Short.</p>
       <pre id="code"><code>const answer = fetch(one, two, three, four, five, six, seven);</code></pre>
       <p id="p4">Already linked text goes on for several words here, see <a href="${ARTICLE_URL}">the story</a>.</p>
-    </article>`;
+    </article>
+    <footer id="footer">Any use of materials is allowed only if there is a hyperlink to Caliber.az</footer>`;
 }
 
 function select(startNode: Node, startOffset: number, endNode: Node, endOffset: number) {
@@ -140,6 +142,30 @@ describe('the copy handler', () => {
     const offEvent = copyEvent();
     off.handler(offEvent);
     expect(offEvent.defaultPrevented).toBe(false);
+  });
+
+  it('copies a headline, the footer or other text outside the article body clean', () => {
+    const { handler } = makeHandler({ context: { ...CONTEXT, bodySelector: '.post_body' } });
+    for (const id of ['headline', 'footer']) {
+      selectElements(id);
+      const event = copyEvent();
+      handler(event);
+      expect(event.defaultPrevented).toBe(false);
+    }
+    selectElements('headline', 'p1');
+    const intoBody = copyEvent();
+    handler(intoBody);
+    expect(intoBody.defaultPrevented).toBe(true);
+  });
+
+  it('attributes any text when the page has no recognisable body (a redesigned site)', () => {
+    const { handler } = makeHandler({ context: { ...CONTEXT, bodySelector: '.no-such-body' } });
+    document.querySelector('article')!.outerHTML =
+      `<div>${document.querySelector('article')!.innerHTML}</div>`;
+    selectElements('p1');
+    const event = copyEvent();
+    handler(event);
+    expect(event.defaultPrevented).toBe(true);
   });
 
   it('does nothing inside form fields and code', () => {
