@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../e2e/browsers';
+import { FIXTURE_URLS, type FixtureName } from '../unit/metadata/fixtures';
 
 interface Figure {
   name: string;
@@ -72,18 +73,8 @@ async function bundleExtractor(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-const FIXTURES: [file: string, url: string][] = [
-  [
-    'caliber-en.html',
-    'https://caliber.az/en/post/cnn-trump-sends-unconventional-negotiating-team-to-moscow-for-peace-talks',
-  ],
-  [
-    'caliber-en-og-jsonld.html',
-    'https://caliber.az/en/post/cnn-trump-sends-unconventional-negotiating-team-to-moscow-for-peace-talks',
-  ],
-  ['caliber-ru.html', 'https://caliber.az/post/tramp-otpravlyaet-komandu-v-moskvu'],
-  ['caliber-az.html', 'https://caliber.az/az/post/tramp-moskvaya-komanda-gonderir'],
-];
+/** Article pages get the 2 ms budget; the 2 MB hostile page only has to stay bounded. */
+const EXTRACTION_BUDGET_MS: Partial<Record<FixtureName, number>> = { 'news-hostile.html': 20 };
 
 async function extractionTimes(): Promise<Figure[]> {
   const browser = await chromium.launch({
@@ -100,14 +91,9 @@ async function extractionTimes(): Promise<Figure[]> {
   try {
     const script = await bundleExtractor();
     const figures: Figure[] = [];
-    for (const [file, url] of FIXTURES) {
-      const path = join('tests/fixtures/pages', file);
-      let html: string;
-      try {
-        html = readFileSync(path, 'utf8');
-      } catch {
-        continue;
-      }
+    for (const [file, pageUrl] of Object.entries(FIXTURE_URLS) as [FixtureName, string][]) {
+      const html = readFileSync(join('tests/fixtures/pages', file), 'utf8');
+      const url = pageUrl.replace(/#.*$/, '');
       const page = await browser.newPage();
       // Serve the fixture at its real URL without any network: the route answers locally.
       await page.route('**/*', (route) =>
@@ -120,17 +106,20 @@ async function extractionTimes(): Promise<Figure[]> {
       const times = await page.evaluate((pageUrl) => {
         const extract = (window as unknown as { __extract(url: string): unknown }).__extract;
         for (let i = 0; i < 20; i++) extract(pageUrl); // warm-up: JIT
+        // performance.now() is coarsened to 0.1 ms in pages: time batches, report per call.
+        const batch = 10;
         const samples: number[] = [];
-        for (let i = 0; i < 300; i++) {
+        for (let i = 0; i < 60; i++) {
           const start = performance.now();
-          extract(pageUrl);
-          samples.push(performance.now() - start);
+          for (let j = 0; j < batch; j++) extract(pageUrl);
+          samples.push((performance.now() - start) / batch);
         }
         return samples.sort((a, b) => a - b);
       }, url);
       const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-      figures.push(print(`extract-metadata.${file}.median`, at(0.5), 'ms', 2));
-      figures.push(print(`extract-metadata.${file}.p95`, at(0.95), 'ms', 2));
+      const budget = EXTRACTION_BUDGET_MS[file] ?? 2;
+      figures.push(print(`extract-metadata.${file}.median`, at(0.5), 'ms', budget));
+      figures.push(print(`extract-metadata.${file}.p95`, at(0.95), 'ms', budget));
       await page.close();
     }
     return figures;
