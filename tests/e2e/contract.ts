@@ -384,7 +384,7 @@ export function defineContractSuite(kind: BrowserKind): void {
         await resetEditors(editors);
         await pasteInto(editors, '#probe');
         const paste = await lastProbePaste(editors);
-        assert.equal(paste.plain.trim(), selected.trim());
+        assert.equal((paste.plain ?? '').trim(), selected.trim());
         assert.doesNotMatch(`${paste.plain} ${paste.html}`, /Source:|data-linkback/);
       });
 

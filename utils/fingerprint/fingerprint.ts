@@ -36,9 +36,9 @@ export function hashWords(text: string): Words {
   const fold = foldTable();
   // Prose averages six or more code units a word; the arrays grow if a text has more.
   let capacity = (text.length >> 2) + 16;
-  let hashes = new Uint32Array(capacity);
-  let starts = new Uint32Array(capacity);
-  let ends = new Uint32Array(capacity);
+  let hashes: Uint32Array = new Uint32Array(capacity);
+  let starts: Uint32Array = new Uint32Array(capacity);
+  let ends: Uint32Array = new Uint32Array(capacity);
   let count = 0;
   const length = text.length;
   let i = 0;
