@@ -1,10 +1,18 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createActionIndicator, type ActionApi } from '../utils/background/action-indicator';
+import { createBoundedLog } from '../utils/background/bounded-log';
 import { createCopyRecordStore } from '../utils/background/copy-records';
+import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
 import { isBackgroundMessage } from '../utils/messaging';
-import { copyRecordsItem } from '../utils/storage';
+import {
+  copyRecordsItem,
+  MAX_PASTE_RECORDS,
+  pasteIndexItem,
+  pasteRecordsItem,
+  type PasteRecord,
+} from '../utils/storage';
 
 // Wiring only. Every handler starts cold: all state lives in storage, so a restarted
 // service worker (MV3) or event page (Firefox MV2) answers like the one before.
@@ -16,7 +24,10 @@ export default defineBackground({
     const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
     const services = {
       records: createCopyRecordStore(copyRecordsItem),
+      pastes: createBoundedLog<PasteRecord>(pasteRecordsItem, MAX_PASTE_RECORDS),
+      pasteIndex: createPasteIndexStore(pasteIndexItem),
       indicator: createActionIndicator(action),
+      newId: () => crypto.randomUUID(),
     };
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -1,5 +1,5 @@
 import type { ArticleMetadata } from './metadata/types';
-import type { CopyRecord } from './storage';
+import type { CopyRecord, PasteRecord } from './storage';
 
 /** What the popup needs to know about a publisher. */
 export interface PublisherSummary {
@@ -20,9 +20,14 @@ export interface ArticleState {
 /** A copy as the content script reports it; the background gives it an id. */
 export type NewCopyRecord = Omit<CopyRecord, 'id'>;
 
+/** A paste of article text, as the all-pages content script reports it. */
+export type NewPasteRecord = Omit<PasteRecord, 'id'>;
+
 /** Content scripts → background. */
 export type BackgroundMessage =
-  { type: 'article:state'; state: ArticleState } | { type: 'copy:record'; record: NewCopyRecord };
+  | { type: 'article:state'; state: ArticleState }
+  | { type: 'copy:record'; record: NewCopyRecord }
+  | { type: 'paste:record'; record: NewPasteRecord };
 
 /** Popup → a tab's content script. */
 export type TabMessage = { type: 'article:get' };
@@ -30,6 +35,7 @@ export type TabMessage = { type: 'article:get' };
 export interface BackgroundReplies {
   'article:state': { ok: true };
   'copy:record': { ok: true; id: string };
+  'paste:record': { ok: true; id: string };
 }
 
 export interface TabReplies {
@@ -57,7 +63,7 @@ export function sendToTab<M extends TabMessage>(
   return api.tabs.sendMessage(tabId, message) as Promise<TabReplies[M['type']]>;
 }
 
-const BACKGROUND_TYPES = new Set<string>(['article:state', 'copy:record']);
+const BACKGROUND_TYPES = new Set<string>(['article:state', 'copy:record', 'paste:record']);
 
 /** Narrows an incoming runtime message; anything else is not ours and is rejected. */
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {

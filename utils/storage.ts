@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from './paste/paste-index';
 
 /**
  * Every copy of article text that Linkback attributed (or saw). Later features build on
@@ -25,11 +26,17 @@ export interface CopyRecord {
 export interface Settings {
   /** Add the link to the clipboard when copying from an article. */
   attributeOnCopy: boolean;
+  /** Add the link when article text is pasted elsewhere without it. */
+  attributeOnPaste: boolean;
   /** Shorter selections (a name, a headline word) copy clean. */
   minWords: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { attributeOnCopy: true, minWords: 6 };
+export const DEFAULT_SETTINGS: Settings = {
+  attributeOnCopy: true,
+  attributeOnPaste: true,
+  minWords: 6,
+};
 
 /** Bounds that keep storage well under the 10 MB storage.local quota without unlimitedStorage. */
 export const MAX_RECORD_TEXT = 4_000;
@@ -53,3 +60,34 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 export async function readSettings(): Promise<Settings> {
   return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
 }
+
+/**
+ * Fingerprints of every copy, by article, for paste-time matching on any page. Kept
+ * apart from the records so that pages load only hashes, never the copied texts.
+ */
+export const pasteIndexItem = storage.defineItem<PasteIndexSnapshot>('local:pasteIndex', {
+  fallback: EMPTY_PASTE_INDEX,
+  version: 1,
+  migrations: {},
+});
+
+/** A paste of article text somewhere else: the history's "where it went". */
+export interface PasteRecord {
+  id: string;
+  articleUrl: string;
+  title: string | null;
+  /** Origin and title of the page pasted into. */
+  destinationOrigin: string;
+  destinationTitle: string;
+  pastedAt: number;
+  /** True when Linkback added the link; false when the paste already had one. */
+  added: boolean;
+}
+
+export const MAX_PASTE_RECORDS = 1_000;
+
+export const pasteRecordsItem = storage.defineItem<PasteRecord[]>('local:pasteRecords', {
+  fallback: [],
+  version: 1,
+  migrations: {},
+});

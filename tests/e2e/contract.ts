@@ -449,6 +449,131 @@ export function defineContractSuite(kind: BrowserKind): void {
       });
     });
 
+    // ------------------------------------------------------------ paste-time attribution
+
+    describe('paste-time attribution', () => {
+      /**
+       * Copies paragraphs 1–3 while the article page's own copy handler replaces the
+       * clipboard with bare text (as many news sites do), then waits until the copy has
+       * reached the paste index the editors page matches against.
+       */
+      async function copyStrippedByThePage() {
+        await en.evaluate(() => {
+          const w = window as unknown as { __strip?: boolean };
+          if (w.__strip === undefined) {
+            document.addEventListener(
+              'copy',
+              (event) => {
+                if (!w.__strip) return;
+                event.preventDefault();
+                event.clipboardData?.setData('text/plain', getSelection()?.toString() ?? '');
+              },
+              true,
+            );
+          }
+          w.__strip = true;
+        });
+        try {
+          const selection = await selectParagraphs(en);
+          await pressCopy(en);
+          await waitForPasteIndex(selection.text);
+          return selection;
+        } finally {
+          await en.evaluate(() => {
+            (window as unknown as { __strip?: boolean }).__strip = false;
+          });
+        }
+      }
+
+      async function waitForPasteIndex(text: string) {
+        const deadline = Date.now() + 8000;
+        for (;;) {
+          const copied = await browser.evalInExtension(async () => {
+            type StorageArea = { get(key: string): Promise<Record<string, unknown>> };
+            type Api = { storage: { local: StorageArea } };
+            const g = globalThis as unknown as { browser?: Api; chrome: Api };
+            const api = g.browser ?? g.chrome;
+            const stored = await api.storage.local.get('copyRecords');
+            const records = (stored.copyRecords ?? []) as { text: string; attributed: boolean }[];
+            return records[0] ?? null;
+          });
+          if (copied && copied.text.trim() === text.trim()) break;
+          if (Date.now() > deadline) {
+            throw new Error(
+              `the copy never reached the records: ${JSON.stringify(copied)?.slice(0, 300)}`,
+            );
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        // The index write follows the record's, and the page hears of it by a storage event.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+
+      it('the page stripped the link: the clipboard holds bare text', T, async () => {
+        const sel = await copyStrippedByThePage();
+        await resetEditors(editors);
+        // The probe hears the paste Linkback dispatched in place of the user's.
+        await pasteInto(editors, '#probe');
+        const paste = await lastProbePaste(editors);
+        assertPlainAttribution(paste.plain ?? '', sel.text, 'Source', enUrl);
+        const report = await analyseHtml(editors, paste.html ?? '');
+        assert.equal(report.anchors.filter((a) => a.href === enUrl).length, 1);
+      });
+
+      it('textarea: the link is appended, and one Ctrl+Z removes the whole paste', T, async () => {
+        const sel = await copyStrippedByThePage();
+        await resetEditors(editors);
+        await pasteInto(editors, '#ta');
+        const read = () =>
+          editors.evaluate(() => (document.getElementById('ta') as HTMLTextAreaElement).value);
+        const value = await editors.waitFor(
+          () => (document.getElementById('ta') as HTMLTextAreaElement).value,
+          undefined,
+          { timeout: 5000, message: 'nothing pasted into #ta' },
+        );
+        assertPlainAttribution(value, sel.text, 'Source', enUrl);
+        await editors.press('Control+z');
+        assert.equal(await read(), '', 'one undo restores the empty textarea');
+      });
+
+      it('contenteditable: one real link to the article after the pasted text', T, async () => {
+        const sel = await copyStrippedByThePage();
+        await resetEditors(editors);
+        await pasteInto(editors, '#ce');
+        const result = await editors.waitFor(
+          () => {
+            const ce = document.getElementById('ce')!;
+            const links = [...ce.querySelectorAll('a')].map((a) => a.href);
+            return links.length ? { text: ce.innerText, links } : null;
+          },
+          undefined,
+          { timeout: 5000, message: 'no link in #ce' },
+        );
+        assert.deepEqual(result.links, [enUrl]);
+        const firstWords = sel.text.trim().split(/\s+/).slice(0, 8).join(' ');
+        assert.ok(
+          result.text.includes(firstWords),
+          `the pasted text is there: ${result.text.slice(0, 200)}`,
+        );
+      });
+
+      it('a password field gets the text exactly as copied', T, async () => {
+        const sel = await copyStrippedByThePage();
+        await resetEditors(editors);
+        await pasteInto(editors, '#pw');
+        const value = await editors.waitFor(
+          () => (document.getElementById('pw') as HTMLInputElement).value,
+          undefined,
+          { timeout: 5000, message: 'nothing pasted into #pw' },
+        );
+        // Single-line fields turn line breaks into spaces (Chromium) or drop them (Firefox);
+        // nothing else may change, and no link is added.
+        const squeeze = (text: string) => text.replace(/\s+/g, '');
+        assert.equal(squeeze(value), squeeze(sel.text));
+        assert.doesNotMatch(value, /Source|caliber\.az/);
+      });
+    });
+
     // ------------------------------------------------------------ popup
 
     describe('popup', () => {

@@ -214,6 +214,8 @@ export async function elementCenter(page: E2EPage, selector: string): Promise<Re
 export async function resetEditors(page: E2EPage): Promise<void> {
   await page.evaluate(() => {
     (document.getElementById('ta') as HTMLTextAreaElement).value = '';
+    const password = document.getElementById('pw') as HTMLInputElement | null;
+    if (password) password.value = '';
     (document.getElementById('ce') as HTMLElement).innerHTML = '';
     (document.getElementById('probe') as HTMLElement).innerHTML = '';
     (window as unknown as { __pastes: unknown[] }).__pastes = [];
@@ -222,7 +224,10 @@ export async function resetEditors(page: E2EPage): Promise<void> {
 }
 
 /** Clicks `selector` on the editors page (a real focus) and presses Control+v. */
-export async function pasteInto(page: E2EPage, selector: '#probe' | '#ta' | '#ce'): Promise<void> {
+export async function pasteInto(
+  page: E2EPage,
+  selector: '#probe' | '#ta' | '#ce' | '#pw',
+): Promise<void> {
   await page.bringToFront();
   const at = await elementCenter(page, selector);
   if (!at) throw new Error(`pasteInto: ${selector} not found on ${page.url()}`);

@@ -1,10 +1,16 @@
 import type { BackgroundMessage, BackgroundReplies } from '../messaging';
+import type { PasteRecord } from '../storage';
 import type { ActionIndicator } from './action-indicator';
+import type { createBoundedLog } from './bounded-log';
 import type { CopyRecordStore } from './copy-records';
+import type { PasteIndexStore } from './paste-index-store';
 
 export interface BackgroundServices {
   records: CopyRecordStore;
+  pastes: ReturnType<typeof createBoundedLog<PasteRecord>>;
+  pasteIndex: PasteIndexStore;
   indicator: ActionIndicator;
+  newId(): string;
 }
 
 /** Routes one message from a content script. Throws on a message it does not know. */
@@ -30,6 +36,11 @@ export async function handleBackgroundMessage(
     }
     case 'copy:record': {
       const record = await services.records.add(message.record);
+      await services.pasteIndex.addCopy(record);
+      return { ok: true, id: record.id };
+    }
+    case 'paste:record': {
+      const record = await services.pastes.add({ ...message.record, id: services.newId() });
       return { ok: true, id: record.id };
     }
     default: {

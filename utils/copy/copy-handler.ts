@@ -34,16 +34,32 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
   const doc = deps.doc ?? document;
   return (event) => {
     try {
-      // A page that wrote its own clipboard data has decided; paste-time repair covers it.
-      if (event.defaultPrevented || !event.clipboardData) return;
+      if (!event.clipboardData) return;
       const settings = deps.getSettings();
-      if (!settings.attributeOnCopy) return;
       const context = deps.getContext();
       if (!context) return;
       const selection = doc.getSelection();
       const origin = event.composedPath?.()[0] ?? event.target;
       const bodies = findArticleBodies(doc, context.bodySelector);
       if (!decideCopy(selection, origin, settings.minWords, bodies).attribute || !selection) return;
+      const record = (plain: string, attributed: boolean) =>
+        deps.onCopied({
+          articleUrl: context.source.url,
+          title: context.source.title,
+          publisherId: context.publisherId,
+          siteName: context.source.siteName,
+          language: context.source.language,
+          copiedAt: (deps.now ?? Date.now)(),
+          text: plain,
+          textLength: plain.length,
+          attributed,
+        });
+      // A page that wrote its own clipboard data has decided, and copy mode may be off: the
+      // copy is still recorded, so that pasting it elsewhere gets the link then.
+      if (event.defaultPrevented || !settings.attributeOnCopy) {
+        record(selection.toString(), false);
+        return;
+      }
 
       const plain = selection.toString();
       const html = cleanSelectionHtml(
@@ -59,17 +75,7 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
         event.clipboardData.setData('text/html', payload.html);
         event.preventDefault();
       }
-      deps.onCopied({
-        articleUrl: context.source.url,
-        title: context.source.title,
-        publisherId: context.publisherId,
-        siteName: context.source.siteName,
-        language: context.source.language,
-        copiedAt: (deps.now ?? Date.now)(),
-        text: plain,
-        textLength: plain.length,
-        attributed: !alreadyLinked,
-      });
+      record(plain, !alreadyLinked);
     } catch (error) {
       deps.onError?.(error);
     }

@@ -6,7 +6,14 @@ import {
   IDLE_ICONS,
   type ActionApi,
 } from '../../../utils/background/action-indicator';
+import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
+import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
+import {
+  createPasteIndex,
+  EMPTY_PASTE_INDEX,
+  type PasteIndexSnapshot,
+} from '../../../utils/paste/paste-index';
 import { handleBackgroundMessage } from '../../../utils/background/handle-message';
 import type { BackgroundMessage, NewCopyRecord } from '../../../utils/messaging';
 import {
@@ -16,6 +23,7 @@ import {
   readSettings,
   settingsItem,
   type CopyRecord,
+  type PasteRecord,
 } from '../../../utils/storage';
 
 const COPY: NewCopyRecord = {
@@ -133,13 +141,36 @@ describe('the copy record store', () => {
   });
 });
 
+function makeServices(action: ActionApi, records = memoryItem()) {
+  let index = EMPTY_PASTE_INDEX;
+  const pasteIndexItem = {
+    getValue: async () => index,
+    setValue: async (value: PasteIndexSnapshot) => {
+      index = value;
+    },
+  };
+  const pastes: PasteRecord[] = [];
+  return {
+    indicator: createActionIndicator(action),
+    records: createCopyRecordStore(records),
+    pasteIndex: createPasteIndexStore(pasteIndexItem),
+    pastes: createBoundedLog<PasteRecord>(
+      {
+        getValue: async () => pastes,
+        setValue: async (value) => void pastes.splice(0, pastes.length, ...value),
+      },
+      10,
+    ),
+    newId: () => 'id',
+    index: () => index,
+    pasteLog: pastes,
+  };
+}
+
 describe('the action indicator and message routing', () => {
   it('marks recognised article tabs and resets others', async () => {
     const { api, calls } = fakeAction();
-    const services = {
-      indicator: createActionIndicator(api),
-      records: createCopyRecordStore(memoryItem()),
-    };
+    const services = makeServices(api);
     const article: BackgroundMessage = {
       type: 'article:state',
       state: {
@@ -169,13 +200,34 @@ describe('the action indicator and message routing', () => {
 
   it('records copies and rejects unknown messages', async () => {
     const item = memoryItem();
-    const services = {
-      indicator: createActionIndicator(fakeAction().api),
-      records: createCopyRecordStore(item),
-    };
+    const services = makeServices(fakeAction().api, item);
     const reply = await handleBackgroundMessage({ type: 'copy:record', record: COPY }, 3, services);
     expect(reply).toMatchObject({ ok: true });
     expect(item.value).toHaveLength(1);
+    // The copy's fingerprints reach the paste index, under the publisher's rule.
+    expect(services.index().sources).toMatchObject([
+      { url: COPY.articleUrl, placement: 'end', hosts: ['caliber.az', 'www.caliber.az'] },
+    ]);
+    expect(createPasteIndex(services.index()).match(COPY.text)?.source.url).toBe(COPY.articleUrl);
+
+    await handleBackgroundMessage(
+      {
+        type: 'paste:record',
+        record: {
+          articleUrl: COPY.articleUrl,
+          title: COPY.title,
+          destinationOrigin: 'https://cms.example',
+          destinationTitle: 'New post',
+          pastedAt: 5,
+          added: true,
+        },
+      },
+      3,
+      services,
+    );
+    expect(services.pasteLog).toMatchObject([
+      { id: 'id', destinationOrigin: 'https://cms.example' },
+    ]);
     await expect(
       handleBackgroundMessage({ type: 'nope' } as unknown as BackgroundMessage, 3, services),
     ).rejects.toThrow(/Unknown message/);
@@ -185,7 +237,11 @@ describe('the action indicator and message routing', () => {
 describe('storage', () => {
   it('starts empty with default settings and stores records under a versioned key', async () => {
     expect(await copyRecordsItem.getValue()).toEqual([]);
-    expect(await readSettings()).toEqual({ attributeOnCopy: true, minWords: 6 });
+    expect(await readSettings()).toEqual({
+      attributeOnCopy: true,
+      attributeOnPaste: true,
+      minWords: 6,
+    });
     const store = createCopyRecordStore(copyRecordsItem);
     await store.add(COPY);
     const raw = await fakeBrowser.storage.local.get(['copyRecords', 'copyRecords$']);
@@ -195,8 +251,12 @@ describe('storage', () => {
 
   it('fills settings added later with their defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { attributeOnCopy: false } });
-    expect(await readSettings()).toEqual({ attributeOnCopy: false, minWords: 6 });
-    await settingsItem.setValue({ attributeOnCopy: true, minWords: 3 });
+    expect(await readSettings()).toEqual({
+      attributeOnCopy: false,
+      attributeOnPaste: true,
+      minWords: 6,
+    });
+    await settingsItem.setValue({ attributeOnCopy: true, attributeOnPaste: false, minWords: 3 });
     expect((await readSettings()).minWords).toBe(3);
     vi.restoreAllMocks();
   });

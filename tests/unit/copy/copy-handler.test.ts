@@ -142,6 +142,8 @@ describe('the copy handler', () => {
     const offEvent = copyEvent();
     off.handler(offEvent);
     expect(offEvent.defaultPrevented).toBe(false);
+    // Still recorded, so that pasting it elsewhere can add the link then.
+    expect(off.records).toMatchObject([{ attributed: false, articleUrl: ARTICLE_URL }]);
   });
 
   it('copies a headline, the footer or other text outside the article body clean', () => {
@@ -215,12 +217,15 @@ describe('the copy handler', () => {
     offArticle.handler(event);
     expect(event.defaultPrevented).toBe(false);
 
-    const { handler } = makeHandler();
+    const { handler, records } = makeHandler();
     const handled = copyEvent();
     handled.preventDefault();
     handled.clipboardData!.setData('text/plain', 'the page’s own text');
     handler(handled);
     expect(handled.clipboardData!.getData('text/plain')).toBe('the page’s own text');
+    expect(records).toMatchObject([
+      { attributed: false, text: document.getSelection()!.toString() },
+    ]);
   });
 
   it('fails open: an error leaves the browser’s copy untouched and is reported', () => {

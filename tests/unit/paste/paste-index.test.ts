@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCopyToIndex,
+  createPasteIndex,
+  decodePairs,
+  EMPTY_PASTE_INDEX,
+  encodePairs,
+  type PasteIndexSnapshot,
+  type PasteSource,
+} from '../../../utils/paste/paste-index';
+
+const SOURCE: Omit<PasteSource, 'lastCopiedAt'> = {
+  url: 'https://caliber.az/en/post/story',
+  title: 'The story',
+  siteName: 'Caliber.az',
+  language: 'en',
+  publisherId: 'caliber',
+  placement: 'end',
+  hosts: ['caliber.az', 'www.caliber.az'],
+};
+
+const COPIED =
+  'Special Envoy Steve Witkoff, a former Trump business associate, and Jared Kushner, the president’s son-in-law, are scheduled to meet Russian President Vladimir Putin on December 2. Neither man has been confirmed by the US Senate, yet both have emerged as central figures in Trump’s unconventional diplomatic strategy.';
+
+const OTHER =
+  'The festival opened on Friday with a concert in the old harbour, and organisers expect more than forty thousand visitors over the long weekend, the city council said in a statement.';
+
+function indexOf(...copies: [Omit<PasteSource, 'lastCopiedAt'>, string][]): PasteIndexSnapshot {
+  return copies.reduce<PasteIndexSnapshot>(
+    (snapshot, [source, text], i) => addCopyToIndex(snapshot, source, text, 1000 + i),
+    EMPTY_PASTE_INDEX,
+  );
+}
+
+describe('the paste index', () => {
+  const index = createPasteIndex(
+    indexOf([SOURCE, COPIED], [{ ...SOURCE, url: 'https://caliber.az/en/post/other' }, OTHER]),
+  );
+
+  it('recognises the copied text exactly', () => {
+    expect(index.match(COPIED)).toMatchObject({ source: { url: SOURCE.url }, exact: true });
+    expect(index.match(OTHER)?.source.url).toBe('https://caliber.az/en/post/other');
+  });
+
+  it('recognises it through whitespace, line breaks, quotes, dashes and case', () => {
+    const edited = COPIED.replace(/’/g, "'")
+      .replace(/, /g, ' — ')
+      .replace(/\. /g, '.\n\n')
+      .toUpperCase();
+    expect(index.match(edited)?.source.url).toBe(SOURCE.url);
+  });
+
+  it('recognises a part of the copy, with other text around it', () => {
+    const part = COPIED.split(' ').slice(8, 30).join(' ');
+    expect(index.match(part)?.source.url).toBe(SOURCE.url);
+    expect(index.match(`My own intro sentence here. ${part} And my own ending.`)?.source.url).toBe(
+      SOURCE.url,
+    );
+  });
+
+  it('does not match unrelated text, or a long text sharing one stock phrase', () => {
+    expect(
+      index.match('A completely different article about football results and the weather.'),
+    ).toBeNull();
+    const stock = `${'Weather and sport notes of no consequence fill this long paragraph today. '.repeat(4)} are scheduled to meet Russian President ${'More unrelated words follow in this long text. '.repeat(4)}`;
+    expect(index.match(stock)).toBeNull();
+  });
+
+  it('is empty before any copy and survives an empty paste', () => {
+    const empty = createPasteIndex(EMPTY_PASTE_INDEX);
+    expect(empty.match(COPIED)).toBeNull();
+    expect(index.match('')).toBeNull();
+    expect(index.match('   \n ')).toBeNull();
+  });
+
+  it('keeps one source per article and refreshes its recency', () => {
+    const snapshot = indexOf([SOURCE, COPIED], [SOURCE, COPIED.slice(0, 120)]);
+    expect(snapshot.sources).toHaveLength(1);
+    expect(snapshot.sources[0]!.lastCopiedAt).toBe(1001);
+  });
+
+  it('evicts the least recently copied articles beyond its bound', () => {
+    const words = (seed: number, n: number) =>
+      Array.from({ length: n }, (_, i) => `w${seed}x${i}`).join(' ');
+    const bound = 300;
+    let snapshot = EMPTY_PASTE_INDEX;
+    for (let a = 0; a < 12; a++) {
+      const source = { ...SOURCE, url: `https://caliber.az/post/${a}` };
+      snapshot = addCopyToIndex(snapshot, source, words(a, 400), a, bound);
+    }
+    const entries =
+      (decodePairs(snapshot.shingles).length + decodePairs(snapshot.exact).length) / 2;
+    expect(entries).toBeLessThanOrEqual(bound);
+    expect(entries).toBeGreaterThan(bound / 2);
+    const urls = snapshot.sources.map((s) => s.url);
+    expect(urls).not.toContain('https://caliber.az/post/0');
+    expect(urls).toContain('https://caliber.az/post/11');
+    const index = createPasteIndex(snapshot);
+    expect(index.match(words(11, 40))?.source.url).toBe('https://caliber.az/post/11');
+    expect(index.match(words(0, 40))).toBeNull();
+  });
+
+  it('round-trips its pairs through base64', () => {
+    const pairs = Uint32Array.of(0, 1, 0xffffffff, 2, 123456789, 65535);
+    expect(Array.from(decodePairs(encodePairs(pairs)))).toEqual(Array.from(pairs));
+    expect(decodePairs('')).toHaveLength(0);
+  });
+});
+
+describe('the same text under two addresses', () => {
+  it('comes from the article copied most recently', () => {
+    const http = { ...SOURCE, url: 'http://caliber.az/en/post/story' };
+    const older = addCopyToIndex(EMPTY_PASTE_INDEX, SOURCE, COPIED, 10);
+    const both = addCopyToIndex(older, http, COPIED, 20);
+    expect(createPasteIndex(both).match(COPIED)?.source.url).toBe(http.url);
+    const part = COPIED.split(' ').slice(5, 30).join(' ');
+    expect(createPasteIndex(both).match(part)?.source.url).toBe(http.url);
+    const again = addCopyToIndex(both, SOURCE, COPIED, 30);
+    expect(createPasteIndex(again).match(COPIED)?.source.url).toBe(SOURCE.url);
+  });
+});

@@ -1,0 +1,130 @@
+import type { ClipboardPayload } from '../attribution/format';
+import type { DeliverPaste, Delivery } from './paste-handler';
+
+/**
+ * Builds the DataTransfer and events that carry a paste. In Firefox a ClipboardEvent made
+ * in the content script loses its clipboardData on its way to the page, so there they are
+ * made with the page's own constructors (see createPageEventFactory).
+ */
+export interface PasteEventFactory {
+  paste(payload: ClipboardPayload): Event;
+  beforeInput(payload: ClipboardPayload): Event;
+}
+
+type Init = Record<string, unknown>;
+
+/** Constructors of the window the events are made in, and a way to hand it plain objects. */
+interface EventWorld {
+  Object: new () => Record<string, unknown>;
+  DataTransfer: new () => DataTransfer;
+  ClipboardEvent: new (type: string, init: Init) => Event;
+  InputEvent: new (type: string, init: Init) => Event;
+  toWorld<T extends object>(value: T): T;
+}
+
+function fill(data: DataTransfer, payload: ClipboardPayload): void {
+  data.setData('text/plain', payload.plain);
+  if (payload.html) data.setData('text/html', payload.html);
+}
+
+export function createPasteEventFactory(world: EventWorld): PasteEventFactory {
+  const dataTransfer = (payload: ClipboardPayload) => {
+    const data = new world.DataTransfer();
+    fill(data, payload);
+    return data;
+  };
+  return {
+    paste(payload) {
+      const event = new world.ClipboardEvent(
+        'paste',
+        world.toWorld({
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          clipboardData: dataTransfer(payload),
+        }),
+      ) as ClipboardEvent;
+      // Firefox's constructor ignores `clipboardData` and gives the event an empty, writable
+      // one of its own (ClipboardEvent::Constructor): fill that instead. Calls made through
+      // the page's wrapper run as the page, so the page may read what is set here.
+      const own = event.clipboardData;
+      if (own && own.getData('text/plain') !== payload.plain) fill(own, payload);
+      return event;
+    },
+    beforeInput(payload) {
+      const data = dataTransfer(payload);
+      return new world.InputEvent(
+        'beforeinput',
+        world.toWorld({
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+          inputType: 'insertFromPaste',
+          dataTransfer: data,
+        }),
+      );
+    },
+  };
+}
+
+/** Firefox's Xray view of the page, as content scripts see it. */
+interface FirefoxContentGlobals {
+  wrappedJSObject?: EventWorld & Window;
+}
+
+/** The page's constructors in Firefox; the content script's own elsewhere (Chrome shares the DOM). */
+export function pageEventWorld(win: Window & typeof globalThis): EventWorld {
+  const firefox = win as unknown as FirefoxContentGlobals;
+  const page = firefox.wrappedJSObject;
+  if (page) {
+    return {
+      Object: page.Object,
+      DataTransfer: page.DataTransfer,
+      ClipboardEvent: page.ClipboardEvent,
+      InputEvent: page.InputEvent,
+      // The event's init dictionary is built as a page object holding the page's own
+      // DataTransfer: a dictionary cloned into the page (cloneInto) arrives without it.
+      toWorld: (value) => {
+        const pageObject = new page.Object();
+        for (const [key, field] of Object.entries(value)) pageObject[key] = field;
+        return pageObject as typeof value;
+      },
+    };
+  }
+  return {
+    Object: win.Object as unknown as EventWorld['Object'],
+    DataTransfer: win.DataTransfer,
+    ClipboardEvent: win.ClipboardEvent as unknown as EventWorld['ClipboardEvent'],
+    InputEvent: win.InputEvent as unknown as EventWorld['InputEvent'],
+    toWorld: (value) => value,
+  };
+}
+
+/**
+ * Offers the paste to the editor's own pipeline: a paste event (ProseMirror, Lexical,
+ * Quill, CKEditor, Draft.js, CodeMirror… build their model from it, as one undo step),
+ * then beforeinput insertFromPaste (Slate), then the browser's own insertion, which keeps
+ * one native undo step in textareas, inputs and bare contenteditables.
+ */
+export function createPasteDelivery(events: PasteEventFactory): DeliverPaste {
+  return (target, payload, kind): Delivery => {
+    const paste = events.paste(payload);
+    target.dispatchEvent(paste);
+    if (paste.defaultPrevented) return 'paste';
+    const beforeInput = events.beforeInput(payload);
+    target.dispatchEvent(beforeInput);
+    if (beforeInput.defaultPrevented) return 'beforeinput';
+    insertNatively(target, payload, kind === 'rich');
+    return 'native';
+  };
+}
+
+/** The browser's own editing command; throws when the target did not take it. */
+export function insertNatively(target: Element, payload: ClipboardPayload, rich: boolean): void {
+  const doc = target.ownerDocument;
+  const done =
+    rich && payload.html
+      ? doc.execCommand('insertHTML', false, payload.html)
+      : doc.execCommand('insertText', false, payload.plain);
+  if (!done) throw new Error('The editor accepted neither the paste nor the native insertion');
+}

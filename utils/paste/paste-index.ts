@@ -1,0 +1,299 @@
+import type { LinkPlacement } from '../publishers/types';
+import {
+  guaranteedMatchWords,
+  hashShingles,
+  hashWords,
+  winnow,
+  type FingerprintOptions,
+  type Words,
+} from '../fingerprint/fingerprint';
+
+/** An article that pasted text can come from, with what the attribution needs. */
+export interface PasteSource {
+  url: string;
+  title: string | null;
+  siteName: string | null;
+  language: string | null;
+  publisherId: string | null;
+  placement: LinkPlacement;
+  /** The publisher's hosts: a pasted link to any of them already satisfies the rule. */
+  hosts: string[];
+  /** Epoch ms of the latest copy from this article: the least recent go first when full. */
+  lastCopiedAt: number;
+}
+
+/**
+ * Copies are fingerprinted more sparsely than pages (w = 12: any shared run of 16 words is
+ * found), which keeps the index that every page may load small. A paste is compared with
+ * all of its shingles, so only the copy side is sparse.
+ */
+export const COPY_FINGERPRINTS: FingerprintOptions = { k: 5, w: 12 };
+
+/** Bounds the index to about 1 MB in memory (6 bytes an entry). */
+export const MAX_INDEX_ENTRIES = 160_000;
+
+/** What storage holds: JSON-friendly, the typed arrays as base64. */
+export interface PasteIndexSnapshot {
+  version: 1;
+  sources: PasteSource[];
+  /** Little-endian uint32 pairs [hash, source], sorted by hash: shingle fingerprints of copies. */
+  shingles: string;
+  /** The same for the hash of each copy's whole folded text: exact copies of any length. */
+  exact: string;
+}
+
+export const EMPTY_PASTE_INDEX: PasteIndexSnapshot = {
+  version: 1,
+  sources: [],
+  shingles: '',
+  exact: '',
+};
+
+/** One hash of a whole text's words, alike whatever the spacing, case, quotes or dashes. */
+export function wholeTextHash(words: Words): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < words.count; i++) hash = Math.imul(hash ^ words.hashes[i]!, 0x01000193);
+  return hash >>> 0;
+}
+
+// ---------------------------------------------------------------- encoding
+
+export function encodePairs(pairs: Uint32Array): string {
+  const bytes = new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength);
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(i, i + chunk)));
+  }
+  return btoa(binary);
+}
+
+export function decodePairs(encoded: string): Uint32Array {
+  if (!encoded) return new Uint32Array(0);
+  const binary = atob(encoded);
+  const bytes = new Uint8Array(binary.length - (binary.length % 8));
+  for (let i = 0; i < bytes.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Uint32Array(bytes.buffer);
+}
+
+function comparePairs(a: Uint32Array, i: number, b: Uint32Array, j: number): number {
+  return a[i]! - b[j]! || a[i + 1]! - b[j + 1]!;
+}
+
+/** Sorts a few new pairs by hash, then source. */
+function sortPairs(pairs: Uint32Array): Uint32Array {
+  const order = Array.from({ length: pairs.length / 2 }, (_, i) => 2 * i);
+  order.sort((i, j) => comparePairs(pairs, i, pairs, j));
+  const sorted = new Uint32Array(pairs.length);
+  order.forEach((from, k) => sorted.set(pairs.subarray(from, from + 2), 2 * k));
+  return sorted;
+}
+
+/**
+ * Merges sorted pairs into the sorted index in one pass (a copy adds a few dozen pairs to
+ * a hundred thousand: no full re-sort). The same fingerprint from the same article is kept once.
+ */
+function mergePairs(old: Uint32Array, added: Uint32Array): Uint32Array {
+  const out = new Uint32Array(old.length + added.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  const push = (from: Uint32Array, at: number) => {
+    if (n && out[n - 2] === from[at] && out[n - 1] === from[at + 1]) return;
+    out[n++] = from[at]!;
+    out[n++] = from[at + 1]!;
+  };
+  while (i < old.length || j < added.length) {
+    if (j >= added.length || (i < old.length && comparePairs(old, i, added, j) <= 0)) {
+      push(old, i);
+      i += 2;
+    } else {
+      push(added, j);
+      j += 2;
+    }
+  }
+  return out.slice(0, n);
+}
+
+// ---------------------------------------------------------------- building (background)
+
+/** Adds one copy to the index: the article becomes the most recent, its fingerprints join. */
+export function addCopyToIndex(
+  snapshot: PasteIndexSnapshot,
+  source: Omit<PasteSource, 'lastCopiedAt'>,
+  text: string,
+  copiedAt: number,
+  maxEntries = MAX_INDEX_ENTRIES,
+): PasteIndexSnapshot {
+  const sources = snapshot.sources.slice();
+  let index = sources.findIndex((known) => known.url === source.url);
+  if (index < 0) index = sources.push({ ...source, lastCopiedAt: copiedAt }) - 1;
+  else
+    sources[index] = { ...source, lastCopiedAt: Math.max(copiedAt, sources[index]!.lastCopiedAt) };
+
+  const words = hashWords(text);
+  const shingles = hashShingles(words, COPY_FINGERPRINTS.k);
+  const picked = winnow(shingles, COPY_FINGERPRINTS.w);
+  const added = new Uint32Array(picked.length * 2);
+  for (let i = 0; i < picked.length; i++) {
+    added[2 * i] = shingles[picked[i]!]!;
+    added[2 * i + 1] = index;
+  }
+  const shinglePairs = mergePairs(decodePairs(snapshot.shingles), sortPairs(added));
+  const exactPairs = mergePairs(
+    decodePairs(snapshot.exact),
+    Uint32Array.of(wholeTextHash(words), index),
+  );
+  return evictLeastRecent(
+    { version: 1, sources, shingles: '', exact: '' },
+    shinglePairs,
+    exactPairs,
+    maxEntries,
+  );
+}
+
+/** Encodes the index, first dropping the least recently copied articles until it fits its bound. */
+function evictLeastRecent(
+  snapshot: PasteIndexSnapshot,
+  shingles: Uint32Array,
+  exact: Uint32Array,
+  maxEntries: number,
+): PasteIndexSnapshot {
+  // Owners are 16-bit in pages: the number of articles is bounded too.
+  if ((shingles.length + exact.length) / 2 <= maxEntries && snapshot.sources.length <= 0xffff) {
+    return { ...snapshot, shingles: encodePairs(shingles), exact: encodePairs(exact) };
+  }
+
+  const perSource = new Uint32Array(snapshot.sources.length);
+  for (let i = 1; i < shingles.length; i += 2) perSource[shingles[i]!]!++;
+  for (let i = 1; i < exact.length; i += 2) perSource[exact[i]!]!++;
+  const byRecency = snapshot.sources
+    .map((_, i) => i)
+    .sort((a, b) => snapshot.sources[b]!.lastCopiedAt - snapshot.sources[a]!.lastCopiedAt);
+  const keep = new Int32Array(snapshot.sources.length).fill(-1);
+  const sources: PasteSource[] = [];
+  let total = 0;
+  for (const i of byRecency) {
+    if (total + perSource[i]! > maxEntries || sources.length === 0xffff) continue;
+    total += perSource[i]!;
+    keep[i] = sources.push(snapshot.sources[i]!) - 1;
+  }
+  const remap = (pairs: Uint32Array) => {
+    const out = new Uint32Array(pairs.length);
+    let n = 0;
+    for (let i = 0; i < pairs.length; i += 2) {
+      const to = keep[pairs[i + 1]!]!;
+      if (to < 0) continue;
+      out[n++] = pairs[i]!;
+      out[n++] = to;
+    }
+    return encodePairs(out.slice(0, n));
+  };
+  return { version: 1, sources, shingles: remap(shingles), exact: remap(exact) };
+}
+
+// ---------------------------------------------------------------- matching (every page)
+
+export interface PasteMatch {
+  source: PasteSource;
+  /** Shingles of the paste found among the article's copies. */
+  sharedShingles: number;
+  exact: boolean;
+}
+
+/**
+ * The in-page index: sorted hashes and their sources in typed arrays (6 bytes an entry),
+ * searched by bisection, so a paste can be matched synchronously inside the paste event.
+ */
+export function createPasteIndex(snapshot: PasteIndexSnapshot) {
+  const unpack = (encoded: string) => {
+    const pairs = decodePairs(encoded);
+    const hashes = new Uint32Array(pairs.length / 2);
+    const owners = new Uint16Array(pairs.length / 2);
+    for (let i = 0; i < hashes.length; i++) {
+      hashes[i] = pairs[2 * i]!;
+      owners[i] = pairs[2 * i + 1]!;
+    }
+    return { hashes, owners };
+  };
+  const shingles = unpack(snapshot.shingles);
+  const exact = unpack(snapshot.exact);
+  const sources = snapshot.sources;
+
+  function lowerBound(hashes: Uint32Array, value: number): number {
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  function forEachOwner(table: typeof shingles, hash: number, visit: (owner: number) => void) {
+    for (
+      let i = lowerBound(table.hashes, hash);
+      i < table.hashes.length && table.hashes[i] === hash;
+      i++
+    ) {
+      visit(table.owners[i]!);
+    }
+  }
+
+  return {
+    /** Entries held, for the bench's footprint figure. */
+    entries: shingles.hashes.length + exact.hashes.length,
+    bytes:
+      shingles.hashes.byteLength +
+      shingles.owners.byteLength +
+      exact.hashes.byteLength +
+      exact.owners.byteLength,
+
+    /**
+     * The article a pasted text comes from, or null. One shared shingle could be a stock
+     * phrase ("the ministry of foreign affairs said"), so a long paste needs two; an exact
+     * copy of any length, or a short paste sharing one, is enough.
+     */
+    match(text: string): PasteMatch | null {
+      if (!sources.length) return null;
+      const words = hashWords(text);
+      if (!words.count) return null;
+      // When several articles hold the text (the same story under two addresses), the one
+      // copied most recently is where this paste comes from.
+      const newer = (a: number, b: number) =>
+        b < 0 || sources[a]!.lastCopiedAt > sources[b]!.lastCopiedAt;
+      let exactOwner = -1;
+      forEachOwner(exact, wholeTextHash(words), (owner) => {
+        if (newer(owner, exactOwner)) exactOwner = owner;
+      });
+      const counts = new Map<number, number>();
+      const pasted = hashShingles(words, COPY_FINGERPRINTS.k);
+      const seen = new Set<number>();
+      for (let i = 0; i < pasted.length; i++) {
+        const hash = pasted[i]!;
+        if (seen.has(hash)) continue;
+        seen.add(hash);
+        forEachOwner(shingles, hash, (owner) => counts.set(owner, (counts.get(owner) ?? 0) + 1));
+      }
+      let best = exactOwner;
+      let bestCount = exactOwner >= 0 ? (counts.get(exactOwner) ?? 0) : 0;
+      if (exactOwner < 0) {
+        for (const [owner, count] of counts) {
+          if (count > bestCount || (count === bestCount && newer(owner, best))) {
+            best = owner;
+            bestCount = count;
+          }
+        }
+      }
+      if (best < 0) return null;
+      const isExact = best === exactOwner;
+      const shortPaste = words.count < 2 * guaranteedMatchWords(COPY_FINGERPRINTS);
+      if (!isExact && bestCount < 2 && !shortPaste) return null;
+      const source = sources[best];
+      return source ? { source, sharedShingles: bestCount, exact: isExact } : null;
+    },
+  };
+}
+
+export type PasteIndex = ReturnType<typeof createPasteIndex>;

@@ -1,0 +1,107 @@
+import type { NewPasteRecord } from '../messaging';
+import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import {
+  createPasteDelivery,
+  createPasteEventFactory,
+  insertNatively,
+  pageEventWorld,
+} from './dispatch-paste';
+import { createPasteHandler } from './paste-handler';
+import { createPasteIndex, type PasteIndex, type PasteIndexSnapshot } from './paste-index';
+
+/** A storage item as the page needs it: read once, then follow changes. */
+export interface WatchedItem<T> {
+  getValue(): Promise<T>;
+  watch(callback: (value: T | null) => void): () => void;
+}
+
+export interface PastePageDeps {
+  win: Window & typeof globalThis;
+  pasteIndex: WatchedItem<PasteIndexSnapshot>;
+  settings: WatchedItem<Settings>;
+  recordPaste(record: NewPasteRecord): void;
+  /** Registers a listener that goes away with the content script (extension reload). */
+  listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
+  onCleanup(callback: () => void): void;
+  onError(error: unknown): void;
+}
+
+const EDITABLE =
+  'textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], iframe';
+
+/**
+ * Paste-time attribution on one page. The index (hashes only) is loaded when the page has
+ * somewhere to paste, or on the first focus of an editable element, so pages without
+ * editors never read it; it follows storage changes from then on.
+ */
+export function startPasteGuard(deps: PastePageDeps): void {
+  const { win } = deps;
+  let settings: Settings = DEFAULT_SETTINGS;
+  let index: PasteIndex | null = null;
+  let loading = false;
+
+  deps.settings
+    .getValue()
+    .then((value) => (settings = { ...DEFAULT_SETTINGS, ...value }), deps.onError);
+  deps.onCleanup(deps.settings.watch((value) => (settings = { ...DEFAULT_SETTINGS, ...value })));
+
+  function loadIndex(): void {
+    if (loading) return;
+    loading = true;
+    deps.pasteIndex
+      .getValue()
+      .then((snapshot) => (index = createPasteIndex(snapshot)), deps.onError);
+    deps.onCleanup(
+      deps.pasteIndex.watch((snapshot) => snapshot && (index = createPasteIndex(snapshot))),
+    );
+  }
+
+  const events = createPasteEventFactory(pageEventWorld(win));
+  const handlePaste = createPasteHandler({
+    getIndex: () => index,
+    pageHost: () => win.location.hostname.replace(/\.$/, '').toLowerCase(),
+    getSettings: () => settings,
+    deliver: createPasteDelivery(events),
+    restoreOriginal: (target, original) => insertNatively(target, original, !!original.html),
+    onPasted: ({ match, added }) =>
+      deps.recordPaste({
+        articleUrl: match.source.url,
+        title: match.source.title,
+        destinationOrigin: win.location.origin,
+        destinationTitle: win.document.title.slice(0, 200),
+        pastedAt: Date.now(),
+        added,
+      }),
+    onError: deps.onError,
+  });
+
+  // Editors inside same-origin frames (TinyMCE writes its frame with document.write, which
+  // drops listeners a content script put there): listen on the frame from the parent.
+  const framesListened = new WeakSet<Window>();
+  function listenToFrame(frame: HTMLIFrameElement): void {
+    try {
+      const frameWindow = frame.contentWindow;
+      if (!frameWindow || framesListened.has(frameWindow) || !frameWindow.document) return;
+      framesListened.add(frameWindow);
+      deps.listen(frameWindow, 'paste', handlePaste as (event: Event) => void);
+    } catch {
+      // A cross-origin frame: its own content script instance handles it.
+    }
+  }
+
+  deps.listen(win, 'paste', handlePaste as (event: Event) => void);
+  deps.listen(win, 'focusin', (event) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof win.Element) || !target.matches(EDITABLE)) {
+      if (!(target as HTMLElement | null)?.isContentEditable) return;
+    }
+    loadIndex();
+    if (target instanceof win.HTMLIFrameElement) listenToFrame(target);
+  });
+  const loadIfEditable = () => {
+    if (win.document.querySelector(EDITABLE)) loadIndex();
+  };
+  if (win.document.readyState === 'loading')
+    deps.listen(win.document, 'DOMContentLoaded', loadIfEditable);
+  else loadIfEditable();
+}
