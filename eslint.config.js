@@ -31,7 +31,7 @@ export default tseslint.config(
   {
     // Typed-array indexing in hot loops: the bounds are loop invariants, and `?? 0` on every
     // read would cost throughput for a case that cannot happen.
-    files: ['utils/fingerprint/**', 'utils/paste/paste-index.ts'],
+    files: ['utils/fingerprint/**', 'utils/paste/paste-index.ts', 'utils/republication/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleState } from '../utils/messaging';
+import type { PageReport } from '../utils/republication/report';
 import type { CopyRecord } from '../utils/storage';
+import { ComplianceReport, type ReportActions } from './ComplianceReport';
 import { t } from './i18n';
 import { MetadataCard } from './MetadataCard';
 import { RecentCopies } from './RecentCopies';
@@ -8,6 +10,8 @@ import { RecentCopies } from './RecentCopies';
 export interface PopupData {
   /** Null when no Linkback script runs in the tab (any page that is not a publisher's). */
   state: ArticleState | null;
+  /** The tab's republication report; null where no check ran (browser pages, the store). */
+  report: PageReport | null;
   recent: CopyRecord[];
 }
 
@@ -16,7 +20,13 @@ type Load =
   | { status: 'ready'; data: PopupData }
   | { status: 'failed'; message: string };
 
-export function PopupApp({ load }: { load: () => Promise<PopupData> }) {
+export function PopupApp({
+  load,
+  actions,
+}: {
+  load: () => Promise<PopupData>;
+  actions: ReportActions;
+}) {
   const [result, setResult] = useState<Load>({ status: 'loading' });
   useEffect(() => {
     load().then(
@@ -34,12 +44,13 @@ export function PopupApp({ load }: { load: () => Promise<PopupData> }) {
       </p>
     );
 
-  const { state, recent } = result.data;
+  const { state, recent, report } = result.data;
   if (state?.isArticle && state.metadata) return <MetadataCard state={state} />;
   return (
     <>
+      <ComplianceReport report={report} actions={actions} />
       <section data-testid="not-article" class="card">
-        <h1>{t('notArticleTitle')}</h1>
+        <h2>{t('notArticleTitle')}</h2>
         <p>
           {state?.publisher ? t('publisherNotArticle', state.publisher.name) : t('notArticleBody')}
         </p>

@@ -45,13 +45,18 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', reportState);
 
     const onMessage = (message: unknown) => {
-      if (isTabMessage(message)) return Promise.resolve(page.refresh());
+      if (isTabMessage(message) && message.type === 'article:get') {
+        return Promise.resolve(page.refresh());
+      }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     reportState();
+    // The article joins the republication index: pages that reuse it are found later.
+    const read = page.readArticle();
+    if (read) report({ type: 'article:read', ...read });
   },
 });
 

@@ -1,10 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createActionIndicator, type ActionApi } from '../utils/background/action-indicator';
+import { createArticleStore } from '../utils/background/article-store';
 import { createBoundedLog } from '../utils/background/bounded-log';
 import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
+import { openArticleDb } from '../utils/background/indexed-db';
 import { isBackgroundMessage } from '../utils/messaging';
 import {
   copyRecordsItem,
@@ -27,6 +29,7 @@ export default defineBackground({
       pastes: createBoundedLog<PasteRecord>(pasteRecordsItem, MAX_PASTE_RECORDS),
       pasteIndex: createPasteIndexStore(pasteIndexItem),
       indicator: createActionIndicator(action),
+      articles: createArticleStore(openArticleDb()),
       newId: () => crypto.randomUUID(),
     };
 

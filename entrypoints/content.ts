@@ -1,28 +1,54 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendToBackground } from '../utils/messaging';
+import { isTabMessage, sendToBackground, type BackgroundMessage } from '../utils/messaging';
 import { startPasteGuard } from '../utils/paste/paste-page';
+import { startRepublicationCheck } from '../utils/republication/page-scan';
 import { pasteIndexItem, settingsItem } from '../utils/storage';
 
-// Every page and frame: adds the source link when article text is pasted without it.
-// Registered at document_start so its capture listener runs before the page's own.
+// Every page and frame: adds the source link when article text is pasted without it, and
+// (top frame) checks whether the page reuses articles the user read, and links back.
+// Registered at document_start so its paste listener runs before the page's own.
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_start',
   main(ctx) {
+    const send = <M extends BackgroundMessage>(message: M) => sendToBackground(browser, message);
+    const listen = (target: EventTarget, type: string, listener: (event: Event) => void) =>
+      ctx.addEventListener(target as Window, type as 'paste', listener, { capture: true });
+    const onCleanup = (callback: () => void) => ctx.onInvalidated(callback);
+
     startPasteGuard({
       win: window,
       pasteIndex: pasteIndexItem,
       settings: settingsItem,
-      recordPaste: (record) =>
-        void sendToBackground(browser, { type: 'paste:record', record }).catch(logError),
-      listen: (target, type, listener) =>
-        ctx.addEventListener(target as Window, type as 'paste', listener, { capture: true }),
-      onCleanup: (callback) => ctx.onInvalidated(callback),
+      recordPaste: (record) => void send({ type: 'paste:record', record }).catch(logError),
+      listen,
+      onCleanup,
       onError: logError,
     });
+
+    if (window.top !== window) return;
+    const check = startRepublicationCheck({
+      win: window,
+      matchFingerprints: (fingerprints) => send({ type: 'page:match', fingerprints }),
+      showBadge: (badge, articles) =>
+        void send({ type: 'report:badge', badge, articles }).catch(logError),
+      listen,
+      onCleanup,
+      onError: logError,
+    });
+    const onMessage = (message: unknown) => {
+      if (!isTabMessage(message)) return undefined;
+      if (message.type === 'report:get') return Promise.resolve(check.report());
+      if (message.type === 'report:highlight') {
+        return Promise.resolve({ highlighted: check.highlight(message.articleUrl) });
+      }
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    onCleanup(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });
 

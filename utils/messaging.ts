@@ -1,4 +1,6 @@
 import type { ArticleMetadata } from './metadata/types';
+import type { ArticleHits, IndexedArticle } from './republication/article-index';
+import type { PageReport } from './republication/report';
 import type { CopyRecord, PasteRecord } from './storage';
 
 /** What the popup needs to know about a publisher. */
@@ -27,19 +29,37 @@ export type NewPasteRecord = Omit<PasteRecord, 'id'>;
 export type BackgroundMessage =
   | { type: 'article:state'; state: ArticleState }
   | { type: 'copy:record'; record: NewCopyRecord }
-  | { type: 'paste:record'; record: NewPasteRecord };
+  | { type: 'paste:record'; record: NewPasteRecord }
+  /** An article page was read: its body joins the republication index. */
+  | {
+      type: 'article:read';
+      article: Omit<IndexedArticle, 'fingerprintCount' | 'lastSeenAt'>;
+      bodyText: string;
+    }
+  /** A page's fingerprints, to be matched against the articles read. */
+  | { type: 'page:match'; fingerprints: number[] }
+  /** A page's report is ready: the badge shows it. */
+  | { type: 'report:badge'; badge: '' | '!' | '✓'; articles: number };
 
-/** Popup → a tab's content script. */
-export type TabMessage = { type: 'article:get' };
+/** Popup → a tab's content scripts. */
+export type TabMessage =
+  | { type: 'article:get' }
+  | { type: 'report:get' }
+  | { type: 'report:highlight'; articleUrl: string | null };
 
 export interface BackgroundReplies {
   'article:state': { ok: true };
   'copy:record': { ok: true; id: string };
   'paste:record': { ok: true; id: string };
+  'article:read': { ok: true };
+  'page:match': ArticleHits[];
+  'report:badge': { ok: true };
 }
 
 export interface TabReplies {
   'article:get': ArticleState;
+  'report:get': PageReport | null;
+  'report:highlight': { highlighted: number };
 }
 
 /** The narrow slice of the runtime/tabs APIs that messaging needs, so tests can pass fakes. */
@@ -63,7 +83,14 @@ export function sendToTab<M extends TabMessage>(
   return api.tabs.sendMessage(tabId, message) as Promise<TabReplies[M['type']]>;
 }
 
-const BACKGROUND_TYPES = new Set<string>(['article:state', 'copy:record', 'paste:record']);
+const BACKGROUND_TYPES = new Set<string>([
+  'article:state',
+  'copy:record',
+  'paste:record',
+  'article:read',
+  'page:match',
+  'report:badge',
+]);
 
 /** Narrows an incoming runtime message; anything else is not ours and is rejected. */
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
@@ -74,10 +101,12 @@ export function isBackgroundMessage(message: unknown): message is BackgroundMess
   );
 }
 
+const TAB_TYPES = new Set<string>(['article:get', 'report:get', 'report:highlight']);
+
 export function isTabMessage(message: unknown): message is TabMessage {
   return (
     typeof message === 'object' &&
     message !== null &&
-    (message as { type?: unknown }).type === 'article:get'
+    TAB_TYPES.has((message as { type?: unknown }).type as string)
   );
 }

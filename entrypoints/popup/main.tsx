@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '../../components/PopupApp';
-import { sendToTab } from '../../utils/messaging';
+import { sendToTab, type TabMessage } from '../../utils/messaging';
 import { copyRecordsItem } from '../../utils/storage';
 
 /**
@@ -15,18 +15,30 @@ async function targetTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+const tabIdPromise = targetTabId();
+
+/** Asks the tab's scripts; no reply means no Linkback script there (a browser page, the store). */
+async function askTab<M extends TabMessage>(message: M) {
+  const tabId = await tabIdPromise;
+  if (tabId === undefined) return null;
+  return sendToTab(browser, tabId, message).catch(() => null);
+}
+
 async function loadPopupData(): Promise<PopupData> {
-  const tabId = await targetTabId();
-  const [state, recent] = await Promise.all([
-    // No reply means no Linkback script in that tab: not a publisher's page.
-    tabId === undefined
-      ? null
-      : sendToTab(browser, tabId, { type: 'article:get' }).catch(() => null),
+  const [state, report, recent] = await Promise.all([
+    askTab({ type: 'article:get' }),
+    askTab({ type: 'report:get' }),
     copyRecordsItem.getValue(),
   ]);
-  return { state: state ?? null, recent: recent.slice(0, 10) };
+  return { state: state ?? null, report: report ?? null, recent: recent.slice(0, 10) };
 }
+
+const actions = {
+  async highlight(articleUrl: string): Promise<number> {
+    return (await askTab({ type: 'report:highlight', articleUrl }))?.highlighted ?? 0;
+  },
+};
 
 document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
 const root = document.getElementById('app');
-if (root) render(<PopupApp load={loadPopupData} />, root);
+if (root) render(<PopupApp load={loadPopupData} actions={actions} />, root);

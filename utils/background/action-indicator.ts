@@ -2,7 +2,12 @@
 export interface ActionApi {
   setTitle(details: { tabId: number; title: string }): Promise<void>;
   setIcon(details: { tabId: number; path: Record<string, string> }): Promise<void>;
+  setBadgeText(details: { tabId: number; text: string }): Promise<void>;
+  setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
 }
+
+/** Badge colours: attention for a missing link, calm for compliance. */
+const BADGE_COLOURS = { '!': '#b42318', '✓': '#067647' } as const;
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 
@@ -22,6 +27,20 @@ export function createActionIndicator(action: ActionApi) {
         action.setTitle({ tabId, title: `Linkback: ${publisherName} article recognised${name}` }),
         action.setIcon({ tabId, path: ARTICLE_ICONS }),
       ]);
+    },
+    /** "!" when reused text lacks the required link, "✓" when all of it links back, nothing otherwise. */
+    async showReport(tabId: number, badge: '' | '!' | '✓', articles: number): Promise<void> {
+      await action.setBadgeText({ tabId, text: badge });
+      if (badge) {
+        await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[badge] });
+        await action.setTitle({
+          tabId,
+          title:
+            badge === '!'
+              ? `Linkback: this page reuses ${articles} article(s) without the required link`
+              : `Linkback: this page reuses ${articles} article(s) and links back`,
+        });
+      }
     },
     async showIdle(tabId: number): Promise<void> {
       await Promise.all([

@@ -1,6 +1,7 @@
 import type { BackgroundMessage, BackgroundReplies } from '../messaging';
 import type { PasteRecord } from '../storage';
 import type { ActionIndicator } from './action-indicator';
+import type { ArticleStore } from './article-store';
 import type { createBoundedLog } from './bounded-log';
 import type { CopyRecordStore } from './copy-records';
 import type { PasteIndexStore } from './paste-index-store';
@@ -10,6 +11,7 @@ export interface BackgroundServices {
   pastes: ReturnType<typeof createBoundedLog<PasteRecord>>;
   pasteIndex: PasteIndexStore;
   indicator: ActionIndicator;
+  articles: ArticleStore;
   newId(): string;
 }
 
@@ -42,6 +44,17 @@ export async function handleBackgroundMessage(
     case 'paste:record': {
       const record = await services.pastes.add({ ...message.record, id: services.newId() });
       return { ok: true, id: record.id };
+    }
+    case 'article:read': {
+      await services.articles.addArticle(message.article, message.bodyText);
+      return { ok: true };
+    }
+    case 'page:match':
+      return services.articles.match(message.fingerprints);
+    case 'report:badge': {
+      if (tabId !== undefined)
+        await services.indicator.showReport(tabId, message.badge, message.articles);
+      return { ok: true };
     }
     default: {
       const unknown: never = message;

@@ -1,8 +1,11 @@
 import type { AttributionSource } from '../attribution/format';
 import { extractMetadata } from '../metadata/extract';
-import type { ArticleState } from '../messaging';
+import type { ArticleState, BackgroundMessage } from '../messaging';
 import { findPublisherRule } from '../publishers';
 import type { CopyContext } from './copy-handler';
+import { findArticleBodies } from './copy-policy';
+
+type ArticleRead = Omit<Extract<BackgroundMessage, { type: 'article:read' }>, 'type'>;
 
 /**
  * What the article content script knows about its page, re-read when the URL changes
@@ -48,6 +51,31 @@ export function createArticlePageModel(
     refresh(): ArticleState {
       cached = null;
       return read();
+    },
+    /** The article's card and body text for the republication index, or null off an article. */
+    readArticle(): ArticleRead | null {
+      const state = read();
+      const rule = findPublisherRule(state.url);
+      if (!state.isArticle || !state.metadata || !rule) return null;
+      const bodies = findArticleBodies(doc, rule.bodySelector);
+      const bodyText = (bodies.length ? bodies : [doc.body])
+        .map((element) => element?.textContent ?? '')
+        .join('\n');
+      const meta = state.metadata;
+      return {
+        article: {
+          url: meta.canonicalUrl,
+          title: meta.title,
+          siteName: meta.siteName ?? rule.name,
+          publisherId: rule.id,
+          publishedAt: meta.publishedAt,
+          language: meta.language,
+          hosts: rule.hosts,
+          requiredLink: rule.requiredLink,
+          placement: rule.placement,
+        },
+        bodyText,
+      };
     },
     copyContext(): CopyContext | null {
       const state = read();

@@ -222,6 +222,8 @@ export const caliberRule: PublisherRule = {
     az: 'Materiallardan istənilən istifadəyə yalnız Caliber.az saytına hiperlink olduqda icazə verilir',
   },
   placement: 'end',
+  // "…only if there is a hyperlink to Caliber.az": a link to the site satisfies it.
+  requiredLink: 'site',
   bodySelector: CALIBER_SELECTORS.body,
   isArticleUrl: isCaliberArticleUrl,
   adaptMetadata: adaptCaliberMetadata,

@@ -17,6 +17,8 @@ export interface PublisherRule {
   notice: Record<string, string>;
   /** Where the link must go. */
   placement: LinkPlacement;
+  /** What satisfies the rule when text is republished: a link to the article, or any link to the site. */
+  requiredLink: 'article' | 'site';
   /**
    * The article's body text on its pages. Copies are attributed only when they take text
    * from it, so a headline, a byline or the footer copies clean.

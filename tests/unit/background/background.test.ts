@@ -6,6 +6,11 @@ import {
   IDLE_ICONS,
   type ActionApi,
 } from '../../../utils/background/action-indicator';
+import {
+  createArticleStore,
+  type ArticleDb,
+  type StoredArticle,
+} from '../../../utils/background/article-store';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
@@ -51,10 +56,11 @@ function memoryItem(initial: CopyRecord[] = []): RecordsItem & { value: CopyReco
 }
 
 function fakeAction() {
-  const calls: { title: Record<number, string>; icon: Record<number, Record<string, string>> } = {
-    title: {},
-    icon: {},
-  };
+  const calls: {
+    title: Record<number, string>;
+    icon: Record<number, Record<string, string>>;
+    badge: Record<number, string>;
+  } = { title: {}, icon: {}, badge: {} };
   const api: ActionApi = {
     async setTitle({ tabId, title }) {
       calls.title[tabId] = title;
@@ -62,6 +68,10 @@ function fakeAction() {
     async setIcon({ tabId, path }) {
       calls.icon[tabId] = path;
     },
+    async setBadgeText({ tabId, text }) {
+      calls.badge[tabId] = text;
+    },
+    async setBadgeBackgroundColor() {},
   };
   return { api, calls };
 }
@@ -141,6 +151,17 @@ describe('the copy record store', () => {
   });
 });
 
+function memoryArticleDb(): ArticleDb & { rows: Map<string, StoredArticle> } {
+  const rows = new Map<string, StoredArticle>();
+  return {
+    rows,
+    all: async () => [...rows.values()],
+    put: async (entry) => void rows.set(entry.article.url, entry),
+    delete: async (urls) => urls.forEach((url) => rows.delete(url)),
+    clear: async () => rows.clear(),
+  };
+}
+
 function makeServices(action: ActionApi, records = memoryItem()) {
   let index = EMPTY_PASTE_INDEX;
   const pasteIndexItem = {
@@ -161,6 +182,7 @@ function makeServices(action: ActionApi, records = memoryItem()) {
       },
       10,
     ),
+    articles: createArticleStore(memoryArticleDb()),
     newId: () => 'id',
     index: () => index,
     pasteLog: pastes,

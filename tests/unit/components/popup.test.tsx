@@ -41,6 +41,7 @@ async function show(data: PopupData | Error): Promise<HTMLElement> {
   await act(async () => {
     render(
       <PopupApp
+        actions={{ highlight: async () => 2 }}
         load={() => (data instanceof Error ? Promise.reject(data) : Promise.resolve(data))}
       />,
       root,
@@ -61,7 +62,7 @@ beforeEach(() => {
 
 describe('the popup', () => {
   it('shows the article card with every field, missing ones marked as such', async () => {
-    const root = await show({ state: STATE, recent: [] });
+    const root = await show({ state: STATE, report: null, recent: [] });
     expect(root.querySelector('[data-testid="metadata-card"]')).not.toBeNull();
     expect(field(root, 'title')).toBe(META.title);
     expect(field(root, 'authors')).toBe('Sabina Mammadli');
@@ -88,7 +89,7 @@ describe('the popup', () => {
       canonicalUrl: 'javascript:alert(1)',
       imageUrl: 'javascript:alert(2)',
     };
-    const root = await show({ state: { ...STATE, metadata: hostile }, recent: [] });
+    const root = await show({ state: { ...STATE, metadata: hostile }, report: null, recent: [] });
     expect(field(root, 'title')).toBe(hostile.title);
     expect(root.querySelector('[data-field="title"] img')).toBeNull();
     expect(root.querySelector('[data-field="authors"] b')).toBeNull();
@@ -110,7 +111,7 @@ describe('the popup', () => {
       textLength: 27,
       attributed: true,
     };
-    const root = await show({ state: null, recent: [record] });
+    const root = await show({ state: null, report: null, recent: [record] });
     expect(root.querySelector('[data-testid="not-article"]')!.textContent).toContain(
       'not a recognised article',
     );
@@ -121,7 +122,7 @@ describe('the popup', () => {
   });
 
   it('has an empty state for no copies, and a clear error when loading fails', async () => {
-    const empty = await show({ state: null, recent: [] });
+    const empty = await show({ state: null, report: null, recent: [] });
     expect(empty.querySelector('[data-testid="no-copies"]')).not.toBeNull();
     const failed = await show(new Error('tab closed'));
     expect(failed.querySelector('[role="alert"]')!.textContent).toBe(

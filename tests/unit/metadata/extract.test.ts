@@ -28,6 +28,7 @@ function fakeRule(adapted: Partial<ArticleMetadata> | (() => never)): PublisherR
     homeUrl: 'https://site.example/',
     notice: { en: 'Link back.' },
     placement: 'end',
+    requiredLink: 'site',
     isArticleUrl: () => true,
     adaptMetadata: typeof adapted === 'function' ? adapted : () => adapted,
   };

@@ -1,0 +1,72 @@
+import { DEFAULT_FINGERPRINT_OPTIONS, fingerprintText } from '../fingerprint/fingerprint';
+import {
+  ArticleIndex,
+  type ArticleHits,
+  type IndexedArticle,
+} from '../republication/article-index';
+
+/** One stored article: its card and its body's fingerprints. */
+export interface StoredArticle {
+  article: IndexedArticle;
+  fingerprints: Uint32Array;
+}
+
+/** Where articles persist across browser and service-worker restarts (IndexedDB in the extension). */
+export interface ArticleDb {
+  all(): Promise<StoredArticle[]>;
+  put(entry: StoredArticle): Promise<void>;
+  delete(urls: string[]): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/** Bodies longer than this are fingerprinted up to it. */
+const MAX_BODY_TEXT = 200_000;
+
+/**
+ * The articles the user has read, as fingerprints, for the republication check. The index
+ * lives in memory and is rebuilt from the database the first time a cold background needs it.
+ */
+export function createArticleStore(db: ArticleDb, now: () => number = Date.now) {
+  let index: Promise<ArticleIndex> | null = null;
+  const ready = () => (index ??= db.all().then((entries) => ArticleIndex.fromEntries(entries)));
+  let queue: Promise<unknown> = Promise.resolve();
+
+  return {
+    /** Adds (or refreshes) an article from its body text. */
+    addArticle(
+      article: Omit<IndexedArticle, 'fingerprintCount' | 'lastSeenAt'>,
+      bodyText: string,
+    ): Promise<void> {
+      const next = queue.then(async () => {
+        const fingerprints = fingerprintText(
+          bodyText.slice(0, MAX_BODY_TEXT),
+          DEFAULT_FINGERPRINT_OPTIONS,
+        ).hashes;
+        if (!fingerprints.length) return;
+        const entry = { ...article, lastSeenAt: now() };
+        const loaded = await ready();
+        const evicted = loaded.add(entry, fingerprints);
+        await db.put({
+          article: { ...entry, fingerprintCount: new Set(fingerprints).size },
+          fingerprints,
+        });
+        if (evicted.length) await db.delete(evicted);
+      });
+      queue = next.catch(() => undefined);
+      return next;
+    },
+    async match(pageFingerprints: ArrayLike<number>): Promise<ArticleHits[]> {
+      return (await ready()).match(pageFingerprints);
+    },
+    async stats(): Promise<{ articles: number; bytes: number }> {
+      const loaded = await ready();
+      return { articles: loaded.size, bytes: loaded.byteLength };
+    },
+    async clear(): Promise<void> {
+      (await ready()).clear();
+      await db.clear();
+    },
+  };
+}
+
+export type ArticleStore = ReturnType<typeof createArticleStore>;

@@ -1,0 +1,156 @@
+import { fingerprintText, type Fingerprints } from '../fingerprint/fingerprint';
+import type { ArticleHits } from './article-index';
+import { createPageTextCollector, rangeOfText, type PageText } from './page-text';
+import { badgeOf, buildPageReport, type PageReport } from './report';
+
+export interface PageScanDeps {
+  win: Window & typeof globalThis;
+  /** Asks the background which read articles share these fingerprints. */
+  matchFingerprints(fingerprints: number[]): Promise<ArticleHits[]>;
+  showBadge(badge: '' | '!' | '✓', articles: number): void;
+  listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
+  onCleanup(callback: () => void): void;
+  onError(error: unknown): void;
+}
+
+/** Each idle slice reads for at most this long: no task the user could feel. */
+const SLICE_MS = 8;
+/** A dynamic page is re-checked after it settles, at most this many times. */
+const MAX_RESCANS = 5;
+const RESCAN_DELAY_MS = 2_000;
+/** New text below this size (a clock, a counter) is not worth a re-check. */
+const SIGNIFICANT_CHANGE = 200;
+const HIGHLIGHT_NAME = 'linkback-reuse';
+
+/**
+ * The republication check on one page: after load, in idle slices, read the visible text,
+ * fingerprint it, ask the background for matches, and keep the report for the popup.
+ */
+export function startRepublicationCheck(deps: PageScanDeps) {
+  const { win } = deps;
+  let report: PageReport | null = null;
+  let page: PageText | null = null;
+  let scanning = false;
+  let rescans = 0;
+
+  const idle = (callback: (deadline: () => boolean) => void) => {
+    const start = () => {
+      const began = win.performance.now();
+      callback(() => win.performance.now() - began > SLICE_MS);
+    };
+    if (win.requestIdleCallback) win.requestIdleCallback(start, { timeout: 2_000 });
+    else win.setTimeout(start, 50);
+  };
+
+  function pageLinks(): string[] {
+    const links = new Set<string>();
+    for (const anchor of Array.from(win.document.querySelectorAll('a[href]')).slice(0, 5_000)) {
+      const href = (anchor as HTMLAnchorElement).href;
+      if (/^https?:/i.test(href)) links.add(href);
+    }
+    return [...links];
+  }
+
+  async function finish(text: PageText) {
+    const fingerprints: Fingerprints = fingerprintText(text.text);
+    if (!fingerprints.hashes.length) return;
+    const hits = await deps.matchFingerprints(Array.from(fingerprints.hashes));
+    page = text;
+    report = buildPageReport(
+      win.location.href,
+      text.text,
+      fingerprints,
+      hits,
+      pageLinks(),
+      Date.now(),
+    );
+    deps.showBadge(badgeOf(report), report.articles.length);
+  }
+
+  function scan() {
+    const body = win.document.body;
+    if (scanning || !body) return;
+    scanning = true;
+    const collector = createPageTextCollector(body);
+    const slice = (deadline: () => boolean) => {
+      try {
+        if (!collector.step(deadline)) return idle(slice);
+        finish(collector.result())
+          .catch(deps.onError)
+          .finally(() => (scanning = false));
+      } catch (error) {
+        scanning = false;
+        deps.onError(error);
+      }
+    };
+    idle(slice);
+  }
+
+  // Dynamic pages: re-check when a good deal of text has arrived, once things settle.
+  let added = 0;
+  let timer: number | undefined;
+  const observer = new win.MutationObserver((mutations) => {
+    for (const mutation of mutations) {
+      for (const node of Array.from(mutation.addedNodes)) added += node.textContent?.length ?? 0;
+    }
+    if (added < SIGNIFICANT_CHANGE || rescans >= MAX_RESCANS) return;
+    win.clearTimeout(timer);
+    timer = win.setTimeout(() => {
+      added = 0;
+      rescans++;
+      scan();
+    }, RESCAN_DELAY_MS);
+  });
+  deps.onCleanup(() => {
+    observer.disconnect();
+    win.clearTimeout(timer);
+  });
+
+  const begin = () => {
+    scan();
+    if (win.document.body) observer.observe(win.document.body, { childList: true, subtree: true });
+  };
+  if (win.document.readyState === 'complete') begin();
+  else deps.listen(win, 'load', begin);
+
+  return {
+    report: () => report,
+    /** Marks the passages reused from one article (or all) with the CSS Custom Highlight API: the page's DOM is not touched. */
+    highlight(articleUrl: string | null): number {
+      const registry = (win.CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
+      const HighlightClass = (win as unknown as { Highlight?: new (...ranges: Range[]) => unknown })
+        .Highlight;
+      if (!registry || !HighlightClass || !report || !page) return 0;
+      const ranges: Range[] = [];
+      for (const article of report.articles) {
+        if (articleUrl && article.url !== articleUrl) continue;
+        for (const passage of article.passages) {
+          const range = rangeOfText(page, passage.start, passage.end);
+          if (range) ranges.push(range);
+        }
+      }
+      ensureHighlightStyle(win);
+      registry.set(HIGHLIGHT_NAME, new HighlightClass(...ranges));
+      ranges[0]?.startContainer.parentElement?.scrollIntoView({
+        block: 'center',
+        behavior: 'smooth',
+      });
+      return ranges.length;
+    },
+  };
+}
+
+let styled = false;
+
+/** The highlight's colours, as an adopted style sheet: no element is added to the page. */
+function ensureHighlightStyle(win: Window & typeof globalThis): void {
+  if (styled) return;
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(
+    `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe08a; color: inherit; }`,
+  );
+  win.document.adoptedStyleSheets = [...win.document.adoptedStyleSheets, sheet];
+  styled = true;
+}
+
+export type RepublicationCheck = ReturnType<typeof startRepublicationCheck>;

@@ -1,0 +1,163 @@
+/**
+ * The visible main text of a page, collected in slices so that a long page never blocks
+ * the main thread, with a map from text offsets back to DOM text nodes (for highlighting).
+ * Navigation, page chrome, scripts, hidden nodes and anything the user can edit (form
+ * fields, editors with unsaved contents) are never read.
+ */
+export interface PageText {
+  text: string;
+  /** Text nodes in document order, and the offset in `text` where each starts. */
+  nodes: Text[];
+  starts: number[];
+}
+
+const SKIPPED_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'input',
+  'textarea',
+  'select',
+  'button',
+  'option',
+  'code',
+  'pre',
+]);
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'blockquote',
+  'td',
+  'th',
+  'tr',
+  'table',
+  'br',
+  'hr',
+  'figcaption',
+  'figure',
+  'main',
+  'dd',
+  'dt',
+]);
+
+/** Pages larger than this are read up to it: enough for any article, bounded for hostile pages. */
+export const MAX_PAGE_TEXT = 2_000_000;
+
+function isSkipped(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.localName)) return true;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  if ((element as HTMLElement).isContentEditable) return true;
+  const role = element.getAttribute('role');
+  if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'textbox')
+    return true;
+  // checkVisibility (Chrome 105, Firefox 106) answers display:none/visibility:hidden without a
+  // forced layout of the whole page; where missing, the element counts as visible.
+  const visible = (element as Element & { checkVisibility?: (o?: object) => boolean })
+    .checkVisibility;
+  return visible ? !visible.call(element, { visibilityProperty: true }) : false;
+}
+
+/**
+ * Walks the page in steps. `step(deadline)` reads until `deadline()` says stop and returns
+ * true when the page is done; `result()` is what has been read so far.
+ */
+export function createPageTextCollector(root: Element) {
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 5 /* SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) => (node.nodeType === 1 && isSkipped(node as Element) ? 2 /* REJECT */ : 1),
+  });
+  const parts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  let done = false;
+
+  function append(text: string) {
+    parts.push(text);
+    length += text.length;
+  }
+
+  return {
+    step(deadline: () => boolean): boolean {
+      let count = 0;
+      while (!done) {
+        // Checking the clock every node would cost more than the nodes.
+        if ((++count & 63) === 0 && deadline()) return false;
+        const node = walker.nextNode();
+        if (!node || length >= MAX_PAGE_TEXT) {
+          done = true;
+          break;
+        }
+        if (node.nodeType === 1) {
+          if (BLOCK_TAGS.has((node as Element).localName)) append('\n');
+          continue;
+        }
+        const data = (node as Text).data;
+        if (!data.trim()) {
+          if (data) append(' ');
+          continue;
+        }
+        nodes.push(node as Text);
+        starts.push(length);
+        append(data);
+      }
+      return true;
+    },
+    result(): PageText {
+      return { text: parts.join(''), nodes, starts };
+    },
+  };
+}
+
+/** Reads the whole page at once: for tests and small pages. */
+export function collectPageText(root: Element): PageText {
+  const collector = createPageTextCollector(root);
+  collector.step(() => false);
+  return collector.result();
+}
+
+/** The DOM range of `[start, end)` in the collected text, for highlighting. */
+export function rangeOfText(page: PageText, start: number, end: number): Range | null {
+  const locate = (offset: number): [Text, number] | null => {
+    let lo = 0;
+    let hi = page.starts.length - 1;
+    if (hi < 0) return null;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (page.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const node = page.nodes[lo]!;
+    return [node, Math.min(Math.max(offset - page.starts[lo]!, 0), node.data.length)];
+  };
+  const from = locate(start);
+  const to = locate(end);
+  if (!from || !to || !from[0].isConnected || !to[0].isConnected) return null;
+  const range = from[0].ownerDocument.createRange();
+  range.setStart(from[0], from[1]);
+  range.setEnd(to[0], to[1]);
+  return range;
+}

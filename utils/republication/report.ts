@@ -1,0 +1,152 @@
+import type { Fingerprints } from '../fingerprint/fingerprint';
+import { guaranteedMatchWords } from '../fingerprint/fingerprint';
+import { urlIdentity } from '../url';
+import type { ArticleHits, IndexedArticle } from './article-index';
+
+/** What the page links to, for one reused article. */
+export type LinkStatus = 'article' | 'site' | 'none';
+
+export interface Passage {
+  /** Offsets in the page's collected text. */
+  start: number;
+  end: number;
+  /** The passage's opening words, for the popup. */
+  quote: string;
+}
+
+export interface ReusedArticle {
+  url: string;
+  title: string | null;
+  siteName: string | null;
+  publishedAt: string | null;
+  language: string | null;
+  requiredLink: IndexedArticle['requiredLink'];
+  placement: IndexedArticle['placement'];
+  passages: Passage[];
+  /** Share of the article's fingerprints found on the page, 0–1. */
+  coverage: number;
+  linkStatus: LinkStatus;
+  /** Whether the link the page has is what the publisher's rule asks for. */
+  compliant: boolean;
+}
+
+export interface PageReport {
+  url: string;
+  checkedAt: number;
+  articles: ReusedArticle[];
+}
+
+/**
+ * A page must share at least this many of an article's fingerprints, in a passage of at
+ * least the guaranteed length, to count as reusing it: one stock phrase, a name or a date
+ * shares one or two, never a run of a dozen words.
+ */
+export const MIN_SHARED_FINGERPRINTS = 3;
+
+const QUOTE_LENGTH = 160;
+
+export function linkStatusOf(pageLinks: readonly string[], article: IndexedArticle): LinkStatus {
+  const target = urlIdentity(article.url);
+  let status: LinkStatus = 'none';
+  for (const link of pageLinks) {
+    if (target && urlIdentity(link) === target) return 'article';
+    try {
+      const host = new URL(link).hostname.toLowerCase().replace(/\.$/, '');
+      if (article.hosts.includes(host) || article.hosts.includes(host.replace(/^www\./, ''))) {
+        status = 'site';
+      }
+    } catch {
+      // Not a URL: not a link to anything.
+    }
+  }
+  return status;
+}
+
+/** Joins matched fingerprints into passages: runs of words, allowing the gaps that winnowing and light edits leave. */
+export function passagesOf(
+  page: Fingerprints,
+  pageFingerprints: readonly number[],
+  text: string,
+): { passages: Passage[]; longestWords: number } {
+  const { k, w } = page.options;
+  const words = page.words;
+  const starts = pageFingerprints.map((f) => page.wordIndex[f]!).sort((a, b) => a - b);
+  const passages: Passage[] = [];
+  let longestWords = 0;
+  let first = -1;
+  let last = -1;
+  const close = () => {
+    if (first < 0) return;
+    const start = words.starts[first]!;
+    const end = words.ends[Math.min(last, words.count - 1)]!;
+    longestWords = Math.max(longestWords, last - first + 1);
+    passages.push({
+      start,
+      end,
+      quote: text
+        .slice(start, Math.min(end, start + QUOTE_LENGTH))
+        .replace(/\s+/g, ' ')
+        .trim(),
+    });
+  };
+  for (const wordStart of starts) {
+    const wordEnd = wordStart + k - 1;
+    if (first >= 0 && wordStart <= last + k + w) {
+      last = Math.max(last, wordEnd);
+      continue;
+    }
+    close();
+    first = wordStart;
+    last = wordEnd;
+  }
+  close();
+  return { passages, longestWords };
+}
+
+/** The page's report: every indexed article it reuses, where, and whether it links back. */
+export function buildPageReport(
+  url: string,
+  text: string,
+  page: Fingerprints,
+  hits: readonly ArticleHits[],
+  pageLinks: readonly string[],
+  now: number,
+): PageReport {
+  const articles: ReusedArticle[] = [];
+  let pageHost = '';
+  try {
+    pageHost = new URL(url).hostname.toLowerCase();
+  } catch {
+    // An opaque page URL (about:blank) belongs to no publisher.
+  }
+  for (const hit of hits) {
+    if (hit.sharedFingerprints < MIN_SHARED_FINGERPRINTS) continue;
+    // The publisher's own pages quoting its articles are not republication.
+    if (hit.article.hosts.includes(pageHost)) continue;
+    const { passages, longestWords } = passagesOf(page, hit.pageFingerprints, text);
+    if (longestWords < guaranteedMatchWords(page.options)) continue;
+    const { article } = hit;
+    const linkStatus = linkStatusOf(pageLinks, article);
+    articles.push({
+      url: article.url,
+      title: article.title,
+      siteName: article.siteName,
+      publishedAt: article.publishedAt,
+      language: article.language,
+      requiredLink: article.requiredLink,
+      placement: article.placement,
+      passages,
+      coverage: Math.min(1, hit.sharedFingerprints / Math.max(1, article.fingerprintCount)),
+      linkStatus,
+      compliant: article.requiredLink === 'site' ? linkStatus !== 'none' : linkStatus === 'article',
+    });
+  }
+  articles.sort((a, b) => b.coverage - a.coverage);
+  return { url, checkedAt: now, articles };
+}
+
+/** The toolbar badge: "!" when reused text lacks the required link, "✓" when all link back, nothing otherwise. */
+export function badgeOf(report: PageReport | null): '' | '!' | '✓' {
+  if (!report?.articles.length) return '';
+  return report.articles.every((article) => article.compliant) ? '✓' : '!';
+}
