@@ -232,11 +232,15 @@ function findTabInExtension(arg: { url: string }): Promise<number | null> {
     for (const t of tabs) {
       if (t.id === undefined) continue;
       try {
-        const reply = await withTimeout<{ url?: string } | undefined>(
-          api.tabs.sendMessage(t.id, { type: 'article:get' }),
-          1500,
-        );
-        if (reply && typeof reply.url === 'string' && strip(reply.url) === want) return t.id;
+        // Publisher pages answer article:get; any other page answers report:get once
+        // its republication check has run.
+        for (const type of ['article:get', 'report:get']) {
+          const reply = await withTimeout<{ url?: string } | undefined>(
+            api.tabs.sendMessage(t.id, { type }),
+            1500,
+          );
+          if (reply && typeof reply.url === 'string' && strip(reply.url) === want) return t.id;
+        }
       } catch {
         // no content script in that tab
       }

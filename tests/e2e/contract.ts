@@ -30,6 +30,7 @@ import {
   caliberFixtureUrl,
   caliberPageFile,
   caliberRuUrl,
+  EDITOR_HOST,
   startServer,
   type TestServer,
 } from './server.ts';
@@ -571,6 +572,156 @@ export function defineContractSuite(kind: BrowserKind): void {
         const squeeze = (text: string) => text.replace(/\s+/g, '');
         assert.equal(squeeze(value), squeeze(sel.text));
         assert.doesNotMatch(value, /Source|caliber\.az/);
+      });
+    });
+
+    // ------------------------------------------------------------ republication check
+
+    describe('republication check', () => {
+      const reuseUrl = (name: string) => `http://${EDITOR_HOST}/${name}.html`;
+
+      /** The article must be in the index before a page can be found to reuse it. */
+      before(async () => {
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const count = await browser.evalInExtension(
+            () =>
+              new Promise<number>((resolve) => {
+                const open = indexedDB.open('linkback');
+                open.onerror = () => resolve(0);
+                open.onsuccess = () => {
+                  const db = open.result;
+                  if (!db.objectStoreNames.contains('articles')) return resolve(0);
+                  const count = db.transaction('articles').objectStore('articles').count();
+                  count.onsuccess = () => resolve(count.result);
+                  count.onerror = () => resolve(0);
+                };
+              }),
+          );
+          if (count > 0) break;
+          if (Date.now() > deadline) throw new Error('the article read was never indexed');
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      });
+
+      async function badgeOf(tabId: number): Promise<string> {
+        return browser.evalInExtension(
+          (a: { tabId: number }) => {
+            type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
+            const g = globalThis as unknown as {
+              browser?: { browserAction?: Action; action?: Action };
+              chrome: { action?: Action };
+            };
+            const action = g.browser?.browserAction ?? g.browser?.action ?? g.chrome.action;
+            return action!.getBadgeText({ tabId: a.tabId });
+          },
+          { tabId },
+        );
+      }
+
+      /** Opens a page on another origin, waits for its check, and reads badge and popup. */
+      async function checkPage(name: string) {
+        const url = reuseUrl(name);
+        const page = await browser.newPage(url);
+        const tabId = await browser.findTabId(url, { timeout: 15_000 });
+        const popup = await browser.openPopup(tabId);
+        const items = await popup.waitFor(
+          () => {
+            const report = document.querySelector('[data-testid="compliance-report"]');
+            if (!report) return null;
+            return [...report.querySelectorAll('[data-testid="reused-article"]')].map((li) => ({
+              status: li.getAttribute('data-link-status'),
+              compliant: li.getAttribute('data-compliant'),
+              title: li.querySelector('[data-field="article-title"]')?.textContent ?? '',
+              passages: [...li.querySelectorAll('[data-testid="passage"]')].map(
+                (q) => q.textContent ?? '',
+              ),
+            }));
+          },
+          undefined,
+          { timeout: 10_000, message: `no compliance report in the popup for ${name}` },
+        );
+        return { page, tabId, popup, items, badge: await badgeOf(tabId) };
+      }
+
+      it('(a) quoted with a link to the article: ✓ and "links to the article"', T, async () => {
+        const { items, badge, page, popup } = await checkPage('reuse-linked');
+        assert.equal(badge, '✓');
+        assert.equal(items.length, 1, JSON.stringify(items));
+        assert.equal(items[0]!.status, 'article');
+        assert.equal(items[0]!.compliant, 'true');
+        assert.match(items[0]!.title, /Trump sends/);
+        assert.ok(items[0]!.passages.some((q) => /Kushner|Witkoff|Administration/.test(q)));
+        // Highlight on page: the CSS Custom Highlight API marks the passages, the DOM is unchanged.
+        const before = await page.evaluate(() => document.body.innerHTML);
+        await popup.evaluate(() =>
+          (document.querySelector('[data-action="highlight"]') as HTMLButtonElement).click(),
+        );
+        const status = await popup.waitFor(
+          () => {
+            const text =
+              document.querySelector('[data-testid="reused-article"] [role="status"]')
+                ?.textContent ?? '';
+            return /highlighted/.test(text) ? text : null;
+          },
+          undefined,
+          { timeout: 5000, message: 'highlight status never shown' },
+        );
+        assert.match(status, /^[1-9]\d* passage/);
+        assert.equal(
+          await page.evaluate(() => document.body.innerHTML),
+          before,
+          'the page DOM is untouched',
+        );
+        await popup.close();
+        await page.close();
+      });
+
+      it(
+        '(b) quoted with a link to the home page only: Caliber.az’s rule accepts it',
+        T,
+        async () => {
+          const { items, badge } = await checkPage('reuse-home');
+          assert.equal(badge, '✓');
+          assert.deepEqual(
+            items.map((i) => [i.status, i.compliant]),
+            [['site', 'true']],
+          );
+        },
+      );
+
+      it(
+        '(c) quoted with no link: ! and "no hyperlink", with a copy-the-link action',
+        T,
+        async () => {
+          const { items, badge, popup } = await checkPage('reuse-nolink');
+          assert.equal(badge, '!');
+          assert.deepEqual(
+            items.map((i) => [i.status, i.compliant]),
+            [['none', 'false']],
+          );
+          const hasCopyAction = await popup.evaluate(
+            () => !!document.querySelector('[data-action="copy-missing-link"]'),
+          );
+          assert.ok(hasCopyAction, 'the popup offers to copy the missing link');
+        },
+      );
+
+      it('(d) quoted lightly edited, no link: still found', T, async () => {
+        const { items, badge } = await checkPage('reuse-edited');
+        assert.equal(badge, '!');
+        assert.equal(items.length, 1);
+        assert.equal(items[0]!.status, 'none');
+      });
+
+      it('(e) sharing only common phrases and names: nothing reported', T, async () => {
+        const { items, badge, popup } = await checkPage('reuse-unrelated');
+        assert.equal(badge, '');
+        assert.equal(items.length, 0);
+        const empty = await popup.evaluate(
+          () => !!document.querySelector('[data-testid="no-reuse"]'),
+        );
+        assert.ok(empty, 'the popup says no reused text was found');
       });
     });
 

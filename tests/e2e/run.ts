@@ -1,5 +1,5 @@
 /**
- * `npm run test:e2e [-- chromium|firefox|server ...]`: the end-to-end tests, one file at a
+ * `npm run test:e2e [-- chromium|firefox|server|editors ...]`: the end-to-end tests, one file at a
  * time, with node's own test runner. Needs `npm run build:all` first.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +24,12 @@ if (files.length === 0) {
 }
 
 const started = Date.now();
+// The editor matrix pastes into the bundled editor pages: build them first (skipped when
+// up to date), so the build does not count against the suite's own timeouts.
+if (files.some((f) => f.endsWith('editors.test.ts'))) {
+  const { buildEditorPages } = await import('./editors/build.ts');
+  await buildEditorPages();
+}
 const child = spawn(
   process.execPath,
   [

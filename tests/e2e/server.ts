@@ -8,15 +8,17 @@
  * - any other host (`editor.test`, `localhost`, `127.0.0.1`, …): `tests/e2e/pages/*.html`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(HERE, '..', '..');
 const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'pages');
 const E2E_PAGES_DIR = join(HERE, 'pages');
+/** The bundled editor pages (tests/e2e/editors/build.ts), served under `/editors/` on other hosts. */
+export const EDITOR_PAGES_DIR = join(HERE, 'editors', 'dist');
 
 export const CALIBER_HOSTS = ['caliber.az', 'www.caliber.az'] as const;
 /** The other origin where pasting happens. Mapped to the server in both browsers. */
@@ -30,6 +32,11 @@ const DEFAULT_CALIBER_AZ_PATH = '/az/post/tramp-moskvaya-komanda-gonderir';
 export const CALIBER_EN_URL = `http://caliber.az${CALIBER_EN_PATH}`;
 export const CALIBER_HOME_URL = 'http://caliber.az/';
 export const EDITORS_URL = `http://${EDITOR_HOST}/editors.html`;
+
+/** One bundled editor page (`tests/e2e/editors/dist/<name>.html`) on the editors origin. */
+export function editorPageUrl(name: string): string {
+  return `http://${EDITOR_HOST}/editors/${name}.html`;
+}
 
 type FixtureName = 'caliber-en' | 'caliber-ru' | 'caliber-az' | 'caliber-home';
 
@@ -119,6 +126,28 @@ function sendFile(res: ServerResponse, file: string): void {
   send(res, 200, readFileSync(file), 'text/html; charset=utf-8');
 }
 
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.ttf': 'font/ttf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+};
+
+/** `/editors/<file>`: a file of the built editor pages, never outside that folder. */
+function sendEditorAsset(relative: string, res: ServerResponse): void {
+  const file = normalize(join(EDITOR_PAGES_DIR, decodeURIComponent(relative)));
+  if (!file.startsWith(EDITOR_PAGES_DIR + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    send(res, 404, 'Not found (run tests/e2e/editors/build.ts?)', 'text/plain; charset=utf-8');
+    return;
+  }
+  send(res, 200, readFileSync(file), STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
+}
+
 function requestTarget(req: IncomingMessage): {
   host: string;
   path: string;
@@ -166,6 +195,10 @@ function routeOther(path: string, res: ServerResponse): void {
       '<!doctype html><meta charset="utf-8"><title>e2e</title><a href="/editors.html">editors</a>',
       'text/html; charset=utf-8',
     );
+    return;
+  }
+  if (path.startsWith('/editors/')) {
+    sendEditorAsset(path.slice('/editors/'.length), res);
     return;
   }
   const name = path.replace(/^\/+/, '');

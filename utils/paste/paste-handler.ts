@@ -66,7 +66,8 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       const path = event.composedPath();
       const first = path[0] ?? event.target;
       target = first instanceof Element ? first : ((first as Node | null)?.parentElement ?? null);
-      const kind = classifyPasteTarget(target);
+      const caret = target?.ownerDocument.getSelection()?.anchorNode ?? null;
+      const kind = classifyPasteTarget(target, caret);
       if (kind === 'excluded' || !target) return;
 
       original = {

@@ -98,6 +98,18 @@ export function startPasteGuard(deps: PastePageDeps): void {
     loadIndex();
     if (target instanceof win.HTMLIFrameElement) listenToFrame(target);
   });
+  // Firefox sends the parent no focusin when focus moves into a frame, only a blur on the
+  // window; the frame is then the active element.
+  deps.listen(win, 'blur', (event) => {
+    if (event.target !== win) return;
+    win.setTimeout(() => {
+      const active = win.document.activeElement;
+      if (active instanceof win.HTMLIFrameElement) {
+        loadIndex();
+        listenToFrame(active);
+      }
+    }, 0);
+  });
   const loadIfEditable = () => {
     if (win.document.querySelector(EDITABLE)) loadIndex();
   };

@@ -13,10 +13,21 @@ const TEXT_INPUT_TYPES = new Set(['', 'text']);
 const CODE_CONTAINERS =
   '.cm-editor, .CodeMirror, .monaco-editor, .ace_editor, pre, code, [data-language], [class*="code-block" i], [class*="codeblock" i]';
 
-export function classifyPasteTarget(target: EventTarget | null): PasteTargetKind {
+/**
+ * `caret` is where the selection starts: Firefox fires paste at the editing host (a rich
+ * editor's body), so a code block inside it is known only from the caret.
+ */
+export function classifyPasteTarget(
+  target: EventTarget | null,
+  caret: Node | null = null,
+): PasteTargetKind {
   const element = elementOf(target);
   if (!element) return 'excluded';
   if (element.closest(CODE_CONTAINERS)) return 'code';
+  const caretElement = elementOf(caret);
+  if (caretElement && element.contains(caretElement) && caretElement.closest(CODE_CONTAINERS)) {
+    return 'code';
+  }
   const tag = element.localName;
   if (tag === 'input') {
     const input = element as HTMLInputElement;

@@ -16,6 +16,7 @@ export interface Passage {
 
 export interface ReusedArticle {
   url: string;
+  publisherId: string | null;
   title: string | null;
   siteName: string | null;
   publishedAt: string | null;
@@ -129,6 +130,7 @@ export function buildPageReport(
     const linkStatus = linkStatusOf(pageLinks, article);
     articles.push({
       url: article.url,
+      publisherId: article.publisherId,
       title: article.title,
       siteName: article.siteName,
       publishedAt: article.publishedAt,
@@ -141,8 +143,27 @@ export function buildPageReport(
       compliant: article.requiredLink === 'site' ? linkStatus !== 'none' : linkStatus === 'article',
     });
   }
-  articles.sort((a, b) => b.coverage - a.coverage);
-  return { url, checkedAt: now, articles };
+  return { url, checkedAt: now, articles: oneEntryPerStory(articles) };
+}
+
+const LINK_RANK: Record<LinkStatus, number> = { article: 2, site: 1, none: 0 };
+
+/**
+ * The same story read under two addresses (an http and an https canonical, a redirect)
+ * is one entry: the one the page links to best, then the most reused.
+ */
+function oneEntryPerStory(articles: ReusedArticle[]): ReusedArticle[] {
+  const ranked = articles
+    .slice()
+    .sort((a, b) => LINK_RANK[b.linkStatus] - LINK_RANK[a.linkStatus] || b.coverage - a.coverage);
+  const seen = new Set<string>();
+  const kept = ranked.filter((article) => {
+    const key = article.title ? `${article.publisherId ?? ''}\n${article.title}` : article.url;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return kept.sort((a, b) => b.coverage - a.coverage);
 }
 
 /** The toolbar badge: "!" when reused text lacks the required link, "✓" when all link back, nothing otherwise. */

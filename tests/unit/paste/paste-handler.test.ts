@@ -70,6 +70,16 @@ describe('classifyPasteTarget', () => {
     expect(kind('cm')).toBe('code');
   });
 
+  it('knows a code block inside a rich editor from the caret, when paste targets the editor', () => {
+    const code = document.getElementById('code')!;
+    expect(classifyPasteTarget(document.getElementById('rich'), code.firstChild)).toBe('code');
+    expect(
+      classifyPasteTarget(document.getElementById('rich'), document.getElementById('para')),
+    ).toBe('rich');
+    // A caret outside the target does not count.
+    expect(classifyPasteTarget(document.getElementById('ta'), code)).toBe('plain');
+  });
+
   it('classifies an editor inside a shadow root by the element itself', () => {
     const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<div contenteditable="true"><p>inside</p></div>';

@@ -209,3 +209,15 @@ describe('page text', () => {
     expect(range.toString()).toBe('bold');
   });
 });
+
+describe('one story under two addresses', () => {
+  it('is reported once, with the best link status', () => {
+    const index = indexWith(
+      [ARTICLE, BODY],
+      [{ ...ARTICLE, url: 'http://caliber.az/en/post/story-old' }, BODY],
+    );
+    const quoted = BODY.split('\n\n').slice(1, 3).join('\n\n');
+    const report = reportFor(index, `Intro.\n\n${quoted}`, ['https://caliber.az/en/post/story']);
+    expect(report.articles.map((a) => [a.url, a.linkStatus])).toEqual([[ARTICLE_URL, 'article']]);
+  });
+});

@@ -1,0 +1,4 @@
+import { defineEditorMatrix } from './editor-matrix.ts';
+
+defineEditorMatrix('chromium');
+defineEditorMatrix('firefox');
