@@ -14,6 +14,8 @@ const LINK_STATUS: Record<ReusedArticle['linkStatus'], MessageKey> = {
 export interface ReportActions {
   /** Highlights the article's passages on the page; resolves with how many. */
   highlight(articleUrl: string): Promise<number>;
+  /** Forgets every copy, paste and read article. */
+  clearHistory(): Promise<void>;
 }
 
 function ReusedArticleItem({

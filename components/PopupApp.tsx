@@ -55,7 +55,7 @@ export function PopupApp({
           {state?.publisher ? t('publisherNotArticle', state.publisher.name) : t('notArticleBody')}
         </p>
       </section>
-      <RecentCopies records={recent} />
+      <RecentCopies records={recent} onClear={actions.clearHistory} />
     </>
   );
 }

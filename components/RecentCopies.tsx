@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { CopyRecord } from '../utils/storage';
 import { toHttpUrl } from '../utils/url';
 import { t } from './i18n';
@@ -9,7 +10,27 @@ function timeAgo(epochMs: number): string {
 }
 
 /** The newest copies, each linking to its article. Titles and texts come from pages: text only. */
-export function RecentCopies({ records }: { records: CopyRecord[] }) {
+export function RecentCopies({
+  records,
+  onClear,
+}: {
+  records: CopyRecord[];
+  /** Forgets every copy, paste and read article; resolves when done. */
+  onClear(): Promise<void>;
+}) {
+  const [shown, setShown] = useState(records);
+  const [status, setStatus] = useState('');
+  const clear = () => {
+    if (!confirm(t('clearConfirm'))) return;
+    onClear().then(
+      () => {
+        setShown([]);
+        setStatus(t('cleared'));
+      },
+      (error: unknown) => setStatus(t('loadFailed', String((error as Error)?.message ?? error))),
+    );
+  };
+  records = shown;
   return (
     <section data-testid="recent-copies" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('recentCopies')}</h2>
@@ -39,6 +60,14 @@ export function RecentCopies({ records }: { records: CopyRecord[] }) {
           })}
         </ul>
       )}
+      <div class="actions">
+        <button type="button" data-action="clear-history" onClick={clear}>
+          {t('clearHistory')}
+        </button>
+      </div>
+      <p role="status" aria-live="polite" class="status">
+        {status}
+      </p>
     </section>
   );
 }

@@ -31,6 +31,13 @@ export default defineBackground({
       indicator: createActionIndicator(action),
       articles: createArticleStore(openArticleDb()),
       newId: () => crypto.randomUUID(),
+      clearLogs: async () => {
+        await Promise.all([
+          copyRecordsItem.removeValue(),
+          pasteRecordsItem.removeValue(),
+          pasteIndexItem.removeValue(),
+        ]);
+      },
     };
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -39,7 +39,9 @@ export type BackgroundMessage =
   /** A page's fingerprints, to be matched against the articles read. */
   | { type: 'page:match'; fingerprints: number[] }
   /** A page's report is ready: the badge shows it. */
-  | { type: 'report:badge'; badge: '' | '!' | '✓'; articles: number };
+  | { type: 'report:badge'; badge: '' | '!' | '✓'; articles: number }
+  /** Forget every copy, paste and read article (the popup's "Clear history"). */
+  | { type: 'history:clear' };
 
 /** Popup → a tab's content scripts. */
 export type TabMessage =
@@ -54,6 +56,7 @@ export interface BackgroundReplies {
   'article:read': { ok: true };
   'page:match': ArticleHits[];
   'report:badge': { ok: true };
+  'history:clear': { ok: true };
 }
 
 export interface TabReplies {
@@ -90,6 +93,7 @@ const BACKGROUND_TYPES = new Set<string>([
   'article:read',
   'page:match',
   'report:badge',
+  'history:clear',
 ]);
 
 /** Narrows an incoming runtime message; anything else is not ours and is rejected. */

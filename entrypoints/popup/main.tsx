@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '../../components/PopupApp';
-import { sendToTab, type TabMessage } from '../../utils/messaging';
+import { sendToBackground, sendToTab, type TabMessage } from '../../utils/messaging';
 import { copyRecordsItem } from '../../utils/storage';
 
 /**
@@ -36,6 +36,9 @@ async function loadPopupData(): Promise<PopupData> {
 const actions = {
   async highlight(articleUrl: string): Promise<number> {
     return (await askTab({ type: 'report:highlight', articleUrl }))?.highlighted ?? 0;
+  },
+  async clearHistory(): Promise<void> {
+    await sendToBackground(browser, { type: 'history:clear' });
   },
 };
 

@@ -21,6 +21,7 @@ import {
   resetEditors,
   selectParagraphs,
   selectWord,
+  setPageStripsCopies,
 } from './helpers.ts';
 import {
   CALIBER_EN_URL,
@@ -459,30 +460,14 @@ export function defineContractSuite(kind: BrowserKind): void {
        * reached the paste index the editors page matches against.
        */
       async function copyStrippedByThePage() {
-        await en.evaluate(() => {
-          const w = window as unknown as { __strip?: boolean };
-          if (w.__strip === undefined) {
-            document.addEventListener(
-              'copy',
-              (event) => {
-                if (!w.__strip) return;
-                event.preventDefault();
-                event.clipboardData?.setData('text/plain', getSelection()?.toString() ?? '');
-              },
-              true,
-            );
-          }
-          w.__strip = true;
-        });
+        await setPageStripsCopies(en, true);
         try {
           const selection = await selectParagraphs(en);
           await pressCopy(en);
           await waitForPasteIndex(selection.text);
           return selection;
         } finally {
-          await en.evaluate(() => {
-            (window as unknown as { __strip?: boolean }).__strip = false;
-          });
+          await setPageStripsCopies(en, false);
         }
       }
 

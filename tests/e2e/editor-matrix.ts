@@ -24,6 +24,7 @@ import {
   expectedArticleUrl,
   pressCopy,
   selectParagraphs,
+  setPageStripsCopies,
   type ParagraphSelection,
 } from './helpers.ts';
 import { CALIBER_EN_URL, editorPageUrl, startServer, type TestServer } from './server.ts';
@@ -282,24 +283,7 @@ export function defineEditorMatrix(browserKind: BrowserKind): void {
     }
 
     async function setStripping(on: boolean): Promise<void> {
-      await article.evaluate(
-        (a: { on: boolean }) => {
-          const w = window as unknown as { __strip?: boolean };
-          if (w.__strip === undefined) {
-            document.addEventListener(
-              'copy',
-              (event) => {
-                if (!w.__strip) return;
-                event.preventDefault();
-                event.clipboardData?.setData('text/plain', getSelection()?.toString() ?? '');
-              },
-              true,
-            );
-          }
-          w.__strip = a.on;
-        },
-        { on },
-      );
+      await setPageStripsCopies(article, on);
     }
 
     function latestCopyRecord(): Promise<{ id: string; text: string } | null> {

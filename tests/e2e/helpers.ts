@@ -334,3 +334,28 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/**
+ * Makes the article page's own copy handler replace the clipboard with bare text, as many
+ * news sites do (or stops it): Linkback then records the copy and adds the link at paste time.
+ */
+export async function setPageStripsCopies(page: E2EPage, on: boolean): Promise<void> {
+  await page.evaluate(
+    (a: { on: boolean }) => {
+      const w = window as unknown as { __strip?: boolean };
+      if (w.__strip === undefined) {
+        document.addEventListener(
+          'copy',
+          (event) => {
+            if (!w.__strip) return;
+            event.preventDefault();
+            event.clipboardData?.setData('text/plain', getSelection()?.toString() ?? '');
+          },
+          true,
+        );
+      }
+      w.__strip = a.on;
+    },
+    { on },
+  );
+}

@@ -7,6 +7,8 @@ import type { CopyRecordStore } from './copy-records';
 import type { PasteIndexStore } from './paste-index-store';
 
 export interface BackgroundServices {
+  /** Empties the copy and paste logs and the paste index. */
+  clearLogs(): Promise<void>;
   records: CopyRecordStore;
   pastes: ReturnType<typeof createBoundedLog<PasteRecord>>;
   pasteIndex: PasteIndexStore;
@@ -54,6 +56,10 @@ export async function handleBackgroundMessage(
     case 'report:badge': {
       if (tabId !== undefined)
         await services.indicator.showReport(tabId, message.badge, message.articles);
+      return { ok: true };
+    }
+    case 'history:clear': {
+      await Promise.all([services.clearLogs(), services.articles.clear()]);
       return { ok: true };
     }
     default: {

@@ -2,18 +2,15 @@
  * The built-in publisher rules and lookups by URL. Lookups never throw: a bad or
  * non-http(s) URL simply has no rule.
  */
+import { toHttpUrl as toHttpHref } from '../url';
 import { caliberRule } from './caliber';
 import type { PublisherRule } from './types';
 
 export const publisherRules: PublisherRule[] = [caliberRule];
 
 function toHttpUrl(url: string | URL): URL | null {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed : null;
-  } catch {
-    return null;
-  }
+  const href = toHttpHref(String(url));
+  return href ? new URL(href) : null;
 }
 
 function hostOf(url: URL): string {

@@ -14,6 +14,8 @@ import {
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
+import { fingerprintText } from '../../../utils/fingerprint/fingerprint';
+import type { ArticleHits } from '../../../utils/republication/article-index';
 import {
   createPasteIndex,
   EMPTY_PASTE_INDEX,
@@ -184,6 +186,11 @@ function makeServices(action: ActionApi, records = memoryItem()) {
     ),
     articles: createArticleStore(memoryArticleDb()),
     newId: () => 'id',
+    clearLogs: async () => {
+      records.value = [];
+      pastes.splice(0);
+      index = EMPTY_PASTE_INDEX;
+    },
     index: () => index,
     pasteLog: pastes,
   };
@@ -253,6 +260,77 @@ describe('the action indicator and message routing', () => {
     await expect(
       handleBackgroundMessage({ type: 'nope' } as unknown as BackgroundMessage, 3, services),
     ).rejects.toThrow(/Unknown message/);
+  });
+});
+
+describe('the republication services', () => {
+  const WORDS = ['envoys', 'Moscow', 'talks', 'peace', 'Witkoff', 'Kushner', 'Putin', 'December'];
+  const BODY = Array.from({ length: 120 }, (_, i) => `${WORDS[i % 8]}${i}`).join(' ');
+
+  it('indexes a read article, matches a page against it, badges the tab and forgets on request', async () => {
+    const { api, calls } = fakeAction();
+    const services = makeServices(api);
+    await handleBackgroundMessage(
+      {
+        type: 'article:read',
+        article: {
+          url: COPY.articleUrl,
+          title: COPY.title,
+          siteName: 'Caliber.az',
+          publisherId: 'caliber',
+          publishedAt: null,
+          language: 'en',
+          hosts: ['caliber.az'],
+          requiredLink: 'site',
+          placement: 'end',
+        },
+        bodyText: BODY,
+      },
+      1,
+      services,
+    );
+    const page = fingerprintText(
+      `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`,
+    );
+    const hits = (await handleBackgroundMessage(
+      { type: 'page:match', fingerprints: Array.from(page.hashes) },
+      2,
+      services,
+    )) as ArticleHits[];
+    expect(hits.map((hit) => hit.article.url)).toEqual([COPY.articleUrl]);
+
+    await handleBackgroundMessage({ type: 'report:badge', badge: '!', articles: 1 }, 2, services);
+    expect(calls.badge[2]).toBe('!');
+    expect(calls.title[2]).toMatch(/without the required link/);
+
+    await handleBackgroundMessage({ type: 'copy:record', record: COPY }, 3, services);
+    await handleBackgroundMessage({ type: 'history:clear' }, undefined, services);
+    expect(await services.articles.stats()).toEqual({ articles: 0, bytes: 0 });
+    expect(services.index()).toEqual(EMPTY_PASTE_INDEX);
+    expect(await services.records.recent(5)).toEqual([]);
+  });
+
+  it('rebuilds the article index from the database after a restart', async () => {
+    const db = memoryArticleDb();
+    const first = createArticleStore(db);
+    await first.addArticle(
+      {
+        url: COPY.articleUrl,
+        title: null,
+        siteName: null,
+        publisherId: null,
+        publishedAt: null,
+        language: null,
+        hosts: [],
+        requiredLink: 'article',
+        placement: 'end',
+      },
+      BODY,
+    );
+    // A new store over the same database: what a restarted service worker builds.
+    const restarted = createArticleStore(db);
+    const hits = await restarted.match(fingerprintText(BODY).hashes);
+    expect(hits[0]?.article.url).toBe(COPY.articleUrl);
   });
 });
 

@@ -41,7 +41,7 @@ async function show(data: PopupData | Error): Promise<HTMLElement> {
   await act(async () => {
     render(
       <PopupApp
-        actions={{ highlight: async () => 2 }}
+        actions={{ highlight: async () => 2, clearHistory: async () => undefined }}
         load={() => (data instanceof Error ? Promise.reject(data) : Promise.resolve(data))}
       />,
       root,
