@@ -48,7 +48,8 @@ export function PopupApp({
   if (state?.isArticle && state.metadata) return <MetadataCard state={state} />;
   return (
     <>
-      <ComplianceReport report={report} actions={actions} />
+      {/* The publisher's own pages quoting its articles are not republication. */}
+      {!state?.publisher && <ComplianceReport report={report} actions={actions} />}
       <section data-testid="not-article" class="card">
         <h2>{t('notArticleTitle')}</h2>
         <p>

@@ -16,11 +16,13 @@ import {
   pressCopy,
   resetEditors,
   selectParagraphs,
+  setPageStripsCopies,
 } from '../tests/e2e/helpers.ts';
 import {
   CALIBER_EN_URL,
   CALIBER_HOME_URL,
   EDITORS_URL,
+  EDITOR_HOST,
   REPO_ROOT,
   startServer,
   type TestServer,
@@ -63,6 +65,10 @@ Try:
   • Select a few paragraphs of the article, press Ctrl+C, switch to tab 2 and press Ctrl+V
     in the textarea (plain text: "Source: <url>" line) and in the rich box (a real link).
   • Double-click a single word and copy it: nothing is added.
+  • Paste repair: copy from the article, then paste into the editors page — pasted text that
+    lost its link (the page stripped it) gets it back inside the editor.
+  • Republication check: open http://${EDITOR_HOST}/reuse-nolink.html (quotes the article, no
+    link: badge "!"), reuse-linked.html ("✓"), reuse-unrelated.html (nothing).
   • Other articles: http://caliber.az/post/… (Russian, "Источник"), http://caliber.az/ (home).
 
 Close the browser window (or press Ctrl+C here) to stop.`);
@@ -138,6 +144,46 @@ async function walkthrough(server: TestServer): Promise<void> {
     const shot4 = join(OUT_DIR, '4-popup-recent-copies.png');
     await popupHome.screenshot(shot4);
     console.log(`  screenshot: ${shot4}`);
+
+    step(
+      'Paste repair: the article page strips the link from the clipboard, as many news sites do',
+    );
+    await setPageStripsCopies(article, true);
+    await selectParagraphs(article);
+    await pressCopy(article);
+    await setPageStripsCopies(article, false);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // the copy reaches the paste index
+    await resetEditors(editors);
+    await pasteInto(editors, '#ce');
+    const repaired = await editors.waitFor(
+      () => {
+        const links = [...document.querySelectorAll('#ce a')].map(
+          (a) => (a as HTMLAnchorElement).href,
+        );
+        return links.length ? links : null;
+      },
+      undefined,
+      { timeout: 8000, message: 'no link was added at paste time' },
+    );
+    console.log(`  the rich box now links to: ${repaired.join(', ')}`);
+    const shot5 = join(OUT_DIR, '5-paste-repaired.png');
+    await editors.screenshot(shot5, { fullPage: true });
+    console.log(`  screenshot: ${shot5}`);
+
+    const reuseUrl = `http://${EDITOR_HOST}/reuse-nolink.html`;
+    step(`Republication check: ${reuseUrl} quotes the article without a link`);
+    await browser.newPage(reuseUrl);
+    const reuseTab = await browser.findTabId(reuseUrl, { timeout: 15_000 });
+    const popupReuse = await browser.openPopup(reuseTab, { width: 400, height: 600 });
+    await popupReuse
+      .waitFor(() => document.querySelector('[data-testid="reused-article"]') !== null, undefined, {
+        timeout: 8000,
+        message: 'the popup reports no reused article',
+      })
+      .catch((err: Error) => console.log(`  warning: ${err.message}`));
+    const shot6 = join(OUT_DIR, '6-popup-republication.png');
+    await popupReuse.screenshot(shot6);
+    console.log(`  screenshot: ${shot6}`);
 
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;
