@@ -7,6 +7,7 @@ import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
 import { openArticleDb } from '../utils/background/indexed-db';
+import { isAllowedSender } from '../utils/background/sender-policy';
 import { isBackgroundMessage } from '../utils/messaging';
 import {
   copyRecordsItem,
@@ -42,6 +43,9 @@ export default defineBackground({
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (!isBackgroundMessage(message)) return undefined;
+      if (!isAllowedSender(message, sender.url)) {
+        return Promise.reject(new Error(`${message.type} is not accepted from this page`));
+      }
       return handleBackgroundMessage(message, sender.tab?.id, services);
     });
   },

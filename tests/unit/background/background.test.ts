@@ -14,6 +14,7 @@ import {
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
+import { isAllowedSender } from '../../../utils/background/sender-policy';
 import { fingerprintText } from '../../../utils/fingerprint/fingerprint';
 import type { ArticleHits } from '../../../utils/republication/article-index';
 import {
@@ -331,6 +332,17 @@ describe('the republication services', () => {
     const restarted = createArticleStore(db);
     const hits = await restarted.match(fingerprintText(BODY).hashes);
     expect(hits[0]?.article.url).toBe(COPY.articleUrl);
+  });
+});
+
+describe('the sender policy', () => {
+  it('takes article data only from publishers’ pages', () => {
+    const copy = { type: 'copy:record', record: COPY } as const;
+    expect(isAllowedSender(copy, 'https://caliber.az/en/post/story')).toBe(true);
+    expect(isAllowedSender(copy, 'https://evil.example/')).toBe(false);
+    expect(isAllowedSender(copy, undefined)).toBe(false);
+    const match: BackgroundMessage = { type: 'page:match', fingerprints: [] };
+    expect(isAllowedSender(match, 'https://evil.example/')).toBe(true);
   });
 });
 
