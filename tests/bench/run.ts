@@ -1,5 +1,8 @@
-// `npm run bench`: prints one JSON object per line — {"name","value","unit","goal","ok"} —
-// for people and scripts alike. Builds come first (npm script); this measures them.
+// `npm run bench`: prints one JSON object per line — {"name","value","unit","goal","ok",
+// "ratio","better"} — for people and scripts alike. `ratio` is the share of the budget used
+// (value/goal, or goal/value when higher is better): ≤ 1 is within budget. Builds come first
+// (npm script); this measures them, then extraction, paste-time and republication costs
+// (paste.ts, republication.ts). Notes on what was measured go to stderr.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -7,21 +10,9 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../e2e/browsers';
 import { FIXTURE_URLS, type FixtureName } from '../unit/metadata/fixtures';
-
-interface Figure {
-  name: string;
-  value: number;
-  unit: string;
-  /** The budget; `ok` says whether the value is within it. */
-  goal: number;
-  ok: boolean;
-}
-
-function print(name: string, value: number, unit: string, goal: number): Figure {
-  const figure = { name, value: Number(value.toFixed(3)), unit, goal, ok: value <= goal };
-  console.log(JSON.stringify(figure));
-  return figure;
-}
+import { pasteFigures } from './paste';
+import { republicationFigures } from './republication';
+import { note, print, type Figure } from './shared';
 
 /** Budgets per content script, gzipped. The all-pages script (later issues) gets 15 kB. */
 const CONTENT_SCRIPT_BUDGETS: Record<string, number> = {
@@ -128,11 +119,15 @@ async function extractionTimes(): Promise<Figure[]> {
   }
 }
 
+const began = performance.now();
 const figures = [
   ...contentScriptSizes('.output/chrome-mv3', 'chrome'),
   ...contentScriptSizes('.output/firefox-mv2', 'firefox'),
   ...(await extractionTimes()),
+  ...(await pasteFigures()),
+  ...(await republicationFigures()),
 ];
+note(`measured in ${((performance.now() - began) / 1000).toFixed(1)} s`);
 const over = figures.filter((figure) => !figure.ok);
 console.error(
   over.length

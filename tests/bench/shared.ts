@@ -74,7 +74,8 @@ export function rng(seed: number): () => number {
   };
 }
 
-const FUNCTION_WORDS = `the of and to a in that is was he for it with as his on be at by i this had not are
+const FUNCTION_WORDS =
+  `the of and to a in that is was he for it with as his on be at by i this had not are
 but from or have an they which one you were her all she there would their we him been has when
 who will more no if out so said what up its about into than them can only other new some could
 time these two may then do first any my now such like our over man me even most made after also
@@ -234,6 +235,9 @@ export async function openPage(
       : route.fulfill({ status: 204, body: '' }),
   );
   await page.goto(url);
+  // tsx compiles the bench with keepNames: functions declared inside page.evaluate
+  // callbacks call its __name helper, which the page lacks.
+  await page.addScriptTag({ content: 'window.__name = (f) => f;' });
   await page.addScriptTag({ content: script });
   return page;
 }

@@ -1,0 +1,342 @@
+// Republication figures (issue 4): fingerprinting speed, the page-side scan in Chromium,
+// and the background's article index for 10,000 read articles.
+import { WinnowFilter } from '@dodona/dolos-core';
+import { fingerprintText } from '../../utils/fingerprint/fingerprint';
+import {
+  ArticleIndex,
+  type ArticleHits,
+  type IndexedArticle,
+} from '../../utils/republication/article-index';
+import {
+  bundleForPage,
+  escapeHtml,
+  launchChromium,
+  median,
+  nodeGc,
+  note,
+  openPage,
+  passage,
+  print,
+  prose,
+  quantile,
+  rng,
+  type Figure,
+} from './shared';
+
+const ARTICLES = 10_000;
+const PAGE_TEXT_CHARS = 200_000;
+/** Articles whose passages the test page reuses. */
+const REUSED = [17, 4_242, 9_001];
+
+function bodyOf(article: number): string {
+  const words = 600 + ((article * 7919) % 401); // 600–1,000, ~800 on average
+  return prose(article + 5_000_000, words);
+}
+
+function cardOf(article: number, fingerprintCount: number): IndexedArticle {
+  const host = `press${article % 400}.example`;
+  return {
+    url: `https://www.${host}/politics/2025/${1 + (article % 12)}/${article}-ministers-agree`,
+    title: `Article ${article}: ${passage(prose(article + 7_000_000, 12), 0, 9)}`,
+    siteName: `Press ${article % 400}`,
+    publisherId: article % 2 ? `press-${article % 400}` : null,
+    publishedAt: new Date(Date.UTC(2025, 0, 1) + article * 3_600_000).toISOString(),
+    language: 'en',
+    hosts: [host, `www.${host}`],
+    requiredLink: article % 3 ? 'article' : 'site',
+    placement: 'end',
+    lastSeenAt: Date.UTC(2025, 6, 1) + article * 60_000,
+    fingerprintCount,
+  };
+}
+
+function articleEntries(): { article: IndexedArticle; fingerprints: Uint32Array }[] {
+  return Array.from({ length: ARTICLES }, (_, a) => {
+    const fingerprints = fingerprintText(bodyOf(a)).hashes;
+    return { article: cardOf(a, new Set(fingerprints).size), fingerprints };
+  });
+}
+
+/**
+ * A 200 kB-text article page: header and nav, a <main> of many paragraphs (some inline
+ * links and emphasis; passages of three indexed articles among fresh text), an aside with
+ * related links, a footer, scripts and a hidden block.
+ */
+function testPage(): { html: string; url: string } {
+  const random = rng(4242);
+  const paragraphs: string[] = [];
+  let length = 0;
+  let fresh = 0;
+  let reused = 0;
+  while (length < PAGE_TEXT_CHARS) {
+    let text: string;
+    if (paragraphs.length % 25 === 5 && reused < REUSED.length * 3) {
+      const article = REUSED[reused % REUSED.length]!;
+      text = passage(bodyOf(article), 100 * Math.floor(reused / REUSED.length), 90);
+      reused++;
+    } else {
+      text = prose(90_000_000 + fresh++, 40 + Math.floor(random() * 80)).replace(/\n\n/g, ' ');
+    }
+    length += text.length;
+    let inner = escapeHtml(text);
+    if (random() < 0.2) inner = inner.replace(/(\S+) (\S+)/, '<em>$1 $2</em>');
+    if (random() < 0.15)
+      inner += ` <a href="https://elsewhere${paragraphs.length}.example/x">more</a>`;
+    paragraphs.push(`<p>${inner}</p>`);
+    if (paragraphs.length % 30 === 0)
+      paragraphs.push(`<h2>${escapeHtml(passage(text, 0, 6))}</h2>`);
+  }
+  const links = (n: number, prefix: string) =>
+    Array.from(
+      { length: n },
+      (_, i) => `<li><a href="/${prefix}/${i}">${prefix} ${i}</a></li>`,
+    ).join('');
+  // The page links to the first reused article's site, not the article.
+  const siteLink = `<p>Source: <a href="https://${cardOf(REUSED[0]!, 0).hosts[0]}/">Press</a></p>`;
+  const html = `<!doctype html><html><head><title>Republished</title>
+<style>.hidden{display:none} main p{line-height:1.5}</style></head><body>
+<header><nav><ul>${links(40, 'section')}</ul></nav></header>
+<main><article><h1>Ministers agree on a new plan</h1>${paragraphs.join('\n')}${siteLink}
+<div class="hidden"><p>Hidden teaser text that is never read by the scan.</p></div></article></main>
+<aside><h3>Related</h3><ul>${links(30, 'related')}</ul></aside>
+<footer><ul>${links(60, 'footer')}</ul><p>© Republisher</p></footer>
+<script>window.analytics = { queue: [] };</script>
+</body></html>`;
+  return { html, url: 'https://republisher.example/2025/07/ministers-agree' };
+}
+
+const PAGE_MODULES = `
+  export { fingerprintText } from './utils/fingerprint/fingerprint';
+  export { createPageTextCollector } from './utils/republication/page-text';
+  export { buildPageReport } from './utils/republication/report';
+`;
+
+interface PageApi {
+  fingerprintText: typeof fingerprintText;
+  createPageTextCollector: typeof import('../../utils/republication/page-text').createPageTextCollector;
+  buildPageReport: typeof import('../../utils/republication/report').buildPageReport;
+}
+
+interface PageState {
+  __linkback: PageApi;
+  __scan?: {
+    text: string;
+    fingerprints: ReturnType<typeof fingerprintText>;
+  };
+  __text?: string;
+}
+
+/** Chromium: the 200 kB page's scan, in fresh pages (cold JIT, as every page load is). */
+async function pageScan(
+  match: (hashes: number[]) => ArticleHits[],
+): Promise<{ figures: Figure[]; hashes: number[] }> {
+  const figures: Figure[] = [];
+  const browser = await launchChromium();
+  let hashes: number[] = [];
+  try {
+    const script = await bundleForPage(PAGE_MODULES);
+    const { html, url } = testPage();
+    const totals: number[] = [];
+    const longest: number[] = [];
+    let hits: ArticleHits[] = [];
+    let detail = '';
+    for (let run = 0; run < 5; run++) {
+      const page = await openPage(browser, url, html, script);
+      // The scan starts after load, when the page has been laid out once.
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+      const scan = await page.evaluate(async () => {
+        const state = window as unknown as PageState;
+        const { createPageTextCollector, fingerprintText } = state.__linkback;
+        const collector = createPageTextCollector(document.body);
+        const slices: number[] = [];
+        // page-scan.ts: idle slices of at most 8 ms; the last one fingerprints at once
+        // (and hands the fingerprints to the messaging layer as a plain array).
+        for (;;) {
+          const began = performance.now();
+          const done = collector.step(() => performance.now() - began > 8);
+          slices.push(performance.now() - began);
+          if (done) break;
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        const began = performance.now();
+        const text = collector.result();
+        const fingerprints = fingerprintText(text.text);
+        const hashes = Array.from(fingerprints.hashes);
+        const fingerprint = performance.now() - began;
+        state.__scan = { text: text.text, fingerprints };
+        return { slices, fingerprint, hashes, chars: text.text.length };
+      });
+      if (run === 0) {
+        hashes = scan.hashes;
+        hits = match(hashes);
+      }
+      const report = await page.evaluate(
+        ({ hits, url }) => {
+          const state = window as unknown as PageState;
+          const began = performance.now();
+          // page-scan.ts's pageLinks() (not exported), then the report.
+          const links = new Set<string>();
+          for (const anchor of Array.from(document.querySelectorAll('a[href]')).slice(0, 5_000)) {
+            const href = (anchor as HTMLAnchorElement).href;
+            if (/^https?:/i.test(href)) links.add(href);
+          }
+          const { text, fingerprints } = state.__scan!;
+          const report = state.__linkback.buildPageReport(
+            url,
+            text,
+            fingerprints,
+            hits,
+            [...links],
+            Date.now(),
+          );
+          return {
+            time: performance.now() - began,
+            articles: report.articles.map(
+              (a) => `${a.url.replace(/^.*\//, '')}:${a.passages.length}p:${a.linkStatus}`,
+            ),
+          };
+        },
+        { hits, url },
+      );
+      await page.close();
+      const slices = scan.slices;
+      const last = slices[slices.length - 1]! + scan.fingerprint;
+      totals.push(slices.reduce((a, b) => a + b, 0) + scan.fingerprint + report.time);
+      longest.push(Math.max(...slices.slice(0, -1), last, report.time));
+      detail =
+        `${scan.chars} chars, ${slices.length} slices (max ${Math.max(...slices).toFixed(2)} ms, ` +
+        `sum ${slices.reduce((a, b) => a + b, 0).toFixed(2)} ms), fingerprint ${scan.fingerprint.toFixed(2)} ms, ` +
+        `report ${report.time.toFixed(2)} ms; ${hashes.length} fingerprints, ${hits.length} articles hit, ` +
+        `reported: ${report.articles.join(' ')}`;
+      note(`page scan run ${run}: ${detail}`);
+    }
+    figures.push(print('republication.page-main-thread-total', median(totals), 'ms', 20));
+    figures.push(print('republication.page-longest-task', median(longest), 'ms', 50));
+
+    // fingerprintText throughput in the page, on the same 5 MB the Node figure uses.
+    const page = await openPage(browser, url, '<!doctype html><p>x</p>', script);
+    await page.evaluate(
+      (text) => ((window as unknown as PageState).__text = text),
+      throughputText(),
+    );
+    const mchars = await page.evaluate(() => {
+      const state = window as unknown as PageState;
+      const text = state.__text!;
+      const times: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const began = performance.now();
+        state.__linkback.fingerprintText(text);
+        times.push(performance.now() - began);
+      }
+      const median = times.slice(2).sort((a, b) => a - b)[3]!;
+      return text.length / median / 1000;
+    });
+    await page.close();
+    figures.push(print('fingerprint.throughput.chromium', mchars, 'Mchar/s', 150, 'higher'));
+  } finally {
+    await browser.close();
+  }
+  return { figures, hashes };
+}
+
+let cachedThroughputText = '';
+/** ≥ 5 MB of prose from the same generator. */
+function throughputText(): string {
+  if (cachedThroughputText) return cachedThroughputText;
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < 5_200_000; i++) {
+    const text = prose(30_000_000 + i, 2_000);
+    parts.push(text);
+    length += text.length + 2;
+  }
+  return (cachedThroughputText = parts.join('\n\n'));
+}
+
+/** Node (same V8 as Chromium): fingerprintText against dolos's winnowing, tokenising included. */
+function throughputFigures(): Figure[] {
+  const text = throughputText();
+  const timeRuns = (runs: number, warmups: number, fn: () => unknown) => {
+    for (let i = 0; i < warmups; i++) fn();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const began = performance.now();
+      fn();
+      times.push(performance.now() - began);
+    }
+    return median(times);
+  };
+  const ours = timeRuns(7, 2, () => fingerprintText(text));
+  const filter = new WinnowFilter(5, 8);
+  let dolosCount = 0;
+  const dolos = timeRuns(5, 1, () => {
+    dolosCount = filter.fingerprints(text.split(/\s+/)).length;
+  });
+  const oursCount = fingerprintText(text).hashes.length;
+  note(
+    `throughput on ${text.length} chars: fingerprintText ${ours.toFixed(1)} ms (${oursCount} fingerprints), ` +
+      `dolos ${dolos.toFixed(1)} ms (${dolosCount} fingerprints)`,
+  );
+  return [
+    print('fingerprint.throughput', text.length / ours / 1000, 'Mchar/s', 150, 'higher'),
+    print('fingerprint.throughput.dolos', text.length / dolos / 1000, 'Mchar/s', 0, 'higher'),
+    print('fingerprint.throughput-vs-dolos', dolos / ours, 'ratio', 5, 'higher'),
+  ];
+}
+
+function heapNow(): number {
+  nodeGc();
+  nodeGc();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.arrayBuffers;
+}
+
+export async function republicationFigures(): Promise<Figure[]> {
+  const figures: Figure[] = [...throughputFigures()];
+
+  let began = performance.now();
+  const heapBefore = heapNow();
+  let entries: ReturnType<typeof articleEntries> | null = articleEntries();
+  note(
+    `10,000 article bodies generated and fingerprinted in ${(performance.now() - began).toFixed(0)} ms`,
+  );
+
+  // Cold load: what a restarted service worker pays (after IndexedDB has handed it the entries).
+  const loads: number[] = [];
+  let index = ArticleIndex.fromEntries(entries);
+  for (let i = 0; i < 5; i++) {
+    began = performance.now();
+    index = ArticleIndex.fromEntries(entries);
+    loads.push(performance.now() - began);
+  }
+  entries = null;
+  const heapDelta = heapNow() - heapBefore;
+  const cardsBytes = JSON.stringify(index.list()).length;
+  note(
+    `article index: ${index.size} articles, ${index.byteLength / 8} pairs (${index.byteLength} B), ` +
+      `cards ${cardsBytes} B as JSON; cold loads ${loads.map((t) => t.toFixed(0)).join(', ')} ms`,
+  );
+
+  const scan = await pageScan((hashes) => index.match(hashes));
+  figures.push(...scan.figures);
+
+  const matches: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    began = performance.now();
+    index.match(scan.hashes);
+    matches.push(performance.now() - began);
+  }
+  const measured = matches.slice(10);
+  figures.push(print('republication.background-match.node.median', median(measured), 'ms', 10));
+  figures.push(
+    print('republication.background-match.node.p95', quantile(measured, 0.95), 'ms', 10),
+  );
+  figures.push(
+    print('republication.index-footprint', index.byteLength + cardsBytes, 'bytes', 52_428_800),
+  );
+  figures.push(print('republication.index-heap-delta.node', heapDelta, 'bytes', 52_428_800));
+  figures.push(print('republication.index-cold-load', median(loads), 'ms', 1_000));
+  return figures;
+}
