@@ -32,7 +32,7 @@ export default defineContentScript({
     if (window.top !== window) return;
     const check = startRepublicationCheck({
       win: window,
-      matchFingerprints: (fingerprints) => send({ type: 'page:match', fingerprints }),
+      checkPage: (url, text, links) => send({ type: 'page:check', url, text, links }),
       showBadge: (badge, articles) =>
         void send({ type: 'report:badge', badge, articles }).catch(logError),
       listen,

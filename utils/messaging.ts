@@ -1,5 +1,5 @@
 import type { ArticleMetadata } from './metadata/types';
-import type { ArticleHits, IndexedArticle } from './republication/article-index';
+import type { IndexedArticle } from './republication/article-index';
 import type { PageReport } from './republication/report';
 import type { CopyRecord, PasteRecord } from './storage';
 
@@ -37,7 +37,11 @@ export type BackgroundMessage =
       bodyText: string;
     }
   /** A page's fingerprints, to be matched against the articles read. */
-  | { type: 'page:match'; fingerprints: number[] }
+  /**
+   * A page's visible text and links, to be checked against the articles read. The
+   * background fingerprints it: its code is warm, and the page's main thread stays free.
+   */
+  | { type: 'page:check'; url: string; text: string; links: string[] }
   /** A page's report is ready: the badge shows it. */
   | { type: 'report:badge'; badge: '' | '!' | '✓'; articles: number }
   /** Forget every copy, paste and read article (the popup's "Clear history"). */
@@ -54,7 +58,7 @@ export interface BackgroundReplies {
   'copy:record': { ok: true; id: string };
   'paste:record': { ok: true; id: string };
   'article:read': { ok: true };
-  'page:match': ArticleHits[];
+  'page:check': PageReport;
   'report:badge': { ok: true };
   'history:clear': { ok: true };
 }
@@ -91,7 +95,7 @@ const BACKGROUND_TYPES = new Set<string>([
   'copy:record',
   'paste:record',
   'article:read',
-  'page:match',
+  'page:check',
   'report:badge',
   'history:clear',
 ]);

@@ -5,8 +5,9 @@ import { toHttpUrl } from '../url';
 export interface AttributionSource {
   /** The article's canonical URL; only http(s) is ever linked. */
   url: string;
-  title: string | null;
-  siteName: string | null;
+  /** Only citations use the title and site name; the attribution itself needs the URL. */
+  title?: string | null;
+  siteName?: string | null;
   /** Language of the article: decides the label (Source / Источник / Mənbə). */
   language: string | null;
 }

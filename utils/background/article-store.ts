@@ -4,6 +4,8 @@ import {
   type ArticleHits,
   type IndexedArticle,
 } from '../republication/article-index';
+import { MAX_PAGE_TEXT } from '../republication/page-text';
+import { buildPageReport, type PageReport } from '../republication/report';
 
 /** One stored article: its card and its body's fingerprints. */
 export interface StoredArticle {
@@ -41,6 +43,7 @@ export function createArticleStore(db: ArticleDb, now: () => number = Date.now) 
         const fingerprints = fingerprintText(
           bodyText.slice(0, MAX_BODY_TEXT),
           DEFAULT_FINGERPRINT_OPTIONS,
+          false,
         ).hashes;
         if (!fingerprints.length) return;
         const entry = { ...article, lastSeenAt: now() };
@@ -57,6 +60,14 @@ export function createArticleStore(db: ArticleDb, now: () => number = Date.now) 
     },
     async match(pageFingerprints: ArrayLike<number>): Promise<ArticleHits[]> {
       return (await ready()).match(pageFingerprints);
+    },
+    /** Which read articles a page reuses, where, and whether it links back. */
+    async checkPage(url: string, text: string, links: readonly string[]): Promise<PageReport> {
+      const bounded = text.slice(0, MAX_PAGE_TEXT);
+      // Word positions only matter for pages that reuse something: the report finds them then.
+      const page = fingerprintText(bounded, DEFAULT_FINGERPRINT_OPTIONS, false);
+      const hits = page.hashes.length ? (await ready()).match(page.hashes) : [];
+      return buildPageReport(url, bounded, page, hits, links, now());
     },
     async stats(): Promise<{ articles: number; bytes: number }> {
       const loaded = await ready();

@@ -1,5 +1,5 @@
 import type { BackgroundMessage, BackgroundReplies } from '../messaging';
-import type { PasteRecord } from '../storage';
+import { MAX_COPY_RECORDS, type PasteRecord } from '../storage';
 import type { ActionIndicator } from './action-indicator';
 import type { ArticleStore } from './article-store';
 import type { createBoundedLog } from './bounded-log';
@@ -44,15 +44,23 @@ export async function handleBackgroundMessage(
       return { ok: true, id: record.id };
     }
     case 'paste:record': {
-      const record = await services.pastes.add({ ...message.record, id: services.newId() });
+      // Pages know only the article's address; its title comes from the copy records.
+      const copied = (await services.records.recent(MAX_COPY_RECORDS)).find(
+        (copy) => copy.articleUrl === message.record.articleUrl,
+      );
+      const record = await services.pastes.add({
+        ...message.record,
+        title: message.record.title ?? copied?.title ?? null,
+        id: services.newId(),
+      });
       return { ok: true, id: record.id };
     }
     case 'article:read': {
       await services.articles.addArticle(message.article, message.bodyText);
       return { ok: true };
     }
-    case 'page:match':
-      return services.articles.match(message.fingerprints);
+    case 'page:check':
+      return services.articles.checkPage(message.url, message.text, message.links);
     case 'report:badge': {
       if (tabId !== undefined)
         await services.indicator.showReport(tabId, message.badge, message.articles);

@@ -17,10 +17,7 @@ export function createPasteIndexStore(item: PasteIndexItem) {
         const snapshot = await item.getValue();
         const source = {
           url: record.articleUrl,
-          title: record.title,
-          siteName: record.siteName,
           language: record.language,
-          publisherId: record.publisherId,
           placement: rule?.placement ?? 'end',
           hosts: rule?.hosts ?? [new URL(record.articleUrl).hostname],
         };

@@ -45,9 +45,9 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
       const record = (plain: string, attributed: boolean) =>
         deps.onCopied({
           articleUrl: context.source.url,
-          title: context.source.title,
+          title: context.source.title ?? null,
           publisherId: context.publisherId,
-          siteName: context.source.siteName,
+          siteName: context.source.siteName ?? null,
           language: context.source.language,
           copiedAt: (deps.now ?? Date.now)(),
           text: plain,

@@ -3,9 +3,20 @@ export type SkipReason = 'empty' | 'too-short' | 'in-field' | 'in-code' | 'outsi
 
 export type CopyDecision = { attribute: true } | { attribute: false; reason: SkipReason };
 
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
 /** Counts words in any script: runs of letters or digits. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+  return text.match(WORD)?.length ?? 0;
+}
+
+/** True once `text` has `minimum` words, without counting the rest (a 20 kB paste stops early). */
+export function hasAtLeastWords(text: string, minimum: number): boolean {
+  if (minimum <= 0) return true;
+  const words = new RegExp(WORD.source, WORD.flags);
+  let found = 0;
+  while (words.exec(text)) if (++found >= minimum) return true;
+  return false;
 }
 
 const CODE_ANCESTOR =
@@ -74,7 +85,9 @@ export function decideCopy(
   if (articleBodies.length && !articleBodies.some((body) => range.intersectsNode(body))) {
     return { attribute: false, reason: 'outside-article' };
   }
-  if (countWords(selection.toString()) < minWords) return { attribute: false, reason: 'too-short' };
+  if (!hasAtLeastWords(selection.toString(), minWords)) {
+    return { attribute: false, reason: 'too-short' };
+  }
   return { attribute: true };
 }
 

@@ -6,7 +6,9 @@
  */
 export const SEPARATOR = 0;
 /** Table value of code units that vanish without splitting a word (soft hyphen, zero-width, combining marks). */
-export const IGNORED = 0xffff;
+// 1 rather than any larger value: separators and ignored units then test as one comparison
+// (`value <= IGNORED`) in the hot loop. U+0001 itself folds to SEPARATOR.
+export const IGNORED = 1;
 
 /** Blocks whose letters are folded through NFKC + lower case; the rest pass through as they are. */
 const FOLDED_BLOCKS: [from: number, to: number][] = [

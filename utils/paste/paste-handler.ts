@@ -1,6 +1,6 @@
 import { hasAttribution } from '../attribution/detect';
 import type { ClipboardPayload } from '../attribution/format';
-import { countWords } from '../copy/copy-policy';
+import { hasAtLeastWords } from '../copy/copy-policy';
 import type { Settings } from '../storage';
 import type { PasteIndex, PasteMatch } from './paste-index';
 import { buildPastePayload } from './paste-payload';
@@ -74,7 +74,7 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
         plain: event.clipboardData.getData('text/plain'),
         html: event.clipboardData.getData('text/html'),
       };
-      if (countWords(original.plain) < settings.minWords) return;
+      if (!hasAtLeastWords(original.plain, settings.minWords)) return;
       const match = deps.getIndex()?.match(original.plain);
       // The publisher's own site needs no link back to itself.
       if (!match || match.source.hosts.includes(deps.pageHost())) return;

@@ -8,13 +8,14 @@ import {
   type Words,
 } from '../fingerprint/fingerprint';
 
-/** An article that pasted text can come from, with what the attribution needs. */
+/**
+ * An article that pasted text can come from, with only what the attribution needs (the
+ * link, its label's language, its placement): every page may hold thousands of these, so
+ * titles and the like stay in the background.
+ */
 export interface PasteSource {
   url: string;
-  title: string | null;
-  siteName: string | null;
   language: string | null;
-  publisherId: string | null;
   placement: LinkPlacement;
   /** The publisher's hosts: a pasted link to any of them already satisfies the rule. */
   hosts: string[];
@@ -131,7 +132,7 @@ export function addCopyToIndex(
   else
     sources[index] = { ...source, lastCopiedAt: Math.max(copiedAt, sources[index]!.lastCopiedAt) };
 
-  const words = hashWords(text);
+  const words = hashWords(text, false);
   const shingles = hashShingles(words, COPY_FINGERPRINTS.k);
   const picked = winnow(shingles, COPY_FINGERPRINTS.w);
   const added = new Uint32Array(picked.length * 2);
@@ -218,7 +219,14 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
   };
   const shingles = unpack(snapshot.shingles);
   const exact = unpack(snapshot.exact);
-  const sources = snapshot.sources;
+  // Storage hands every source its own copy of its publisher's host list: share them.
+  const hostLists = new Map<string, string[]>();
+  const sources = snapshot.sources.map((source) => {
+    const key = source.hosts.join(' ');
+    let hosts = hostLists.get(key);
+    if (!hosts) hostLists.set(key, (hosts = source.hosts));
+    return { ...source, hosts };
+  });
 
   function lowerBound(hashes: Uint32Array, value: number): number {
     let lo = 0;
@@ -256,8 +264,7 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
      * copy of any length, or a short paste sharing one, is enough.
      */
     match(text: string): PasteMatch | null {
-      if (!sources.length) return null;
-      const words = hashWords(text);
+      const words = hashWords(text, false);
       if (!words.count) return null;
       // When several articles hold the text (the same story under two addresses), the one
       // copied most recently is where this paste comes from.
@@ -267,20 +274,33 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       forEachOwner(exact, wholeTextHash(words), (owner) => {
         if (newer(owner, exactOwner)) exactOwner = owner;
       });
-      const counts = new Map<number, number>();
-      const pasted = hashShingles(words, COPY_FINGERPRINTS.k);
-      const seen = new Set<number>();
+      // Typed arrays, not Set/Map: this runs inside the paste event. The paste's shingles
+      // are sorted so repeats are skipped and look-ups walk the index in order.
+      const pasted = hashShingles(words, COPY_FINGERPRINTS.k).sort();
+      const counts = new Int32Array(sources.length);
+      const hashes = shingles.hashes;
+      const owners = shingles.owners;
+      let from = 0;
       for (let i = 0; i < pasted.length; i++) {
         const hash = pasted[i]!;
-        if (seen.has(hash)) continue;
-        seen.add(hash);
-        forEachOwner(shingles, hash, (owner) => counts.set(owner, (counts.get(owner) ?? 0) + 1));
+        if (i && hash === pasted[i - 1]) continue;
+        // Sorted queries: each bisection starts where the previous one ended.
+        let lo = from;
+        let hi = hashes.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (hashes[mid]! < hash) lo = mid + 1;
+          else hi = mid;
+        }
+        from = lo;
+        for (let j = lo; j < hashes.length && hashes[j] === hash; j++) counts[owners[j]!]!++;
       }
       let best = exactOwner;
-      let bestCount = exactOwner >= 0 ? (counts.get(exactOwner) ?? 0) : 0;
+      let bestCount = exactOwner >= 0 ? counts[exactOwner]! : 0;
       if (exactOwner < 0) {
-        for (const [owner, count] of counts) {
-          if (count > bestCount || (count === bestCount && newer(owner, best))) {
+        for (let owner = 0; owner < counts.length; owner++) {
+          const count = counts[owner]!;
+          if (count && (count > bestCount || (count === bestCount && newer(owner, best)))) {
             best = owner;
             bestCount = count;
           }
@@ -297,3 +317,13 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
 }
 
 export type PasteIndex = ReturnType<typeof createPasteIndex>;
+
+/**
+ * Runs the matcher once on a page-sized text, in idle time: the folding table gets built
+ * and the engine compiles the hot loops, so the user's first paste pays neither.
+ */
+export function warmUpPasteMatching(index: PasteIndex): void {
+  const words: string[] = [];
+  for (let i = 0; i < 3_000; i++) words.push(`word${i % 211}`);
+  index.match(words.join(' '));
+}

@@ -7,7 +7,12 @@ import {
   pageEventWorld,
 } from './dispatch-paste';
 import { createPasteHandler } from './paste-handler';
-import { createPasteIndex, type PasteIndex, type PasteIndexSnapshot } from './paste-index';
+import {
+  createPasteIndex,
+  warmUpPasteMatching,
+  type PasteIndex,
+  type PasteIndexSnapshot,
+} from './paste-index';
 
 /** A storage item as the page needs it: read once, then follow changes. */
 export interface WatchedItem<T> {
@@ -48,9 +53,14 @@ export function startPasteGuard(deps: PastePageDeps): void {
   function loadIndex(): void {
     if (loading) return;
     loading = true;
-    deps.pasteIndex
-      .getValue()
-      .then((snapshot) => (index = createPasteIndex(snapshot)), deps.onError);
+    deps.pasteIndex.getValue().then((snapshot) => {
+      index = createPasteIndex(snapshot);
+      // The folding table and the first compilation cost milliseconds: pay them now, while
+      // idle, not inside the user's first paste.
+      const warm = () => index && warmUpPasteMatching(index);
+      if (win.requestIdleCallback) win.requestIdleCallback(warm);
+      else win.setTimeout(warm, 0);
+    }, deps.onError);
     deps.onCleanup(
       deps.pasteIndex.watch((snapshot) => snapshot && (index = createPasteIndex(snapshot))),
     );
@@ -66,7 +76,8 @@ export function startPasteGuard(deps: PastePageDeps): void {
     onPasted: ({ match, added }) =>
       deps.recordPaste({
         articleUrl: match.source.url,
-        title: match.source.title,
+        // The background knows the article's title from its copy records.
+        title: null,
         destinationOrigin: win.location.origin,
         destinationTitle: win.document.title.slice(0, 200),
         pastedAt: Date.now(),

@@ -1,12 +1,10 @@
-import { fingerprintText, type Fingerprints } from '../fingerprint/fingerprint';
-import type { ArticleHits } from './article-index';
 import { createPageTextCollector, rangeOfText, type PageText } from './page-text';
-import { badgeOf, buildPageReport, type PageReport } from './report';
+import { badgeOf, type PageReport } from './report';
 
 export interface PageScanDeps {
   win: Window & typeof globalThis;
-  /** Asks the background which read articles share these fingerprints. */
-  matchFingerprints(fingerprints: number[]): Promise<ArticleHits[]>;
+  /** Asks the background which read articles the page's text reuses. */
+  checkPage(url: string, text: string, links: string[]): Promise<PageReport>;
   showBadge(badge: '' | '!' | '✓', articles: number): void;
   listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
   onCleanup(callback: () => void): void;
@@ -24,7 +22,8 @@ const HIGHLIGHT_NAME = 'linkback-reuse';
 
 /**
  * The republication check on one page: after load, in idle slices, read the visible text,
- * fingerprint it, ask the background for matches, and keep the report for the popup.
+ * hand it to the background (which fingerprints and matches it, its code already warm),
+ * and keep the report for the popup and the highlights.
  */
 export function startRepublicationCheck(deps: PageScanDeps) {
   const { win } = deps;
@@ -52,18 +51,10 @@ export function startRepublicationCheck(deps: PageScanDeps) {
   }
 
   async function finish(text: PageText) {
-    const fingerprints: Fingerprints = fingerprintText(text.text);
-    if (!fingerprints.hashes.length) return;
-    const hits = await deps.matchFingerprints(Array.from(fingerprints.hashes));
+    if (!text.text.trim()) return;
+    const checked = await deps.checkPage(win.location.href, text.text, pageLinks());
     page = text;
-    report = buildPageReport(
-      win.location.href,
-      text.text,
-      fingerprints,
-      hits,
-      pageLinks(),
-      Date.now(),
-    );
+    report = checked;
     deps.showBadge(badgeOf(report), report.articles.length);
   }
 

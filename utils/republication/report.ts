@@ -1,5 +1,5 @@
 import type { Fingerprints } from '../fingerprint/fingerprint';
-import { guaranteedMatchWords } from '../fingerprint/fingerprint';
+import { guaranteedMatchWords, hashWords } from '../fingerprint/fingerprint';
 import { urlIdentity } from '../url';
 import type { ArticleHits, IndexedArticle } from './article-index';
 
@@ -70,7 +70,7 @@ export function passagesOf(
   text: string,
 ): { passages: Passage[]; longestWords: number } {
   const { k, w } = page.options;
-  const words = page.words;
+  const words = page.words.starts.length ? page.words : hashWords(text, true);
   const starts = pageFingerprints.map((f) => page.wordIndex[f]!).sort((a, b) => a - b);
   const passages: Passage[] = [];
   let longestWords = 0;

@@ -16,7 +16,7 @@ import { createCopyRecordStore, type RecordsItem } from '../../../utils/backgrou
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
 import { isAllowedSender } from '../../../utils/background/sender-policy';
 import { fingerprintText } from '../../../utils/fingerprint/fingerprint';
-import type { ArticleHits } from '../../../utils/republication/article-index';
+import type { PageReport } from '../../../utils/republication/report';
 import {
   createPasteIndex,
   EMPTY_PASTE_INDEX,
@@ -290,15 +290,15 @@ describe('the republication services', () => {
       1,
       services,
     );
-    const page = fingerprintText(
-      `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`,
-    );
-    const hits = (await handleBackgroundMessage(
-      { type: 'page:match', fingerprints: Array.from(page.hashes) },
+    const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
+    const report = (await handleBackgroundMessage(
+      { type: 'page:check', url: 'https://blog.example/post', text, links: [] },
       2,
       services,
-    )) as ArticleHits[];
-    expect(hits.map((hit) => hit.article.url)).toEqual([COPY.articleUrl]);
+    )) as PageReport;
+    expect(report.articles.map((a) => [a.url, a.linkStatus])).toEqual([[COPY.articleUrl, 'none']]);
+    const passage = report.articles[0]!.passages[0]!;
+    expect(BODY).toContain(text.slice(passage.start, passage.end));
 
     await handleBackgroundMessage({ type: 'report:badge', badge: '!', articles: 1 }, 2, services);
     expect(calls.badge[2]).toBe('!');
@@ -341,7 +341,7 @@ describe('the sender policy', () => {
     expect(isAllowedSender(copy, 'https://caliber.az/en/post/story')).toBe(true);
     expect(isAllowedSender(copy, 'https://evil.example/')).toBe(false);
     expect(isAllowedSender(copy, undefined)).toBe(false);
-    const match: BackgroundMessage = { type: 'page:match', fingerprints: [] };
+    const match: BackgroundMessage = { type: 'page:check', url: 'x', text: '', links: [] };
     expect(isAllowedSender(match, 'https://evil.example/')).toBe(true);
   });
 });

@@ -18,10 +18,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../utils/storage';
 const URL_ = 'https://caliber.az/en/post/story';
 const SOURCE = {
   url: URL_,
-  title: 'The story',
-  siteName: 'Caliber.az',
   language: 'en',
-  publisherId: 'caliber',
   placement: 'end' as const,
   hosts: ['caliber.az', 'www.caliber.az'],
 };

@@ -11,10 +11,7 @@ import {
 
 const SOURCE: Omit<PasteSource, 'lastCopiedAt'> = {
   url: 'https://caliber.az/en/post/story',
-  title: 'The story',
-  siteName: 'Caliber.az',
   language: 'en',
-  publisherId: 'caliber',
   placement: 'end',
   hosts: ['caliber.az', 'www.caliber.az'],
 };
