@@ -6,8 +6,8 @@ import {
   addCopyToIndex,
   COPY_FINGERPRINTS,
   createPasteIndex,
+  evictLeastRecent,
   EMPTY_PASTE_INDEX,
-  encodePairs,
   MAX_INDEX_ENTRIES,
   wholeTextHash,
   type PasteIndexSnapshot,
@@ -94,43 +94,13 @@ export function buildPasteIndexBulk(
     for (let i = 0; i < picked.length; i++) shingles.push(hashes[picked[i]!]!, index);
     exact.push(wholeTextHash(words), index);
   }
-  const shinglePairs = shingles.sortedPairs();
-  const exactPairs = exact.sortedPairs();
-  if ((shinglePairs.length + exactPairs.length) / 2 <= maxEntries && sources.length <= 0xffff) {
-    return {
-      version: 1,
-      sources,
-      shingles: encodePairs(shinglePairs),
-      exact: encodePairs(exactPairs),
-    };
-  }
-  // The production eviction rule (paste-index.ts, evictLeastRecent), applied once.
-  const perSource = new Uint32Array(sources.length);
-  for (let i = 1; i < shinglePairs.length; i += 2) perSource[shinglePairs[i]!]!++;
-  for (let i = 1; i < exactPairs.length; i += 2) perSource[exactPairs[i]!]!++;
-  const byRecency = sources
-    .map((_, i) => i)
-    .sort((a, b) => sources[b]!.lastCopiedAt - sources[a]!.lastCopiedAt);
-  const keep = new Int32Array(sources.length).fill(-1);
-  const kept: PasteSource[] = [];
-  let total = 0;
-  for (const i of byRecency) {
-    if (total + perSource[i]! > maxEntries || kept.length === 0xffff) continue;
-    total += perSource[i]!;
-    keep[i] = kept.push(sources[i]!) - 1;
-  }
-  const remap = (pairs: Uint32Array) => {
-    const out = new Uint32Array(pairs.length);
-    let n = 0;
-    for (let i = 0; i < pairs.length; i += 2) {
-      const to = keep[pairs[i + 1]!]!;
-      if (to < 0) continue;
-      out[n++] = pairs[i]!;
-      out[n++] = to;
-    }
-    return encodePairs(out.slice(0, n));
-  };
-  return { version: 1, sources: kept, shingles: remap(shinglePairs), exact: remap(exactPairs) };
+  // Bounded and encoded by the production rule (the same one addCopyToIndex applies).
+  return evictLeastRecent(
+    { version: 1, sources, shingles: '', exact: '' },
+    shingles.sortedPairs(),
+    exact.sortedPairs(),
+    maxEntries,
+  );
 }
 
 // ---------------------------------------------------------------- workload

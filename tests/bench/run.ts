@@ -7,12 +7,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../e2e/browsers';
+
 import { FIXTURE_URLS, type FixtureName } from '../unit/metadata/fixtures';
 import { pasteFigures } from './paste';
 import { republicationFigures } from './republication';
-import { note, print, type Figure } from './shared';
+import { launchChromium, note, print, type Figure } from './shared';
 
 /** Budgets per content script, gzipped. The all-pages script (later issues) gets 15 kB. */
 const CONTENT_SCRIPT_BUDGETS: Record<string, number> = {
@@ -68,17 +67,7 @@ async function bundleExtractor(): Promise<string> {
 const EXTRACTION_BUDGET_MS: Partial<Record<FixtureName, number>> = { 'news-hostile.html': 20 };
 
 async function extractionTimes(): Promise<Figure[]> {
-  const browser = await chromium.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const script = await bundleExtractor();
     const figures: Figure[] = [];

@@ -218,6 +218,55 @@ async function pollInPage<R, A>(
 }
 
 /** Runs in an extension page: finds the tab showing `url`. */
+type EvalInExtension = ExtensionBrowser['evalInExtension'];
+
+/**
+ * What tests ask the extension, the same in both browsers: run inside an extension page,
+ * with `browser` (Firefox) or `chrome` (Chromium), `action` (MV3) or `browserAction` (MV2).
+ */
+function extensionQueries(
+  evalInExtension: EvalInExtension,
+): Pick<ExtensionBrowser, 'findTabId' | 'askArticle' | 'getActionTitle'> {
+  return {
+    findTabId(url, o = {}) {
+      return pollUntil(
+        () => evalInExtension(findTabInExtension, { url }),
+        o.timeout ?? 8000,
+        `no tab found for ${url}`,
+      );
+    },
+    askArticle(tabId) {
+      return evalInExtension(
+        (a: { tabId: number }) => {
+          type Tabs = { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+          const g = globalThis as unknown as { browser?: Tabs; chrome: Tabs };
+          return Promise.race([
+            (g.browser ?? g.chrome).tabs
+              .sendMessage(a.tabId, { type: 'article:get' })
+              .catch(() => null),
+            new Promise((r) => setTimeout(() => r(null), 2000)),
+          ]);
+        },
+        { tabId },
+      ) as Promise<ArticleReply | null>;
+    },
+    getActionTitle(tabId) {
+      return evalInExtension(
+        (a: { tabId: number }) => {
+          type Action = { getTitle(d: { tabId: number }): Promise<string> };
+          type Api = { action?: Action; browserAction?: Action };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          const api = g.browser ?? g.chrome;
+          const action = api.action ?? api.browserAction;
+          if (!action) throw new Error('no action/browserAction API');
+          return action.getTitle({ tabId: a.tabId });
+        },
+        { tabId },
+      );
+    },
+  };
+}
+
 function findTabInExtension(arg: { url: string }): Promise<number | null> {
   const g = globalThis as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the extension API object differs per browser
   const api = g.browser ?? g.chrome;
@@ -407,40 +456,7 @@ export async function launchChromiumWithExtension(opts: LaunchOptions): Promise<
     async evalInExtension(fn, arg) {
       return (await extensionConsole()).evaluate(fn, arg);
     },
-    async findTabId(url, o = {}) {
-      return pollUntil(
-        () => api.evalInExtension(findTabInExtension, { url }),
-        o.timeout ?? 8000,
-        `no tab found for ${url}`,
-      );
-    },
-    async askArticle(tabId) {
-      return api.evalInExtension(
-        (a: { tabId: number }) =>
-          Promise.race([
-            (
-              globalThis as unknown as {
-                chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
-              }
-            ).chrome.tabs
-              .sendMessage(a.tabId, { type: 'article:get' })
-              .catch(() => null),
-            new Promise((r) => setTimeout(() => r(null), 2000)),
-          ]),
-        { tabId },
-      ) as Promise<ArticleReply | null>;
-    },
-    async getActionTitle(tabId) {
-      return api.evalInExtension(
-        (a: { tabId: number }) =>
-          (
-            globalThis as unknown as {
-              chrome: { action: { getTitle(d: { tabId: number }): Promise<string> } };
-            }
-          ).chrome.action.getTitle({ tabId: a.tabId }),
-        { tabId },
-      );
-    },
+    ...extensionQueries((fn, arg) => api.evalInExtension(fn, arg)),
     waitForClose() {
       return closed;
     },
@@ -625,47 +641,7 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
     async evalInExtension(fn, arg) {
       return (await extensionConsole()).evaluate(fn, arg);
     },
-    async findTabId(url, o = {}) {
-      return pollUntil(
-        () => api.evalInExtension(findTabInExtension, { url }),
-        o.timeout ?? 8000,
-        `no tab found for ${url}`,
-      );
-    },
-    async askArticle(tabId) {
-      return api.evalInExtension(
-        (a: { tabId: number }) =>
-          Promise.race([
-            (
-              globalThis as unknown as {
-                browser: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
-              }
-            ).browser.tabs
-              .sendMessage(a.tabId, { type: 'article:get' })
-              .catch(() => null),
-            new Promise((r) => setTimeout(() => r(null), 2000)),
-          ]),
-        { tabId },
-      ) as Promise<ArticleReply | null>;
-    },
-    async getActionTitle(tabId) {
-      return api.evalInExtension(
-        (a: { tabId: number }) => {
-          const b = (
-            globalThis as unknown as {
-              browser: Record<
-                string,
-                { getTitle(d: { tabId: number }): Promise<string> } | undefined
-              >;
-            }
-          ).browser;
-          const action = b.browserAction ?? b.action;
-          if (!action) throw new Error('no browserAction/action API');
-          return action.getTitle({ tabId: a.tabId });
-        },
-        { tabId },
-      );
-    },
+    ...extensionQueries((fn, arg) => api.evalInExtension(fn, arg)),
     waitForClose() {
       return closed;
     },

@@ -154,7 +154,7 @@ export function addCopyToIndex(
 }
 
 /** Encodes the index, first dropping the least recently copied articles until it fits its bound. */
-function evictLeastRecent(
+export function evictLeastRecent(
   snapshot: PasteIndexSnapshot,
   shingles: Uint32Array,
   exact: Uint32Array,
