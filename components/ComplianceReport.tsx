@@ -16,6 +16,8 @@ export interface ReportActions {
   highlight(articleUrl: string): Promise<number>;
   /** Forgets every copy, paste and read article. */
   clearHistory(): Promise<void>;
+  /** Opens the settings page. */
+  openSettings(): void;
 }
 
 function ReusedArticleItem({

@@ -45,7 +45,21 @@ export function PopupApp({
     );
 
   const { state, recent, report } = result.data;
-  if (state?.isArticle && state.metadata) return <MetadataCard state={state} />;
+  const footer = (
+    <footer class="actions">
+      <button type="button" data-action="open-settings" onClick={() => actions.openSettings()}>
+        {t('settings')}
+      </button>
+    </footer>
+  );
+  if (state?.isArticle && state.metadata) {
+    return (
+      <>
+        <MetadataCard state={state} />
+        {footer}
+      </>
+    );
+  }
   return (
     <>
       {/* The publisher's own pages quoting its articles are not republication. */}
@@ -57,6 +71,7 @@ export function PopupApp({
         </p>
       </section>
       <RecentCopies records={recent} onClear={actions.clearHistory} />
+      {footer}
     </>
   );
 }

@@ -40,6 +40,9 @@ const actions = {
   async clearHistory(): Promise<void> {
     await sendToBackground(browser, { type: 'history:clear' });
   },
+  openSettings(): void {
+    void browser.runtime.openOptionsPage();
+  },
 };
 
 document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';

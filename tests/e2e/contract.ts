@@ -543,6 +543,56 @@ export function defineContractSuite(kind: BrowserKind): void {
         );
       });
 
+      it(
+        'with paste mode switched off in the settings page, the paste is left alone',
+        T,
+        async () => {
+          const options = await browser.openExtensionPage('options.html');
+          /** Clicks the paste-mode box and waits until storage holds the new value. */
+          const setPasteMode = async (on: boolean) => {
+            await options.waitFor(() => !!document.querySelector('input[name="attributeOnPaste"]'));
+            await options.evaluate(
+              (a: { on: boolean }) => {
+                const box = document.querySelector(
+                  'input[name="attributeOnPaste"]',
+                ) as HTMLInputElement;
+                if (box.checked !== a.on) box.click();
+              },
+              { on },
+            );
+            const deadline = Date.now() + 5000;
+            for (;;) {
+              const stored = await browser.evalInExtension(async () => {
+                type Api = {
+                  storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+                };
+                const g = globalThis as unknown as { browser?: Api; chrome: Api };
+                const { settings } = await (g.browser ?? g.chrome).storage.local.get('settings');
+                return (settings as { attributeOnPaste?: boolean } | undefined)?.attributeOnPaste;
+              });
+              if (stored === on) return;
+              if (Date.now() > deadline) throw new Error(`paste mode never became ${on}`);
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          };
+          await setPasteMode(false);
+          try {
+            const sel = await copyStrippedByThePage();
+            await resetEditors(editors);
+            await pasteInto(editors, '#ta');
+            const value = await editors.waitFor(
+              () => (document.getElementById('ta') as HTMLTextAreaElement).value,
+              undefined,
+              { timeout: 5000, message: 'nothing pasted into #ta' },
+            );
+            assert.equal(value.trim(), sel.text.trim(), 'the paste is exactly what was copied');
+          } finally {
+            await setPasteMode(true); // back on for the tests that follow
+            await options.close();
+          }
+        },
+      );
+
       it('a password field gets the text exactly as copied', T, async () => {
         const sel = await copyStrippedByThePage();
         await resetEditors(editors);

@@ -41,7 +41,11 @@ async function show(data: PopupData | Error): Promise<HTMLElement> {
   await act(async () => {
     render(
       <PopupApp
-        actions={{ highlight: async () => 2, clearHistory: async () => undefined }}
+        actions={{
+          highlight: async () => 2,
+          clearHistory: async () => undefined,
+          openSettings: () => undefined,
+        }}
         load={() => (data instanceof Error ? Promise.reject(data) : Promise.resolve(data))}
       />,
       root,

@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/storage';
+import { t } from './i18n';
+
+/** The settings store as the form needs it: `settingsItem` fits. */
+export interface SettingsStore {
+  getValue(): Promise<Settings>;
+  setValue(value: Settings): Promise<void>;
+}
+
+const MIN_WORDS = { min: 1, max: 50 };
+
+/** Copy and paste modes and the minimum length; every change is saved at once. */
+export function SettingsForm({ store }: { store: SettingsStore }) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [minWordsText, setMinWordsText] = useState('');
+
+  useEffect(() => {
+    store.getValue().then(
+      (value) => {
+        const merged = { ...DEFAULT_SETTINGS, ...value };
+        setSettings(merged);
+        setMinWordsText(String(merged.minWords));
+      },
+      (error: unknown) => setStatus({ ok: false, text: t('saveFailed', String(error)) }),
+    );
+  }, [store]);
+
+  if (!settings) return <p class="empty">{t('loading')}</p>;
+
+  const save = (next: Settings) => {
+    setSettings(next);
+    store.setValue(next).then(
+      () => setStatus({ ok: true, text: t('saved') }),
+      (error: unknown) =>
+        setStatus({ ok: false, text: t('saveFailed', String((error as Error)?.message ?? error)) }),
+    );
+  };
+
+  const onMinWords = (text: string) => {
+    setMinWordsText(text);
+    const value = Number(text);
+    if (!Number.isInteger(value) || value < MIN_WORDS.min || value > MIN_WORDS.max) {
+      setStatus({ ok: false, text: t('minWordsInvalid') });
+      return;
+    }
+    save({ ...settings, minWords: value });
+  };
+
+  return (
+    <form class="settings" onSubmit={(event) => event.preventDefault()}>
+      <h1>{t('optionsTitle')}</h1>
+      <label>
+        <input
+          type="checkbox"
+          name="attributeOnCopy"
+          checked={settings.attributeOnCopy}
+          onChange={(event) => save({ ...settings, attributeOnCopy: event.currentTarget.checked })}
+        />
+        {t('optionCopy')}
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          name="attributeOnPaste"
+          checked={settings.attributeOnPaste}
+          onChange={(event) => save({ ...settings, attributeOnPaste: event.currentTarget.checked })}
+        />
+        {t('optionPaste')}
+      </label>
+      <label>
+        {t('optionMinWords')}{' '}
+        <input
+          type="number"
+          name="minWords"
+          min={MIN_WORDS.min}
+          max={MIN_WORDS.max}
+          value={minWordsText}
+          aria-describedby="min-words-hint"
+          onInput={(event) => onMinWords(event.currentTarget.value)}
+        />
+      </label>
+      <p class="hint" id="min-words-hint">
+        {t('optionMinWordsHint')}
+      </p>
+      <p role="status" aria-live="polite" class={status && !status.ok ? 'error' : 'status'}>
+        {status?.text ?? ''}
+      </p>
+    </form>
+  );
+}
