@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatCitation, type AttributionSource } from '../utils/attribution/format';
 import type { ArticleState } from '../utils/messaging';
+import { isSameSite } from '../utils/metadata/urls';
 import { toHttpUrl } from '../utils/url';
 import { t, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
@@ -25,6 +26,17 @@ function Field(props: {
       </dd>
     </div>
   );
+}
+
+/**
+ * The lead image, only when it is on the article's own site: the popup then shows what the
+ * page already loaded, and never makes a request to a third party a page chose.
+ */
+function sameSiteImage(imageUrl: string | null, pageUrl: string): string | null {
+  const image = toHttpUrl(imageUrl);
+  const page = toHttpUrl(pageUrl);
+  if (!image || !page) return null;
+  return isSameSite(new URL(image), new URL(page)) ? image : null;
 }
 
 /** "02 December 2025 09:19" as the site shows it, or the ISO time shown in Baku time. */
@@ -52,7 +64,7 @@ export function MetadataCard({ state }: { state: ArticleState }) {
     language: meta.language,
   };
   const published = formatPublished(meta.publishedText, meta.publishedAt);
-  const image = toHttpUrl(meta.imageUrl);
+  const image = sameSiteImage(meta.imageUrl, meta.url);
   const link = toHttpUrl(meta.canonicalUrl);
 
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/storage';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
 import { t } from './i18n';
 
 /** The settings store as the form needs it: `settingsItem` fits. */

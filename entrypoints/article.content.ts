@@ -6,7 +6,11 @@ import { createCopyHandler } from '../utils/copy/copy-handler';
 import { SELECTION_SANITIZE_CONFIG } from '../utils/copy/selection-html';
 import { isTabMessage, sendToBackground, type BackgroundMessage } from '../utils/messaging';
 import { publisherRules } from '../utils/publishers';
-import { DEFAULT_SETTINGS, readSettings, settingsItem, type Settings } from '../utils/storage';
+import { watchedSettings } from '../utils/page-storage';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+
+/** How long an in-page navigation gets to render before the page is read again. */
+const SETTLE_AFTER_NAVIGATION_MS = 1_000;
 
 // Publisher pages only: recognises the article, answers the popup, attributes copies.
 export default defineContentScript({
@@ -15,14 +19,18 @@ export default defineContentScript({
   main(ctx) {
     const page = createArticlePageModel();
     let settings: Settings = DEFAULT_SETTINGS;
-    readSettings().then((value) => (settings = value), logError);
-    const unwatch = settingsItem.watch((value) => (settings = { ...DEFAULT_SETTINGS, ...value }));
-    ctx.onInvalidated(unwatch);
+    watchedSettings.getValue().then((value) => (settings = value), logError);
+    ctx.onInvalidated(watchedSettings.watch((value) => (settings = value)));
 
     // The background may be asleep or reloading; a lost report must never break the page.
     const report = (message: BackgroundMessage) =>
       sendToBackground(browser, message).catch(logError);
-    const reportState = () => report({ type: 'article:state', state: page.state() });
+    /** The toolbar shows the page's state; an article joins the republication index. */
+    const announcePage = () => {
+      report({ type: 'article:state', state: page.state() });
+      const read = page.readArticle();
+      if (read) report({ type: 'article:read', ...read });
+    };
 
     ctx.addEventListener(
       window,
@@ -42,7 +50,13 @@ export default defineContentScript({
         onError: logError,
       }),
     );
-    ctx.addEventListener(window, 'wxt:locationchange', reportState);
+    // The site navigates in-page: once the new page has rendered, read it afresh.
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => {
+        page.refresh();
+        announcePage();
+      }, SETTLE_AFTER_NAVIGATION_MS);
+    });
 
     const onMessage = (message: unknown) => {
       if (isTabMessage(message) && message.type === 'article:get') {
@@ -53,10 +67,7 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    reportState();
-    // The article joins the republication index: pages that reuse it are found later.
-    const read = page.readArticle();
-    if (read) report({ type: 'article:read', ...read });
+    announcePage();
   },
 });
 

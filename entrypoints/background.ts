@@ -12,6 +12,7 @@ import { isBackgroundMessage } from '../utils/messaging';
 import {
   copyRecordsItem,
   MAX_PASTE_RECORDS,
+  articleSummaryItem,
   pasteIndexItem,
   pasteRecordsItem,
   type PasteRecord,
@@ -25,19 +26,21 @@ export default defineBackground({
   main() {
     // MV3 has `action`; Firefox MV2 has `browserAction` with the same calls.
     const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
+    const records = createCopyRecordStore(copyRecordsItem);
+    const pastes = createBoundedLog<PasteRecord>(pasteRecordsItem, MAX_PASTE_RECORDS);
+    const pasteIndex = createPasteIndexStore(pasteIndexItem);
     const services = {
-      records: createCopyRecordStore(copyRecordsItem),
-      pastes: createBoundedLog<PasteRecord>(pasteRecordsItem, MAX_PASTE_RECORDS),
-      pasteIndex: createPasteIndexStore(pasteIndexItem),
+      records,
+      pastes,
+      pasteIndex,
       indicator: createActionIndicator(action),
-      articles: createArticleStore(openArticleDb()),
+      articles: createArticleStore(openArticleDb(), Date.now, (summary) =>
+        articleSummaryItem.setValue(summary),
+      ),
       newId: () => crypto.randomUUID(),
+      // Through each store's own queue, so a write under way cannot bring entries back.
       clearLogs: async () => {
-        await Promise.all([
-          copyRecordsItem.removeValue(),
-          pasteRecordsItem.removeValue(),
-          pasteIndexItem.removeValue(),
-        ]);
+        await Promise.all([records.clear(), pastes.clear(), pasteIndex.clear()]);
       },
     };
 

@@ -3,7 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { isTabMessage, sendToBackground, type BackgroundMessage } from '../utils/messaging';
 import { startPasteGuard } from '../utils/paste/paste-page';
 import { startRepublicationCheck } from '../utils/republication/page-scan';
-import { pasteIndexItem, settingsItem } from '../utils/storage';
+import { STORAGE_KEYS, watchedSettings, watchedValue } from '../utils/page-storage';
+import { EMPTY_PASTE_INDEX } from '../utils/paste/paste-index';
 
 // Every page and frame: adds the source link when article text is pasted without it, and
 // (top frame) checks whether the page reuses articles the user read, and links back.
@@ -21,8 +22,8 @@ export default defineContentScript({
 
     startPasteGuard({
       win: window,
-      pasteIndex: pasteIndexItem,
-      settings: settingsItem,
+      pasteIndex: watchedValue(STORAGE_KEYS.pasteIndex, EMPTY_PASTE_INDEX),
+      settings: watchedSettings,
       recordPaste: (record) => void send({ type: 'paste:record', record }).catch(logError),
       listen,
       onCleanup,
@@ -30,9 +31,17 @@ export default defineContentScript({
     });
 
     if (window.top !== window) return;
+    const articleSummary = watchedValue(STORAGE_KEYS.articleSummary, {
+      articles: 0,
+      publisherHosts: [] as string[],
+    });
     const check = startRepublicationCheck({
       win: window,
       checkPage: (url, text, links) => send({ type: 'page:check', url, text, links }),
+      shouldCheck: async () => {
+        const { articles, publisherHosts } = await articleSummary.getValue();
+        return articles > 0 && !publisherHosts.includes(location.hostname.toLowerCase());
+      },
       showBadge: (badge, articles) =>
         void send({ type: 'report:badge', badge, articles }).catch(logError),
       listen,

@@ -1,5 +1,10 @@
 import { storage } from 'wxt/utils/storage';
+import type { ArticleIndexSummary } from './background/article-store';
+import { STORAGE_KEYS } from './page-storage';
 import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from './paste/paste-index';
+import { DEFAULT_SETTINGS, withDefaultSettings, type Settings } from './settings';
+
+export { DEFAULT_SETTINGS, type Settings } from './settings';
 
 /**
  * Every copy of article text that Linkback attributed (or saw). Later features build on
@@ -23,21 +28,6 @@ export interface CopyRecord {
   attributed: boolean;
 }
 
-export interface Settings {
-  /** Add the link to the clipboard when copying from an article. */
-  attributeOnCopy: boolean;
-  /** Add the link when article text is pasted elsewhere without it. */
-  attributeOnPaste: boolean;
-  /** Shorter selections (a name, a headline word) copy clean. */
-  minWords: number;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  attributeOnCopy: true,
-  attributeOnPaste: true,
-  minWords: 6,
-};
-
 /** Bounds that keep storage well under the 10 MB storage.local quota without unlimitedStorage. */
 export const MAX_RECORD_TEXT = 4_000;
 export const MAX_COPY_RECORDS = 1_000;
@@ -50,7 +40,7 @@ export const copyRecordsItem = storage.defineItem<CopyRecord[]>('local:copyRecor
   migrations: {},
 });
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+export const settingsItem = storage.defineItem<Settings>(STORAGE_KEYS.settings, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
   migrations: {},
@@ -58,14 +48,14 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 /** Reads settings, filling keys added by later versions with their defaults. */
 export async function readSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return withDefaultSettings(await settingsItem.getValue());
 }
 
 /**
  * Fingerprints of every copy, by article, for paste-time matching on any page. Kept
  * apart from the records so that pages load only hashes, never the copied texts.
  */
-export const pasteIndexItem = storage.defineItem<PasteIndexSnapshot>('local:pasteIndex', {
+export const pasteIndexItem = storage.defineItem<PasteIndexSnapshot>(STORAGE_KEYS.pasteIndex, {
   fallback: EMPTY_PASTE_INDEX,
   version: 1,
   migrations: {},
@@ -91,3 +81,13 @@ export const pasteRecordsItem = storage.defineItem<PasteRecord[]>('local:pasteRe
   version: 1,
   migrations: {},
 });
+
+/** How many articles the republication index holds, and the publishers' hosts: pages read it to skip the check. */
+export const articleSummaryItem = storage.defineItem<ArticleIndexSummary>(
+  STORAGE_KEYS.articleSummary,
+  {
+    fallback: { articles: 0, publisherHosts: [] },
+    version: 1,
+    migrations: {},
+  },
+);

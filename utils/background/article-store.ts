@@ -6,6 +6,7 @@ import {
 } from '../republication/article-index';
 import { MAX_PAGE_TEXT } from '../republication/page-text';
 import { buildPageReport, type PageReport } from '../republication/report';
+import { createWriteQueue } from './write-queue';
 
 /** One stored article: its card and its body's fingerprints. */
 export interface StoredArticle {
@@ -28,10 +29,36 @@ const MAX_BODY_TEXT = 200_000;
  * The articles the user has read, as fingerprints, for the republication check. The index
  * lives in memory and is rebuilt from the database the first time a cold background needs it.
  */
-export function createArticleStore(db: ArticleDb, now: () => number = Date.now) {
+/**
+ * What pages need to know before checking themselves: whether any article was read at
+ * all, and which hosts are publishers (whose own pages are never checked).
+ */
+export interface ArticleIndexSummary {
+  articles: number;
+  publisherHosts: string[];
+}
+
+export function createArticleStore(
+  db: ArticleDb,
+  now: () => number = Date.now,
+  onSummary: (summary: ArticleIndexSummary) => void | Promise<void> = () => undefined,
+) {
   let index: Promise<ArticleIndex> | null = null;
-  const ready = () => (index ??= db.all().then((entries) => ArticleIndex.fromEntries(entries)));
-  let queue: Promise<unknown> = Promise.resolve();
+  // A failed load is forgotten, so the next call tries the database again.
+  const ready = () =>
+    (index ??= db.all().then(
+      (entries) => ArticleIndex.fromEntries(entries),
+      (error: unknown) => {
+        index = null;
+        throw error;
+      },
+    ));
+  const enqueue = createWriteQueue();
+  const summarise = (loaded: ArticleIndex) =>
+    onSummary({
+      articles: loaded.size,
+      publisherHosts: [...new Set(loaded.list().flatMap((article) => article.hosts))],
+    });
 
   return {
     /** Adds (or refreshes) an article from its body text. */
@@ -39,7 +66,7 @@ export function createArticleStore(db: ArticleDb, now: () => number = Date.now) 
       article: Omit<IndexedArticle, 'fingerprintCount' | 'lastSeenAt'>,
       bodyText: string,
     ): Promise<void> {
-      const next = queue.then(async () => {
+      return enqueue(async () => {
         const fingerprints = fingerprintText(
           bodyText.slice(0, MAX_BODY_TEXT),
           DEFAULT_FINGERPRINT_OPTIONS,
@@ -54,9 +81,8 @@ export function createArticleStore(db: ArticleDb, now: () => number = Date.now) 
           fingerprints,
         });
         if (evicted.length) await db.delete(evicted);
+        await summarise(loaded);
       });
-      queue = next.catch(() => undefined);
-      return next;
     },
     async match(pageFingerprints: ArrayLike<number>): Promise<ArticleHits[]> {
       return (await ready()).match(pageFingerprints);
@@ -73,9 +99,14 @@ export function createArticleStore(db: ArticleDb, now: () => number = Date.now) 
       const loaded = await ready();
       return { articles: loaded.size, bytes: loaded.byteLength };
     },
-    async clear(): Promise<void> {
-      (await ready()).clear();
-      await db.clear();
+    /** Forgets every article, after any addition already under way. */
+    clear(): Promise<void> {
+      return enqueue(async () => {
+        const loaded = await ready();
+        loaded.clear();
+        await db.clear();
+        await summarise(loaded);
+      });
     },
   };
 }

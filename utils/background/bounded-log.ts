@@ -1,3 +1,5 @@
+import { createWriteQueue } from './write-queue';
+
 /** The storage slice a log needs: a `storage.defineItem` item fits. */
 export interface LogItem<T> {
   getValue(): Promise<T[]>;
@@ -9,9 +11,8 @@ function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * A newest-first list in storage, bounded in length. Writes are serialised: the background
- * is the only writer, but several tabs may report at once. When storage is full the
- * newest half is kept rather than losing the new entry.
+ * A newest-first list in storage, bounded in length, written one change at a time. When
+ * storage is full the newest half is kept rather than losing the new entry.
  */
 export function createBoundedLog<T>(
   item: LogItem<T>,
@@ -19,7 +20,7 @@ export function createBoundedLog<T>(
   /** Returns the entry that replaces `latest` when the new one repeats it, else null. */
   mergeWithLatest: (latest: T, next: T) => T | null = () => null,
 ) {
-  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = createWriteQueue();
 
   async function write(entries: T[]): Promise<void> {
     try {
@@ -44,9 +45,11 @@ export function createBoundedLog<T>(
 
   return {
     add(entry: T): Promise<T> {
-      const next = queue.then(() => add(entry));
-      queue = next.catch(() => undefined);
-      return next;
+      return enqueue(() => add(entry));
+    },
+    /** Empties the log after any write already under way, so none can bring entries back. */
+    clear(): Promise<void> {
+      return enqueue(() => item.setValue([]));
     },
     async recent(limit: number): Promise<T[]> {
       return (await item.getValue()).slice(0, limit);

@@ -26,6 +26,7 @@ export function createCopyRecordStore(
       return log.add({ ...input, text, id: newId(), copiedAt: input.copiedAt || now() });
     },
     recent: log.recent,
+    clear: log.clear,
   };
 }
 

@@ -1,6 +1,7 @@
-import { addCopyToIndex, type PasteIndexSnapshot } from '../paste/paste-index';
+import { addCopyToIndex, EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../paste/paste-index';
 import { findPublisherRule } from '../publishers';
 import type { CopyRecord } from '../storage';
+import { createWriteQueue } from './write-queue';
 
 export interface PasteIndexItem {
   getValue(): Promise<PasteIndexSnapshot>;
@@ -9,11 +10,11 @@ export interface PasteIndexItem {
 
 /** Adds each copy's fingerprints to the index that pages match pastes against; one write at a time. */
 export function createPasteIndexStore(item: PasteIndexItem) {
-  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = createWriteQueue();
   return {
     addCopy(record: CopyRecord): Promise<void> {
       const rule = findPublisherRule(record.articleUrl);
-      const next = queue.then(async () => {
+      return enqueue(async () => {
         const snapshot = await item.getValue();
         const source = {
           url: record.articleUrl,
@@ -23,8 +24,10 @@ export function createPasteIndexStore(item: PasteIndexItem) {
         };
         await item.setValue(addCopyToIndex(snapshot, source, record.text, record.copiedAt));
       });
-      queue = next.catch(() => undefined);
-      return next;
+    },
+    /** Empties the index after any addition already under way. */
+    clear(): Promise<void> {
+      return enqueue(() => item.setValue(EMPTY_PASTE_INDEX));
     },
   };
 }

@@ -119,12 +119,13 @@ export function createPasteDelivery(events: PasteEventFactory): DeliverPaste {
   };
 }
 
-/** The browser's own editing command; throws when the target did not take it. */
+/**
+ * The browser's own editing command: HTML for rich targets, falling back to text when the
+ * target refuses HTML. Throws when the target took neither.
+ */
 export function insertNatively(target: Element, payload: ClipboardPayload, rich: boolean): void {
   const doc = target.ownerDocument;
-  const done =
-    rich && payload.html
-      ? doc.execCommand('insertHTML', false, payload.html)
-      : doc.execCommand('insertText', false, payload.plain);
-  if (!done) throw new Error('The editor accepted neither the paste nor the native insertion');
+  if (rich && payload.html && doc.execCommand('insertHTML', false, payload.html)) return;
+  if (doc.execCommand('insertText', false, payload.plain)) return;
+  throw new Error('The editor accepted neither the paste nor the native insertion');
 }

@@ -32,7 +32,11 @@ export interface PasteHandlerDeps {
   getSettings(): Settings;
   deliver: DeliverPaste;
   /** Puts the user's own paste back when delivery failed after the original was cancelled. */
-  restoreOriginal(target: Element, payload: ClipboardPayload): void;
+  restoreOriginal(
+    target: Element,
+    payload: ClipboardPayload,
+    kind: Exclude<PasteTargetKind, 'excluded'>,
+  ): void;
   onPasted(outcome: PasteOutcome): void;
   onError?(error: unknown): void;
 }
@@ -58,6 +62,7 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
     let cancelled = false;
     let target: Element | null = null;
     let original: ClipboardPayload | null = null;
+    let kind: PasteTargetKind = 'excluded';
     try {
       // Our own synthetic paste (and any page's) is untrusted: never handled twice.
       if (!event.isTrusted || event.defaultPrevented || !event.clipboardData) return;
@@ -65,9 +70,11 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       if (!settings.attributeOnPaste) return;
       const path = event.composedPath();
       const first = path[0] ?? event.target;
-      target = first instanceof Element ? first : ((first as Node | null)?.parentElement ?? null);
+      // nodeType, not instanceof: elements of a same-origin frame come from another realm.
+      const node = first as Node | null;
+      target = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
       const caret = target?.ownerDocument.getSelection()?.anchorNode ?? null;
-      const kind = classifyPasteTarget(target, caret);
+      kind = classifyPasteTarget(target, caret);
       if (kind === 'excluded' || !target) return;
 
       original = {
@@ -91,12 +98,14 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       event.stopImmediatePropagation();
       cancelled = true;
       const delivery = deps.deliver(target, payload, kind);
+      // Delivered: from here on nothing may put the original back a second time.
+      cancelled = false;
       deps.onPasted({ match, added: true, delivery });
     } catch (error) {
       deps.onError?.(error);
-      if (cancelled && target && original) {
+      if (cancelled && target && original && kind !== 'excluded') {
         try {
-          deps.restoreOriginal(target, original);
+          deps.restoreOriginal(target, original, kind);
         } catch (restoreError) {
           deps.onError?.(restoreError);
         }

@@ -308,8 +308,12 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       }
       if (best < 0) return null;
       const isExact = best === exactOwner;
-      const shortPaste = words.count < 2 * guaranteedMatchWords(COPY_FINGERPRINTS);
-      if (!isExact && bestCount < 2 && !shortPaste) return null;
+      // One shared shingle may be a stock phrase ("according to the ministry of"): it counts
+      // only for a paste long enough to hold a guaranteed run and too short to hold two.
+      // Shorter pastes must be exact copies; longer ones must share two shingles.
+      const guaranteed = guaranteedMatchWords(COPY_FINGERPRINTS);
+      const oneIsEnough = words.count >= guaranteed && words.count < 2 * guaranteed;
+      if (!isExact && bestCount < 2 && !oneIsEnough) return null;
       const source = sources[best];
       return source ? { source, sharedShingles: bestCount, exact: isExact } : null;
     },

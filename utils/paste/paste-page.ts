@@ -1,5 +1,6 @@
 import type { NewPasteRecord } from '../messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../storage';
+import type { WatchedValue } from '../page-storage';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import {
   createPasteDelivery,
   createPasteEventFactory,
@@ -14,16 +15,10 @@ import {
   type PasteIndexSnapshot,
 } from './paste-index';
 
-/** A storage item as the page needs it: read once, then follow changes. */
-export interface WatchedItem<T> {
-  getValue(): Promise<T>;
-  watch(callback: (value: T | null) => void): () => void;
-}
-
 export interface PastePageDeps {
   win: Window & typeof globalThis;
-  pasteIndex: WatchedItem<PasteIndexSnapshot>;
-  settings: WatchedItem<Settings>;
+  pasteIndex: WatchedValue<PasteIndexSnapshot>;
+  settings: WatchedValue<Settings>;
   recordPaste(record: NewPasteRecord): void;
   /** Registers a listener that goes away with the content script (extension reload). */
   listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
@@ -33,6 +28,10 @@ export interface PastePageDeps {
 
 const EDITABLE =
   'textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], iframe';
+
+/** Fields worth loading the index for before anyone focuses them: text can be pasted there. */
+const TEXT_FIELDS =
+  'textarea, input:not([type]), input[type="text"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
 
 /**
  * Paste-time attribution on one page. The index (hashes only) is loaded when the page has
@@ -45,10 +44,8 @@ export function startPasteGuard(deps: PastePageDeps): void {
   let index: PasteIndex | null = null;
   let loading = false;
 
-  deps.settings
-    .getValue()
-    .then((value) => (settings = { ...DEFAULT_SETTINGS, ...value }), deps.onError);
-  deps.onCleanup(deps.settings.watch((value) => (settings = { ...DEFAULT_SETTINGS, ...value })));
+  deps.settings.getValue().then((value) => (settings = value), deps.onError);
+  deps.onCleanup(deps.settings.watch((value) => (settings = value)));
 
   function loadIndex(): void {
     if (loading) return;
@@ -61,9 +58,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
       if (win.requestIdleCallback) win.requestIdleCallback(warm);
       else win.setTimeout(warm, 0);
     }, deps.onError);
-    deps.onCleanup(
-      deps.pasteIndex.watch((snapshot) => snapshot && (index = createPasteIndex(snapshot))),
-    );
+    deps.onCleanup(deps.pasteIndex.watch((snapshot) => (index = createPasteIndex(snapshot))));
   }
 
   const events = createPasteEventFactory(pageEventWorld(win));
@@ -72,7 +67,8 @@ export function startPasteGuard(deps: PastePageDeps): void {
     pageHost: () => win.location.hostname.replace(/\.$/, '').toLowerCase(),
     getSettings: () => settings,
     deliver: createPasteDelivery(events),
-    restoreOriginal: (target, original) => insertNatively(target, original, !!original.html),
+    restoreOriginal: (target, original, kind) =>
+      insertNatively(target, original, kind === 'rich' && !!original.html),
     onPasted: ({ match, added }) =>
       deps.recordPaste({
         articleUrl: match.source.url,
@@ -122,7 +118,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
     }, 0);
   });
   const loadIfEditable = () => {
-    if (win.document.querySelector(EDITABLE)) loadIndex();
+    if (win.document.querySelector(TEXT_FIELDS)) loadIndex();
   };
   if (win.document.readyState === 'loading')
     deps.listen(win.document, 'DOMContentLoaded', loadIfEditable);

@@ -5,6 +5,11 @@ export interface PageScanDeps {
   win: Window & typeof globalThis;
   /** Asks the background which read articles the page's text reuses. */
   checkPage(url: string, text: string, links: string[]): Promise<PageReport>;
+  /**
+   * Whether this page is worth checking at all: no article read yet, or the publisher's
+   * own site, means no text is read and the background is not woken.
+   */
+  shouldCheck(): Promise<boolean>;
   showBadge(badge: '' | '!' | '✓', articles: number): void;
   listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
   onCleanup(callback: () => void): void;
@@ -58,10 +63,20 @@ export function startRepublicationCheck(deps: PageScanDeps) {
     deps.showBadge(badgeOf(report), report.articles.length);
   }
 
-  function scan() {
+  async function scan() {
     const body = win.document.body;
     if (scanning || !body) return;
     scanning = true;
+    try {
+      if (!(await deps.shouldCheck())) {
+        scanning = false;
+        return;
+      }
+    } catch (error) {
+      scanning = false;
+      deps.onError(error);
+      return;
+    }
     const collector = createPageTextCollector(body);
     const slice = (deadline: () => boolean) => {
       try {
@@ -77,20 +92,26 @@ export function startRepublicationCheck(deps: PageScanDeps) {
     idle(slice);
   }
 
-  // Dynamic pages: re-check when a good deal of text has arrived, once things settle.
+  // Dynamic pages: re-check when a good deal of text has arrived, once things settle; after
+  // the last allowed re-check the observer goes, so a chat or an endless feed costs nothing.
   let added = 0;
   let timer: number | undefined;
+  const rescanLater = () => {
+    win.clearTimeout(timer);
+    timer = win.setTimeout(() => {
+      // A check still running keeps the change pending rather than losing it.
+      if (scanning) return rescanLater();
+      added = 0;
+      rescans++;
+      if (rescans >= MAX_RESCANS) observer.disconnect();
+      void scan();
+    }, RESCAN_DELAY_MS);
+  };
   const observer = new win.MutationObserver((mutations) => {
     for (const mutation of mutations) {
       for (const node of Array.from(mutation.addedNodes)) added += node.textContent?.length ?? 0;
     }
-    if (added < SIGNIFICANT_CHANGE || rescans >= MAX_RESCANS) return;
-    win.clearTimeout(timer);
-    timer = win.setTimeout(() => {
-      added = 0;
-      rescans++;
-      scan();
-    }, RESCAN_DELAY_MS);
+    if (added >= SIGNIFICANT_CHANGE) rescanLater();
   });
   deps.onCleanup(() => {
     observer.disconnect();
@@ -98,14 +119,24 @@ export function startRepublicationCheck(deps: PageScanDeps) {
   });
 
   const begin = () => {
-    scan();
+    void scan();
     if (win.document.body) observer.observe(win.document.body, { childList: true, subtree: true });
   };
   if (win.document.readyState === 'complete') begin();
   else deps.listen(win, 'load', begin);
 
+  // In-page navigation: the old report describes another page; check the new one once it
+  // has rendered.
+  deps.listen(win, 'wxt:locationchange', () => {
+    report = null;
+    page = null;
+    deps.showBadge('', 0);
+    rescanLater();
+  });
+
   return {
-    report: () => report,
+    /** The report for the page as it is now (null until checked, or after navigation). */
+    report: () => (report && report.url === win.location.href ? report : null),
     /** Marks the passages reused from one article (or all) with the CSS Custom Highlight API: the page's DOM is not touched. */
     highlight(articleUrl: string | null): number {
       const registry = (win.CSS as unknown as { highlights?: Map<string, unknown> }).highlights;

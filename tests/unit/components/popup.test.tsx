@@ -102,6 +102,15 @@ describe('the popup', () => {
     expect(field(root, 'canonical-url')).toBe('not found');
   });
 
+  it('shows a lead image only from the article’s own site', async () => {
+    const root = await show({
+      state: { ...STATE, metadata: { ...META, imageUrl: 'https://tracker.example/pixel.png' } },
+      report: null,
+      recent: [],
+    });
+    expect(root.querySelector('img')).toBeNull();
+  });
+
   it('says when the page is not an article and lists recent copies', async () => {
     const record: CopyRecord = {
       id: '1',

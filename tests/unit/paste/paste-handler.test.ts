@@ -138,7 +138,9 @@ describe('the paste handler', () => {
   let settings: Settings;
   let outcomes: PasteOutcome[];
   let deliver: ReturnType<typeof vi.fn<DeliverPaste>>;
-  let restore: ReturnType<typeof vi.fn<(target: Element, payload: ClipboardPayload) => void>>;
+  let restore: ReturnType<
+    typeof vi.fn<(target: Element, payload: ClipboardPayload, kind: string) => void>
+  >;
   let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
   let host: string;
 
@@ -174,7 +176,7 @@ describe('the paste handler', () => {
     settings = { ...DEFAULT_SETTINGS };
     outcomes = [];
     deliver = vi.fn<DeliverPaste>(() => 'paste');
-    restore = vi.fn<(target: Element, payload: ClipboardPayload) => void>();
+    restore = vi.fn<(target: Element, payload: ClipboardPayload, kind: string) => void>();
     onError = vi.fn<(error: unknown) => void>();
     host = 'cms.example';
   });
@@ -261,7 +263,7 @@ describe('the paste handler', () => {
     const original = { plain: COPIED, html: `<p>${COPIED}</p>` };
     const { event } = paste(ce(), original);
     expect(event.defaultPrevented).toBe(true);
-    expect(restore).toHaveBeenCalledWith(ce(), original);
+    expect(restore).toHaveBeenCalledWith(ce(), original, 'rich');
     expect(onError).toHaveBeenCalledOnce();
   });
 });

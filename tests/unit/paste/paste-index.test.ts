@@ -63,6 +63,16 @@ describe('the paste index', () => {
     expect(index.match(stock)).toBeNull();
   });
 
+  it('needs an exact copy for a short paste: one stock phrase is not enough', () => {
+    // 10 words of the copy, not the whole copy: too short to hold a guaranteed run.
+    const part = COPIED.split(' ').slice(8, 18).join(' ');
+    expect(index.match(part)).toBeNull();
+    const short = 'Witkoff and Kushner will meet Putin on Tuesday in Moscow.';
+    const shortIndex = createPasteIndex(addCopyToIndex(EMPTY_PASTE_INDEX, SOURCE, short, 1));
+    expect(shortIndex.match(short.toLowerCase())).toMatchObject({ exact: true });
+    expect(shortIndex.match('Witkoff and Kushner will meet Putin on Friday in Paris.')).toBeNull();
+  });
+
   it('is empty before any copy and survives an empty paste', () => {
     const empty = createPasteIndex(EMPTY_PASTE_INDEX);
     expect(empty.match(COPIED)).toBeNull();
