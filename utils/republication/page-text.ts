@@ -66,13 +66,41 @@ const BLOCK_TAGS = new Set([
 /** Pages larger than this are read up to it: enough for any article, bounded for hostile pages. */
 export const MAX_PAGE_TEXT = 2_000_000;
 
+/** Inline text tags: pages hide whole blocks, rarely a word, so these skip the style check. */
+const INLINE_TAGS = new Set([
+  'a',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'span',
+  'sup',
+  'sub',
+  'small',
+  'mark',
+  'abbr',
+  'cite',
+  'q',
+  'time',
+  'code',
+  'br',
+  'wbr',
+  'font',
+]);
+
 function isSkipped(element: Element): boolean {
-  if (SKIPPED_TAGS.has(element.localName)) return true;
+  const tag = element.localName;
+  if (SKIPPED_TAGS.has(tag)) return true;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
-  if ((element as HTMLElement).isContentEditable) return true;
+  // An editable region starts at an element that says so; its subtree is skipped with it.
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
   const role = element.getAttribute('role');
   if (role === 'navigation' || role === 'banner' || role === 'contentinfo' || role === 'textbox')
     return true;
+  if (INLINE_TAGS.has(tag)) return false;
   // checkVisibility (Chrome 105, Firefox 106) answers display:none/visibility:hidden without a
   // forced layout of the whole page; where missing, the element counts as visible.
   const visible = (element as Element & { checkVisibility?: (o?: object) => boolean })
