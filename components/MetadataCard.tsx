@@ -1,8 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatCitation, type AttributionSource } from '../utils/attribution/format';
 import type { ArticleState } from '../utils/messaging';
-import { isSameSite } from '../utils/metadata/urls';
-import { toHttpUrl } from '../utils/url';
+import { isSameSite, parseHttpUrl, toHttpUrl } from '../utils/url';
 import { t, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
 
@@ -33,10 +32,9 @@ function Field(props: {
  * page already loaded, and never makes a request to a third party a page chose.
  */
 function sameSiteImage(imageUrl: string | null, pageUrl: string): string | null {
-  const image = toHttpUrl(imageUrl);
-  const page = toHttpUrl(pageUrl);
-  if (!image || !page) return null;
-  return isSameSite(new URL(image), new URL(page)) ? image : null;
+  const image = parseHttpUrl(imageUrl);
+  const page = parseHttpUrl(pageUrl);
+  return image && page && isSameSite(image, page) ? image.href : null;
 }
 
 /** "02 December 2025 09:19" as the site shows it, or the ISO time shown in Baku time. */

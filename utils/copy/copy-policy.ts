@@ -1,3 +1,5 @@
+import { elementOf } from '../dom';
+
 /** Why a copy is left exactly as the browser made it. */
 export type SkipReason = 'empty' | 'too-short' | 'in-field' | 'in-code' | 'outside-article';
 
@@ -21,11 +23,6 @@ export function hasAtLeastWords(text: string, minimum: number): boolean {
 
 const CODE_ANCESTOR =
   'pre, code, kbd, samp, [class*="code" i], .CodeMirror, .cm-editor, .monaco-editor';
-
-function elementOf(node: Node | null): Element | null {
-  if (!node) return null;
-  return node.nodeType === 1 ? (node as Element) : node.parentElement;
-}
 
 /** Form fields and editable regions belong to the user: what they copy there is theirs. */
 export function isInEditableArea(node: Node | null): boolean {

@@ -2,7 +2,10 @@
  * URL rules for metadata: only absolute http(s) URLs are ever kept, and a canonical
  * URL is believed only when it stays on the page's own site.
  */
+import { isSameSite, parseHttpUrl } from '../url';
 import { MAX_LENGTH } from './clean-text';
+
+export { isSameSite } from '../url';
 
 /** Parses without throwing; null for anything the URL parser rejects. */
 export function parseUrl(raw: string | URL, base?: string | URL): URL | null {
@@ -13,10 +16,6 @@ export function parseUrl(raw: string | URL, base?: string | URL): URL | null {
   }
 }
 
-function isHttpUrl(url: URL): boolean {
-  return url.protocol === 'http:' || url.protocol === 'https:';
-}
-
 /**
  * Resolves `raw` against the page URL and returns it only if it is http(s).
  * Rejects javascript:, data:, blob:, file: and the like, and absurdly long values.
@@ -25,9 +24,7 @@ export function resolveHttpUrl(raw: unknown, pageUrl: URL): string | null {
   if (typeof raw !== 'string') return null;
   const trimmed = raw.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_LENGTH.url) return null;
-  const url = parseUrl(trimmed, pageUrl);
-  if (url === null || !isHttpUrl(url)) return null;
-  return url.href;
+  return parseHttpUrl(trimmed, pageUrl)?.href ?? null;
 }
 
 /** The URL as a link target: the same address without its #fragment. */
@@ -35,20 +32,6 @@ export function withoutFragment(url: URL): string {
   const copy = new URL(url.href);
   copy.hash = '';
   return copy.href;
-}
-
-function hostWithoutWww(host: string): string {
-  return host.replace(/\.$/, '').replace(/^www\./, '');
-}
-
-/**
- * "Same site", kept deliberately simple: the same host name, or one is the `www.`
- * form of the other. No public-suffix list: m.example.com and example.com count as
- * different sites, which only makes the canonical fall back to the page URL —
- * the safe direction.
- */
-export function isSameSite(a: URL, b: URL): boolean {
-  return hostWithoutWww(a.hostname.toLowerCase()) === hostWithoutWww(b.hostname.toLowerCase());
 }
 
 /**

@@ -1,6 +1,7 @@
 import { hasAttribution } from '../attribution/detect';
 import type { ClipboardPayload } from '../attribution/format';
 import { hasAtLeastWords } from '../copy/copy-policy';
+import { elementOf } from '../dom';
 import type { Settings } from '../storage';
 import type { PasteIndex, PasteMatch } from './paste-index';
 import { buildPastePayload } from './paste-payload';
@@ -70,9 +71,7 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       if (!settings.attributeOnPaste) return;
       const path = event.composedPath();
       const first = path[0] ?? event.target;
-      // nodeType, not instanceof: elements of a same-origin frame come from another realm.
-      const node = first as Node | null;
-      target = node?.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+      target = elementOf(first);
       const caret = target?.ownerDocument.getSelection()?.anchorNode ?? null;
       kind = classifyPasteTarget(target, caret);
       if (kind === 'excluded' || !target) return;

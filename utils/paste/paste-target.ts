@@ -1,3 +1,5 @@
+import { elementOf } from '../dom';
+
 /**
  * What kind of field a paste lands in:
  * - excluded: never touched (password, search, URL, e-mail, number, telephone…; not editable);
@@ -59,10 +61,4 @@ function isSearchOrAddressField(input: HTMLInputElement): boolean {
     ) ||
     ['email', 'url', 'tel', 'numeric', 'decimal', 'search'].includes(inputMode)
   );
-}
-
-function elementOf(target: EventTarget | null): Element | null {
-  if (!target || typeof (target as Node).nodeType !== 'number') return null;
-  const node = target as Node;
-  return node.nodeType === 1 ? (node as Element) : node.parentElement;
 }

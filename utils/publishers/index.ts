@@ -2,16 +2,11 @@
  * The built-in publisher rules and lookups by URL. Lookups never throw: a bad or
  * non-http(s) URL simply has no rule.
  */
-import { toHttpUrl as toHttpHref } from '../url';
+import { parseHttpUrl as toHttpUrl } from '../url';
 import { caliberRule } from './caliber';
 import type { PublisherRule } from './types';
 
 export const publisherRules: PublisherRule[] = [caliberRule];
-
-function toHttpUrl(url: string | URL): URL | null {
-  const href = toHttpHref(String(url));
-  return href ? new URL(href) : null;
-}
 
 function hostOf(url: URL): string {
   // "caliber.az." (a fully qualified name) is the same host as "caliber.az".

@@ -63,20 +63,10 @@ export function startRepublicationCheck(deps: PageScanDeps) {
     deps.showBadge(badgeOf(report), report.articles.length);
   }
 
-  async function scan() {
+  function scan() {
     const body = win.document.body;
     if (scanning || !body) return;
     scanning = true;
-    try {
-      if (!(await deps.shouldCheck())) {
-        scanning = false;
-        return;
-      }
-    } catch (error) {
-      scanning = false;
-      deps.onError(error);
-      return;
-    }
     const collector = createPageTextCollector(body);
     const slice = (deadline: () => boolean) => {
       try {
@@ -104,7 +94,7 @@ export function startRepublicationCheck(deps: PageScanDeps) {
       added = 0;
       rescans++;
       if (rescans >= MAX_RESCANS) observer.disconnect();
-      void scan();
+      scan();
     }, RESCAN_DELAY_MS);
   };
   const observer = new win.MutationObserver((mutations) => {
@@ -118,21 +108,24 @@ export function startRepublicationCheck(deps: PageScanDeps) {
     win.clearTimeout(timer);
   });
 
-  const begin = () => {
-    void scan();
+  // Everything — the first check, the mutation observer, the navigation watcher (a timer in
+  // Firefox) — starts only on a page worth checking: most pages stop at one storage read.
+  const begin = async () => {
+    if (!(await deps.shouldCheck())) return;
+    scan();
     if (win.document.body) observer.observe(win.document.body, { childList: true, subtree: true });
+    // In-page navigation: the old report describes another page; check the new one once it
+    // has rendered.
+    deps.listen(win, 'wxt:locationchange', () => {
+      report = null;
+      page = null;
+      deps.showBadge('', 0);
+      rescanLater();
+    });
   };
-  if (win.document.readyState === 'complete') begin();
-  else deps.listen(win, 'load', begin);
-
-  // In-page navigation: the old report describes another page; check the new one once it
-  // has rendered.
-  deps.listen(win, 'wxt:locationchange', () => {
-    report = null;
-    page = null;
-    deps.showBadge('', 0);
-    rescanLater();
-  });
+  const start = () => void begin().catch(deps.onError);
+  if (win.document.readyState === 'complete') start();
+  else deps.listen(win, 'load', start);
 
   return {
     /** The report for the page as it is now (null until checked, or after navigation). */

@@ -1,6 +1,6 @@
 import type { Fingerprints } from '../fingerprint/fingerprint';
 import { guaranteedMatchWords, hashWords } from '../fingerprint/fingerprint';
-import { urlIdentity } from '../url';
+import { parseHttpUrl, siteHost, urlIdentity } from '../url';
 import type { ArticleHits, IndexedArticle } from './article-index';
 
 /** What the page links to, for one reused article. */
@@ -51,13 +51,9 @@ export function linkStatusOf(pageLinks: readonly string[], article: IndexedArtic
   let status: LinkStatus = 'none';
   for (const link of pageLinks) {
     if (target && urlIdentity(link) === target) return 'article';
-    try {
-      const host = new URL(link).hostname.toLowerCase().replace(/\.$/, '');
-      if (article.hosts.includes(host) || article.hosts.includes(host.replace(/^www\./, ''))) {
-        status = 'site';
-      }
-    } catch {
-      // Not a URL: not a link to anything.
+    const url = parseHttpUrl(link);
+    if (url && article.hosts.some((host) => siteHost(host) === siteHost(url.hostname))) {
+      status = 'site';
     }
   }
   return status;
