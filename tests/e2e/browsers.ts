@@ -119,6 +119,19 @@ function findExecutable(envVar: string, candidates: string[]): string | undefine
   return candidates.find((p) => existsSync(p));
 }
 
+/**
+ * Chromium flags for this machine: no sandbox as root, no GPU, and none of the background
+ * connections the closed network here would refuse (TESTING.md).
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function findChromium(): string {
   const path = findExecutable('CHROME_PATH', [
     '/usr/bin/chromium',
@@ -378,12 +391,7 @@ export async function launchChromiumWithExtension(opts: LaunchOptions): Promise<
       args: [
         `--disable-extensions-except=${extDir}`,
         `--load-extension=${extDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
+        ...CHROMIUM_ARGS,
         `--host-resolver-rules=${mapped}`,
       ],
     });

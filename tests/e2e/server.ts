@@ -126,7 +126,8 @@ function sendFile(res: ServerResponse, file: string): void {
   send(res, 200, readFileSync(file), 'text/html; charset=utf-8');
 }
 
-const STATIC_TYPES: Record<string, string> = {
+/** Content types of the static files the test pages use. */
+export const STATIC_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

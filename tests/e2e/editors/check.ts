@@ -13,7 +13,7 @@
  * --code-block: insertCodeBlock() after placing the caret, so the paste lands in a code
  * block (pages without insertCodeBlock are skipped).
  *
- * Env: CHROME_PATH / FIREFOX_PATH override /usr/bin/chromium and /usr/bin/firefox-esr.
+ * Env: CHROME_PATH / FIREFOX_PATH choose the browsers (see ../browsers.ts).
  * Exit code 1 when any page failed to load or threw (not for what an editor did with the paste).
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -25,6 +25,8 @@ import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { buildEditorPages, editorPageNames } from './build.ts';
 import type { EditorModel } from './src/contract.ts';
+import { CHROMIUM_ARGS, findChromium, findFirefox } from '../browsers.ts';
+import { STATIC_TYPES } from '../server.ts';
 
 export type CheckBrowser = 'chromium' | 'firefox';
 
@@ -47,21 +49,7 @@ export interface CheckResult {
 }
 
 const PER_EDITOR_TIMEOUT_MS = 15_000;
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const START_TEXT = 'Hello world';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.ttf': 'font/ttf',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.gif': 'image/gif',
-};
 
 /** Serves `dir` on 127.0.0.1 (random port). */
 export async function serveDir(dir: string): Promise<{ server: Server; origin: string }> {
@@ -73,7 +61,7 @@ export async function serveDir(dir: string): Promise<{ server: Server; origin: s
       return;
     }
     res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': STATIC_TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
     });
     createReadStream(file).pipe(res);
@@ -100,15 +88,9 @@ interface Driver {
 
 async function chromiumDriver(): Promise<Driver> {
   const browser = await chromium.launch({
-    executablePath: CHROME_PATH,
+    executablePath: findChromium(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     async newTab() {
@@ -143,7 +125,7 @@ async function chromiumDriver(): Promise<Driver> {
 async function firefoxDriver(): Promise<Driver> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: findFirefox(),
     headless: true,
     protocolTimeout: 30_000,
   });
