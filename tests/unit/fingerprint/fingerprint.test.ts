@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   fingerprintText,
@@ -7,6 +8,39 @@ import {
   winnow,
 } from '../../../utils/fingerprint/fingerprint';
 import { foldText } from '../../../utils/fingerprint/fold';
+
+/** The plain definition the fast path must agree with: FNV-1a of each folded word. */
+function referenceWordHashes(text: string): number[] {
+  const folded = foldText(text);
+  if (!folded) return [];
+  return folded.split(' ').map((word) => {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), 0x01000193);
+    return hash >>> 0;
+  });
+}
+
+/** Winnowing by its definition: the rightmost minimum of every window, each position once. */
+function referenceWinnow(values: ArrayLike<number>, w: number): number[] {
+  const picked: number[] = [];
+  const windows = Math.max(values.length - w + 1, 1);
+  for (let start = 0; start < windows && values.length; start++) {
+    let min = start;
+    for (let j = start; j < Math.min(start + w, values.length); j++) {
+      if (values[j]! <= values[min]!) min = j;
+    }
+    if (picked[picked.length - 1] !== min) picked.push(min);
+  }
+  return picked;
+}
+
+/** Code units that exercise every rule: letters in three scripts, separators, vanishing units. */
+const unit = fc.constantFrom(
+  ...Array.from('aBéёЖəİı7ﬁＦ'), // letters and digits, folded
+  ...Array.from(' \n\u00a0,«’—-.'), // separators
+  ...['\u00ad', '\u200b', '\u0301', '\ufeff'], // units that vanish inside a word
+  ...['\ud83d', '\ude00'], // surrogate halves, kept as they are
+);
 
 const PARAGRAPH =
   'Special Envoy Steve Witkoff, a former Trump business associate, and Jared Kushner, the president’s son-in-law, are scheduled to meet Russian President Vladimir Putin on December 2.';
@@ -39,8 +73,41 @@ describe('hashWords', () => {
   });
 
   it('grows past its first estimate on texts of very short words', () => {
-    const text = 'a '.repeat(5000);
-    expect(hashWords(text).count).toBe(5000);
+    const text = 'a '.repeat(5000) + 'b';
+    const words = hashWords(text);
+    expect(words.count).toBe(5001);
+    expect(Array.from(words.hashes.subarray(0, words.count))).toEqual(referenceWordHashes(text));
+  });
+
+  it('agrees with the plain definition on any text, across chunk boundaries', () => {
+    const texts = fc.oneof(
+      fc.array(unit, { maxLength: 60 }).map((units) => units.join('')),
+      // Long enough for several chunks, growth, and the one-unit-at-a-time path.
+      fc.array(unit, { minLength: 9000, maxLength: 12000 }).map((units) => units.join('')),
+    );
+    fc.assert(
+      fc.property(texts, (text) => {
+        const words = hashWords(text);
+        expect(Array.from(words.hashes.subarray(0, words.count))).toEqual(
+          referenceWordHashes(text),
+        );
+        const spans = Array.from({ length: words.count }, (_, i) =>
+          foldText(text.slice(words.starts[i], words.ends[i])),
+        );
+        expect(spans.join(' ')).toBe(foldText(text));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('keeps the hashes that stored indexes hold', () => {
+    // Fingerprints persist (IndexedDB, the paste index): a change here must come with a migration.
+    expect(Array.from(hashWords('Witkoff ЁЛКА soft\u00adhyphen').hashes.subarray(0, 3))).toEqual([
+      1089504821, 2400537459, 1707467313,
+    ]);
+    const fingerprints = fingerprintText(PARAGRAPH);
+    expect(Array.from(fingerprints.hashes)).toEqual([947395921, 776604710, 948571197, 334846984]);
+    expect(Array.from(fingerprints.wordIndex)).toEqual([7, 8, 14, 20]);
   });
 });
 
@@ -86,6 +153,19 @@ describe('fingerprints', () => {
     // Schleimer et al.'s worked example, window 4: 17 17 8 39 17
     const picked = winnow(shingles, 4);
     expect(Array.from(picked, (i) => shingles[i])).toEqual([17, 17, 8, 39, 17]);
+  });
+
+  it('winnow agrees with its definition, ties included', () => {
+    const values = fc.array(fc.constantFrom(0, 1, 2, 3, 0x7fffffff, 0x80000000, 0xffffffff), {
+      maxLength: 200,
+    });
+    fc.assert(
+      fc.property(values, fc.integer({ min: 1, max: 12 }), (list, w) => {
+        const shingles = Uint32Array.from(list);
+        expect(Array.from(winnow(shingles, w))).toEqual(referenceWinnow(shingles, w));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('copes with texts shorter than a shingle or a window', () => {
