@@ -60,40 +60,41 @@ export function hashWords(text: string, positions = true): Words {
 }
 
 /**
- * The hot loop of fingerprinting. A word boundary every six code units or so would make an
- * "is this a separator?" branch mispredict once a word; instead every code unit runs the same
- * few instructions: a separator masks the hash to 0 and feeds SEPARATOR_INPUT, which resets
- * it to the offset basis, and the running hash is written to the current word's slot, which
- * moves on when a word ends. Two units a turn halve V8's per-turn checks. About 2.5× faster
- * than branching per word (`npm run bench`, fingerprint.throughput).
+ * The hot loop of fingerprinting, written for V8's optimiser: no branch inside the loop. A
+ * word boundary every six code units or so would make an "is this a separator?" branch
+ * mispredict once a word, and any branch there makes Chromium's V8 compile the loop about
+ * 3× slower (measured). Instead every code unit runs the same instructions: a separator
+ * masks the hash to 0 and feeds SEPARATOR_INPUT, which resets it to the offset basis, and
+ * the running hash is written to the current word's slot, which moves on when a word ends.
+ * Units that vanish (soft hyphens, zero-width, combining marks) are rare: a chunk that has
+ * one is noticed at its end and hashed again by hashRange.
  */
 function hashAllWords(text: string): { count: number; hashes: Uint32Array } {
   const fold = foldTable();
   const length = text.length;
   // Prose has a word every six code units or so; room is checked once a chunk, not per unit.
-  let hashes: Uint32Array = new Uint32Array((length >> 2) + 16);
+  // Written as int32 (the same bits): V8 stores those without converting.
+  let hashes = new Int32Array((length >> 2) + 16);
   // Locals, not module bindings: V8 checks an imported or module-level constant for its
   // temporal dead zone each time the loop reads it.
   const ignored = IGNORED;
   const separatorInput = SEPARATOR_INPUT;
   const prime = FNV_PRIME;
-  let count = 0;
-  let hash = FNV_BASIS;
-  let inWord = 0; // -1 while inside a word, 0 between words
-  let separator = 0; // -1 on a separator (SEPARATOR is 0), else 0
+  const state: HashState = { count: 0, hash: FNV_BASIS, inWord: 0 };
   for (let chunk = 0; chunk < length; chunk += CHUNK) {
     const chunkEnd = Math.min(chunk + CHUNK, length);
     // A chunk ends at most one word per two units (a unit and a separator), plus one slot.
-    const room = count + ((chunkEnd - chunk) >> 1) + 2;
+    const room = state.count + ((chunkEnd - chunk) >> 1) + 2;
     if (room > hashes.length) hashes = grow(hashes, Math.max(room, hashes.length * 2));
-    let i = chunk;
-    for (; i + 1 < chunkEnd; i += 2) {
+    let { count, hash, inWord } = state;
+    let vanishing = 0;
+    // Two units a turn: half the loop's own checks. An odd last unit is left to hashRange.
+    const pairsEnd = chunk + ((chunkEnd - chunk) & ~1);
+    for (let i = chunk; i < pairsEnd; i += 2) {
       const first = fold[text.charCodeAt(i)]!;
       const second = fold[text.charCodeAt(i + 1)]!;
-      // Units that vanish (soft hyphens, zero-width, combining marks) are rare: the rest of
-      // such a chunk goes one unit at a time, below.
-      if (first === ignored || second === ignored) break;
-      separator = (first - 1) >> 31;
+      vanishing |= ((first ^ ignored) - 1) | ((second ^ ignored) - 1); // negative once one vanishes
+      let separator = (first - 1) >> 31; // -1 for SEPARATOR (0), else 0
       count += inWord & separator & 1;
       hash = Math.imul((hash & ~separator) ^ (first | (separatorInput & separator)), prime);
       hashes[count] = hash;
@@ -104,23 +105,55 @@ function hashAllWords(text: string): { count: number; hashes: Uint32Array } {
       hashes[count] = hash;
       inWord = ~separator;
     }
-    for (; i < chunkEnd; i++) {
-      const folded = fold[text.charCodeAt(i)]!;
-      if (folded === ignored) continue;
-      separator = (folded - 1) >> 31;
-      count += inWord & separator & 1;
-      hash = Math.imul((hash & ~separator) ^ (folded | (separatorInput & separator)), prime);
-      hashes[count] = hash;
-      inWord = ~separator;
+    if (vanishing < 0) {
+      hashRange(text, chunk, chunkEnd, fold, hashes, state);
+    } else {
+      Object.assign(state, { count, hash, inWord });
+      if (pairsEnd < chunkEnd) hashRange(text, pairsEnd, chunkEnd, fold, hashes, state);
     }
   }
-  return { count: count + (inWord & 1), hashes };
+  return {
+    count: state.count + (state.inWord & 1),
+    hashes: new Uint32Array(hashes.buffer, hashes.byteOffset, hashes.length),
+  };
+}
+
+interface HashState {
+  count: number;
+  hash: number;
+  inWord: number;
+}
+
+/**
+ * hashAllWords's loop one unit at a time, skipping units that vanish: for the rare chunk
+ * that has one, and a text's odd last unit.
+ */
+function hashRange(
+  text: string,
+  from: number,
+  to: number,
+  fold: Uint16Array,
+  hashes: Int32Array,
+  state: HashState,
+): void {
+  let { count, hash, inWord } = state;
+  hashes[count] = hash; // the word under way when the range began, as it was
+  for (let i = from; i < to; i++) {
+    const folded = fold[text.charCodeAt(i)]!;
+    if (folded === IGNORED) continue;
+    const separator = (folded - 1) >> 31;
+    count += inWord & separator & 1;
+    hash = Math.imul((hash & ~separator) ^ (folded | (SEPARATOR_INPUT & separator)), FNV_PRIME);
+    hashes[count] = hash;
+    inWord = ~separator;
+  }
+  Object.assign(state, { count, hash, inWord });
 }
 
 const CHUNK = 4096;
 
-function grow(array: Uint32Array, capacity: number): Uint32Array {
-  const grown = new Uint32Array(capacity);
+function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(capacity);
   grown.set(array);
   return grown;
 }
@@ -159,20 +192,28 @@ const BASE = 0x01000193;
 
 /** Rolling hashes of every run of k consecutive words (shingles); shingle i starts at word i. */
 export function hashShingles(words: Words, k: number): Uint32Array {
+  return new Uint32Array(rollShingles(words, k, 0).buffer);
+}
+
+/**
+ * hashShingles, each hash XOR `bias` and as int32. With the top bit as the bias, signed
+ * order is the hashes' unsigned order: winnowing compares int32s, which V8 does natively.
+ */
+function rollShingles(words: Words, k: number, bias: number): Int32Array {
   const n = words.count - k + 1;
-  if (n <= 0) return new Uint32Array(0);
-  const out = new Uint32Array(n);
-  let power = 1; // BASE^(k-1)
-  for (let i = 1; i < k; i++) power = Math.imul(power, BASE);
-  // Read as int32: the same bits, and V8 keeps the arithmetic in integer registers.
+  if (n <= 0) return new Int32Array(0);
+  // Read and written as int32 (the same bits): V8 keeps the arithmetic in integer registers.
   const hashes = new Int32Array(words.hashes.buffer, words.hashes.byteOffset, words.count);
+  const out = new Int32Array(n);
+  const base = BASE;
+  let power = 1; // BASE^(k-1), to take the oldest word out
+  for (let i = 1; i < k; i++) power = Math.imul(power, base);
   let rolling = 0;
-  for (let i = 0; i < k; i++) rolling = (Math.imul(rolling, BASE) + hashes[i]!) | 0;
-  out[0] = mix(rolling);
-  for (let i = 1; i < n; i++) {
-    rolling = (rolling - Math.imul(hashes[i - 1]!, power)) | 0;
-    rolling = (Math.imul(rolling, BASE) + hashes[i + k - 1]!) | 0;
-    out[i] = mix(rolling);
+  for (let i = 0; i < k - 1; i++) rolling = (Math.imul(rolling, base) + hashes[i]!) | 0;
+  for (let i = 0; i < n; i++) {
+    rolling = (Math.imul(rolling, base) + hashes[i + k - 1]!) | 0;
+    out[i] = mix(rolling) ^ bias;
+    rolling = (rolling - Math.imul(hashes[i]!, power)) | 0;
   }
   return out;
 }
@@ -188,32 +229,39 @@ export interface Fingerprints {
 
 /**
  * Winnowing (Schleimer, Wilkerson, Aiken 2003): in every window of w shingles keep the
- * smallest hash (the rightmost on ties), each kept position once. The minimum is carried
- * from window to window and the window rescanned only when it falls out: amortised
- * linear, with no queue to keep.
+ * smallest hash (the rightmost on ties), each kept position once.
  */
 export function winnow(shingles: Uint32Array, w: number): Uint32Array {
-  const n = shingles.length;
+  const signed = new Int32Array(shingles.length);
+  for (let i = 0; i < shingles.length; i++) signed[i] = shingles[i]! ^ TOP_BIT;
+  return winnowSigned(signed, w);
+}
+
+const TOP_BIT = 0x80000000 | 0;
+
+/**
+ * winnow over int32 values. The minimum is carried from window to window and the window
+ * rescanned only when it falls out: amortised linear, with no queue to keep.
+ */
+function winnowSigned(values: Int32Array, w: number): Uint32Array {
+  const n = values.length;
   if (n === 0) return new Uint32Array(0);
-  // Flipping the top bit makes signed order the unsigned order: int32 compares throughout.
-  const signed = new Int32Array(shingles.buffer, shingles.byteOffset, n);
   // About 2n/(w+1) positions are kept; room for more, grown if a text needs it.
-  let picked: Uint32Array = new Uint32Array(Math.ceil((4 * n) / (w + 1)) + 16);
+  let picked = new Int32Array(Math.ceil((4 * n) / (w + 1)) + 16);
   // The first window (or the whole text, when shorter than one) always gives a position.
   const firstEnd = Math.min(w, n) - 1;
   let min = 0;
-  let minValue = signed[0]! ^ TOP_BIT;
+  let minValue = values[0]!;
   for (let i = 1; i <= firstEnd; i++) {
-    const value = signed[i]! ^ TOP_BIT;
-    if (value <= minValue) {
+    if (values[i]! <= minValue) {
       min = i;
-      minValue = value;
+      minValue = values[i]!;
     }
   }
   picked[0] = min;
   let count = 1;
   for (let end = firstEnd + 1; end < n; end++) {
-    const value = signed[end]! ^ TOP_BIT;
+    const value = values[end]!;
     if (value <= minValue) {
       min = end;
       minValue = value;
@@ -221,9 +269,9 @@ export function winnow(shingles: Uint32Array, w: number): Uint32Array {
       // The minimum left the window: rescan it, choosing without branches (a random compare
       // per step would mispredict a third of the time).
       min = end - w + 1;
-      minValue = signed[min]! ^ TOP_BIT;
+      minValue = values[min]!;
       for (let j = min + 1; j <= end; j++) {
-        const candidate = signed[j]! ^ TOP_BIT;
+        const candidate = values[j]!;
         const take = -+(candidate <= minValue); // -1 to take it, else 0
         min = (j & take) | (min & ~take);
         minValue = (candidate & take) | (minValue & ~take);
@@ -235,10 +283,8 @@ export function winnow(shingles: Uint32Array, w: number): Uint32Array {
     if (count === picked.length) picked = grow(picked, count * 2);
     picked[count++] = min;
   }
-  return picked.slice(0, count);
+  return new Uint32Array(picked.buffer, 0, count).slice();
 }
-
-const TOP_BIT = 0x80000000 | 0;
 
 /**
  * Fingerprints a text: fold, split into words, shingle, winnow. Word positions are left out
@@ -250,9 +296,9 @@ export function fingerprintText(
   positions = false,
 ): Fingerprints {
   const words = hashWords(text, positions);
-  const shingles = hashShingles(words, options.k);
-  const wordIndex = winnow(shingles, options.w);
+  const shingles = rollShingles(words, options.k, TOP_BIT);
+  const wordIndex = winnowSigned(shingles, options.w);
   const hashes = new Uint32Array(wordIndex.length);
-  for (let i = 0; i < wordIndex.length; i++) hashes[i] = shingles[wordIndex[i]!]!;
+  for (let i = 0; i < wordIndex.length; i++) hashes[i] = shingles[wordIndex[i]!]! ^ TOP_BIT;
   return { hashes, wordIndex, words, options };
 }

@@ -1,5 +1,9 @@
-import type { Fingerprints } from '../fingerprint/fingerprint';
-import { guaranteedMatchWords, hashWords } from '../fingerprint/fingerprint';
+import {
+  guaranteedMatchWords,
+  hashWords,
+  type Fingerprints,
+  type Words,
+} from '../fingerprint/fingerprint';
 import { parseHttpUrl, siteHost, urlIdentity } from '../url';
 import type { ArticleHits, IndexedArticle } from './article-index';
 
@@ -64,9 +68,9 @@ export function passagesOf(
   page: Fingerprints,
   pageFingerprints: readonly number[],
   text: string,
+  words: Words,
 ): { passages: Passage[]; longestWords: number } {
   const { k, w } = page.options;
-  const words = page.words.starts.length ? page.words : hashWords(text, true);
   const starts = pageFingerprints.map((f) => page.wordIndex[f]!).sort((a, b) => a - b);
   const passages: Passage[] = [];
   let longestWords = 0;
@@ -116,11 +120,14 @@ export function buildPageReport(
   } catch {
     // An opaque page URL (about:blank) belongs to no publisher.
   }
+  // Where the page's words stand: found once, and only for a page that reuses something.
+  let located: Words | null = page.words.starts.length ? page.words : null;
   for (const hit of hits) {
     if (hit.sharedFingerprints < MIN_SHARED_FINGERPRINTS) continue;
     // The publisher's own pages quoting its articles are not republication.
     if (hit.article.hosts.includes(pageHost)) continue;
-    const { passages, longestWords } = passagesOf(page, hit.pageFingerprints, text);
+    located ??= hashWords(text, true);
+    const { passages, longestWords } = passagesOf(page, hit.pageFingerprints, text, located);
     if (longestWords < guaranteedMatchWords(page.options)) continue;
     const { article } = hit;
     const linkStatus = linkStatusOf(pageLinks, article);

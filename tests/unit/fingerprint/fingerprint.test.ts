@@ -80,10 +80,13 @@ describe('hashWords', () => {
   });
 
   it('agrees with the plain definition on any text, across chunk boundaries', () => {
+    const snippet = fc.array(unit, { maxLength: 60 }).map((units) => units.join(''));
     const texts = fc.oneof(
-      fc.array(unit, { maxLength: 60 }).map((units) => units.join('')),
-      // Long enough for several chunks, growth, and the one-unit-at-a-time path.
-      fc.array(unit, { minLength: 9000, maxLength: 12000 }).map((units) => units.join('')),
+      snippet,
+      // Words running up to a chunk boundary (4,096 units), then the snippet across it.
+      fc
+        .tuple(fc.integer({ min: 4000, max: 4100 }), snippet)
+        .map(([at, tail]) => `${'ab '.repeat(at / 3)}${'c'.repeat(at % 3)}${tail}`),
     );
     fc.assert(
       fc.property(texts, (text) => {
@@ -96,8 +99,14 @@ describe('hashWords', () => {
         );
         expect(spans.join(' ')).toBe(foldText(text));
       }),
-      { numRuns: 150 },
+      { numRuns: 1000 },
     );
+  });
+
+  it('keeps a word whole when the next chunk opens with a unit that vanishes', () => {
+    const text = `${' '.repeat(4095)}a\u200b b`; // "a" ends the first 4,096-unit chunk
+    const words = hashWords(text);
+    expect(Array.from(words.hashes.subarray(0, words.count))).toEqual(referenceWordHashes(text));
   });
 
   it('keeps the hashes that stored indexes hold', () => {
@@ -164,7 +173,7 @@ describe('fingerprints', () => {
         const shingles = Uint32Array.from(list);
         expect(Array.from(winnow(shingles, w))).toEqual(referenceWinnow(shingles, w));
       }),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 
