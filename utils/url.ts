@@ -39,7 +39,7 @@ export function isSameSite(a: URL, b: URL): boolean {
  * A comparison key under which two links to the same page are equal: scheme, `www.`,
  * fragment, default ports and a trailing slash do not count.
  */
-export function urlIdentity(value: string): string | null {
+export function urlIdentity(value: string | URL): string | null {
   const url = parseHttpUrl(value);
   if (!url) return null;
   const path = url.pathname.replace(/\/+$/, '');

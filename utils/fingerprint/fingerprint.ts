@@ -56,7 +56,8 @@ function inverseMod32(odd: number): number {
 export function hashWords(text: string, positions = true): Words {
   const { count, hashes } = hashAllWords(text);
   if (!positions) return { count, hashes, starts: NO_POSITIONS, ends: NO_POSITIONS };
-  return { count, hashes, ...locateWords(text, count) };
+  const { starts, ends } = locateWords(text);
+  return { count, hashes, starts, ends };
 }
 
 /**
@@ -158,24 +159,43 @@ function grow(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
   return grown;
 }
 
-/** Where each word starts and ends, by the same rules as hashAllWords. */
-function locateWords(text: string, count: number): { starts: Uint32Array; ends: Uint32Array } {
+/** Where each word of a text starts and ends (UTF-16 offsets), by hashWords's rules. */
+export interface WordPositions {
+  count: number;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+/**
+ * Finds where each word stands, without hashing: what a report needs to quote and
+ * highlight passages. A word starts at a unit that is neither a separator nor vanishing,
+ * and ends at the next separator.
+ */
+export function locateWords(text: string): WordPositions {
   const fold = foldTable();
-  const starts = new Uint32Array(count);
-  const ends = new Uint32Array(count);
   const length = text.length;
-  let word = 0;
+  let starts = new Int32Array((length >> 2) + 16);
+  let ends = new Int32Array(starts.length);
+  let count = 0;
   let i = 0;
   while (i < length) {
     if (fold[text.charCodeAt(i)]! <= IGNORED) {
       i++;
       continue;
     }
-    starts[word] = i;
+    if (count === starts.length) {
+      starts = grow(starts, count * 2);
+      ends = grow(ends, count * 2);
+    }
+    starts[count] = i;
     while (++i < length && fold[text.charCodeAt(i)] !== SEPARATOR);
-    ends[word++] = i;
+    ends[count++] = i;
   }
-  return { starts, ends };
+  return {
+    count,
+    starts: new Uint32Array(starts.buffer, 0, count),
+    ends: new Uint32Array(ends.buffer, 0, count),
+  };
 }
 
 /** Murmur3's finaliser: spreads shingle hashes so that "the minimum" picks evenly. */

@@ -1,8 +1,8 @@
 import {
   guaranteedMatchWords,
-  hashWords,
+  locateWords,
   type Fingerprints,
-  type Words,
+  type WordPositions,
 } from '../fingerprint/fingerprint';
 import { parseHttpUrl, siteHost, urlIdentity } from '../url';
 import type { ArticleHits, IndexedArticle } from './article-index';
@@ -50,15 +50,28 @@ export const MIN_SHARED_FINGERPRINTS = 3;
 
 const QUOTE_LENGTH = 160;
 
-export function linkStatusOf(pageLinks: readonly string[], article: IndexedArticle): LinkStatus {
+/** A link of the page, parsed once for every article's check. */
+export interface PageLink {
+  /** urlIdentity of the link: equal for two addresses of the same page. */
+  identity: string;
+  site: string;
+}
+
+/** The page's http(s) links, parsed; anything else (javascript:, garbage) is dropped. */
+export function parsePageLinks(links: readonly string[]): PageLink[] {
+  return links.flatMap((link) => {
+    const url = parseHttpUrl(link);
+    return url ? [{ identity: urlIdentity(url)!, site: siteHost(url.hostname) }] : [];
+  });
+}
+
+export function linkStatusOf(pageLinks: readonly PageLink[], article: IndexedArticle): LinkStatus {
   const target = urlIdentity(article.url);
+  const sites = new Set(article.hosts.map(siteHost));
   let status: LinkStatus = 'none';
   for (const link of pageLinks) {
-    if (target && urlIdentity(link) === target) return 'article';
-    const url = parseHttpUrl(link);
-    if (url && article.hosts.some((host) => siteHost(host) === siteHost(url.hostname))) {
-      status = 'site';
-    }
+    if (link.identity === target) return 'article';
+    if (sites.has(link.site)) status = 'site';
   }
   return status;
 }
@@ -68,7 +81,7 @@ export function passagesOf(
   page: Fingerprints,
   pageFingerprints: readonly number[],
   text: string,
-  words: Words,
+  words: WordPositions,
 ): { passages: Passage[]; longestWords: number } {
   const { k, w } = page.options;
   const starts = pageFingerprints.map((f) => page.wordIndex[f]!).sort((a, b) => a - b);
@@ -120,17 +133,19 @@ export function buildPageReport(
   } catch {
     // An opaque page URL (about:blank) belongs to no publisher.
   }
-  // Where the page's words stand: found once, and only for a page that reuses something.
-  let located: Words | null = page.words.starts.length ? page.words : null;
+  // Where the page's words stand, and its links: found once, and only if it reuses something.
+  let located: WordPositions | null = page.words.starts.length ? page.words : null;
+  let links: PageLink[] | null = null;
   for (const hit of hits) {
     if (hit.sharedFingerprints < MIN_SHARED_FINGERPRINTS) continue;
     // The publisher's own pages quoting its articles are not republication.
     if (hit.article.hosts.includes(pageHost)) continue;
-    located ??= hashWords(text, true);
+    located ??= locateWords(text);
     const { passages, longestWords } = passagesOf(page, hit.pageFingerprints, text, located);
     if (longestWords < guaranteedMatchWords(page.options)) continue;
     const { article } = hit;
-    const linkStatus = linkStatusOf(pageLinks, article);
+    links ??= parsePageLinks(pageLinks);
+    const linkStatus = linkStatusOf(links, article);
     articles.push({
       url: article.url,
       publisherId: article.publisherId,

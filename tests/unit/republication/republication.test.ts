@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintText, guaranteedMatchWords } from '../../../utils/fingerprint/fingerprint';
 import { ArticleIndex, type IndexedArticle } from '../../../utils/republication/article-index';
 import { collectPageText, rangeOfText } from '../../../utils/republication/page-text';
-import { badgeOf, buildPageReport, linkStatusOf } from '../../../utils/republication/report';
+import {
+  badgeOf,
+  buildPageReport,
+  linkStatusOf,
+  parsePageLinks,
+} from '../../../utils/republication/report';
 
 const ARTICLE_URL = 'https://caliber.az/en/post/story';
 const BODY = [
@@ -89,9 +94,12 @@ describe('the republication report', () => {
     expect(badgeOf(none)).toBe('!');
     const strict = indexWith([{ ...ARTICLE, requiredLink: 'article' }, BODY]);
     expect(reportFor(strict, page, ['https://caliber.az/']).articles[0]!.compliant).toBe(false);
-    expect(linkStatusOf(['not a url', 'javascript:x'], { ...ARTICLE, fingerprintCount: 1 })).toBe(
-      'none',
-    );
+    expect(
+      linkStatusOf(parsePageLinks(['not a url', 'javascript:x']), {
+        ...ARTICLE,
+        fingerprintCount: 1,
+      }),
+    ).toBe('none');
   });
 
   it('survives light editing: a word changed per sentence, other quotes and case, reordered paragraphs', () => {
