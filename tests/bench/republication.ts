@@ -1,6 +1,7 @@
 // Republication figures (issue 4): fingerprinting speed, the page-side scan in Chromium,
 // and the background's article index for 10,000 read articles.
 import { WinnowFilter } from '@dodona/dolos-core';
+import puppeteer from 'puppeteer-core';
 import { fingerprintText } from '../../utils/fingerprint/fingerprint';
 import { buildPageReport } from '../../utils/republication/report';
 import { ArticleIndex, type IndexedArticle } from '../../utils/republication/article-index';
@@ -19,6 +20,7 @@ import {
   rng,
   type Figure,
 } from './shared';
+import { findFirefox } from '../e2e/browsers';
 
 const ARTICLES = 10_000;
 const PAGE_TEXT_CHARS = 200_000;
@@ -245,6 +247,51 @@ function describeRuns(times: number[]): string {
   return `median ${median(sorted).toFixed(1)} ms (fastest ${sorted[0]!.toFixed(1)}, slowest ${sorted[sorted.length - 1]!.toFixed(1)}, ${sorted.length} runs)`;
 }
 
+/**
+ * Firefox ESR (SpiderMonkey), the extension's other engine: reported for information next
+ * to the Node and Chromium figures (V8) that the goal is set on.
+ */
+async function firefoxThroughput(): Promise<Figure> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    headless: true,
+    // Full-resolution performance.now() (Firefox rounds it to 1 ms by default).
+    extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto('about:blank');
+    await page.addScriptTag({ content: 'window.__name = (f) => f;' });
+    await page.addScriptTag({ content: await bundleForPage(PAGE_MODULES) });
+    await page.evaluate(
+      (text) => ((window as unknown as PageState).__text = text),
+      throughputText(),
+    );
+    const times = await page.evaluate((runs: number) => {
+      const state = window as unknown as PageState;
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const began = performance.now();
+        state.__linkback.fingerprintText(state.__text!);
+        times.push(performance.now() - began);
+      }
+      return times;
+    }, THROUGHPUT_WARMUPS + THROUGHPUT_RUNS);
+    const measured = times.slice(THROUGHPUT_WARMUPS);
+    note(`throughput in Firefox: fingerprintText ${describeRuns(measured)}`);
+    return print(
+      'fingerprint.throughput.firefox',
+      throughputText().length / median(measured) / 1000,
+      'Mchar/s',
+      0,
+      'higher',
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
 /** Node: fingerprintText against dolos's winnowing, tokenising included. */
 function throughputFigures(): Figure[] {
   const text = throughputText();
@@ -314,6 +361,7 @@ export async function republicationFigures(): Promise<Figure[]> {
 
   const scan = await pageScan();
   figures.push(...scan.figures);
+  figures.push(await firefoxThroughput());
 
   // The background's whole check of that page: fingerprint, match, report (article-store.ts).
   const pageUrl = 'https://republisher.example/2025/07/ministers-agree';

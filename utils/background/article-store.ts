@@ -1,4 +1,4 @@
-import { DEFAULT_FINGERPRINT_OPTIONS, fingerprintText } from '../fingerprint/fingerprint';
+import { fingerprintText } from '../fingerprint/fingerprint';
 import {
   ArticleIndex,
   type ArticleHits,
@@ -67,11 +67,7 @@ export function createArticleStore(
       bodyText: string,
     ): Promise<void> {
       return enqueue(async () => {
-        const fingerprints = fingerprintText(
-          bodyText.slice(0, MAX_BODY_TEXT),
-          DEFAULT_FINGERPRINT_OPTIONS,
-          false,
-        ).hashes;
+        const fingerprints = fingerprintText(bodyText.slice(0, MAX_BODY_TEXT)).hashes;
         if (!fingerprints.length) return;
         const entry = { ...article, lastSeenAt: now() };
         const loaded = await ready();
@@ -91,7 +87,7 @@ export function createArticleStore(
     async checkPage(url: string, text: string, links: readonly string[]): Promise<PageReport> {
       const bounded = text.slice(0, MAX_PAGE_TEXT);
       // Word positions only matter for pages that reuse something: the report finds them then.
-      const page = fingerprintText(bounded, DEFAULT_FINGERPRINT_OPTIONS, false);
+      const page = fingerprintText(bounded);
       const hits = page.hashes.length ? (await ready()).match(page.hashes) : [];
       return buildPageReport(url, bounded, page, hits, links, now());
     },

@@ -54,7 +54,9 @@ function inverseMod32(odd: number): number {
  * does not.
  */
 export function hashWords(text: string, positions = true): Words {
-  const { count, hashes } = hashAllWords(text);
+  const words = hashAllWords(text, new Int32Array(0));
+  const count = words.count;
+  const hashes = new Uint32Array(words.hashes.buffer, 0, words.hashes.length);
   if (!positions) return { count, hashes, starts: NO_POSITIONS, ends: NO_POSITIONS };
   const { starts, ends } = locateWords(text);
   return { count, hashes, starts, ends };
@@ -70,12 +72,12 @@ export function hashWords(text: string, positions = true): Words {
  * Units that vanish (soft hyphens, zero-width, combining marks) are rare: a chunk that has
  * one is noticed at its end and hashed again by hashRange.
  */
-function hashAllWords(text: string): { count: number; hashes: Uint32Array } {
+function hashAllWords(text: string, buffer: Int32Array): { count: number; hashes: Int32Array } {
   const fold = foldTable();
   const length = text.length;
   // Prose has a word every six code units or so; room is checked once a chunk, not per unit.
   // Written as int32 (the same bits): V8 stores those without converting.
-  let hashes = new Int32Array((length >> 2) + 16);
+  let hashes = buffer.length >= (length >> 2) + 16 ? buffer : new Int32Array((length >> 2) + 16);
   // Locals, not module bindings: V8 checks an imported or module-level constant for its
   // temporal dead zone each time the loop reads it.
   const ignored = IGNORED;
@@ -113,10 +115,7 @@ function hashAllWords(text: string): { count: number; hashes: Uint32Array } {
       if (pairsEnd < chunkEnd) hashRange(text, pairsEnd, chunkEnd, fold, hashes, state);
     }
   }
-  return {
-    count: state.count + (state.inWord & 1),
-    hashes: new Uint32Array(hashes.buffer, hashes.byteOffset, hashes.length),
-  };
+  return { count: state.count + (state.inWord & 1), hashes };
 }
 
 interface HashState {
@@ -212,19 +211,25 @@ const BASE = 0x01000193;
 
 /** Rolling hashes of every run of k consecutive words (shingles); shingle i starts at word i. */
 export function hashShingles(words: Words, k: number): Uint32Array {
-  return new Uint32Array(rollShingles(words, k, 0).buffer);
+  const hashes = new Int32Array(words.hashes.buffer, words.hashes.byteOffset, words.count);
+  const n = Math.max(words.count - k + 1, 0);
+  return new Uint32Array(rollShingles(hashes, words.count, k, 0, new Int32Array(n)).buffer, 0, n);
 }
 
 /**
  * hashShingles, each hash XOR `bias` and as int32. With the top bit as the bias, signed
  * order is the hashes' unsigned order: winnowing compares int32s, which V8 does natively.
  */
-function rollShingles(words: Words, k: number, bias: number): Int32Array {
-  const n = words.count - k + 1;
-  if (n <= 0) return new Int32Array(0);
+function rollShingles(
+  hashes: Int32Array,
+  count: number,
+  k: number,
+  bias: number,
+  out: Int32Array,
+): Int32Array {
+  const n = count - k + 1;
+  if (n <= 0) return out.subarray(0, 0);
   // Read and written as int32 (the same bits): V8 keeps the arithmetic in integer registers.
-  const hashes = new Int32Array(words.hashes.buffer, words.hashes.byteOffset, words.count);
-  const out = new Int32Array(n);
   const base = BASE;
   let power = 1; // BASE^(k-1), to take the oldest word out
   for (let i = 1; i < k; i++) power = Math.imul(power, base);
@@ -235,15 +240,15 @@ function rollShingles(words: Words, k: number, bias: number): Int32Array {
     out[i] = mix(rolling) ^ bias;
     rolling = (rolling - Math.imul(hashes[i]!, power)) | 0;
   }
-  return out;
+  return out.subarray(0, n);
 }
 
 /** A text's fingerprints: selected shingle hashes and the word index each shingle starts at. */
 export interface Fingerprints {
   hashes: Uint32Array;
-  /** Index into `words` of each fingerprint's first word. */
+  /** Index, among the text's words, of each fingerprint's first word. */
   wordIndex: Uint32Array;
-  words: Words;
+  wordCount: number;
   options: FingerprintOptions;
 }
 
@@ -307,18 +312,31 @@ function winnowSigned(values: Int32Array, w: number): Uint32Array {
 }
 
 /**
- * Fingerprints a text: fold, split into words, shingle, winnow. Word positions are left out
- * unless asked for: matching needs only the hashes, and a report locates words itself.
+ * Fingerprints a text: fold, split into words, shingle, winnow. Words' positions are not
+ * kept: matching needs only the hashes, and a report locates words itself (locateWords).
  */
 export function fingerprintText(
   text: string,
   options: FingerprintOptions = DEFAULT_FINGERPRINT_OPTIONS,
-  positions = false,
 ): Fingerprints {
-  const words = hashWords(text, positions);
-  const shingles = rollShingles(words, options.k, TOP_BIT);
+  const words = hashAllWords(text, scratch.words);
+  scratch.words = words.hashes;
+  const shingleCount = Math.max(words.count - options.k + 1, 0);
+  if (scratch.shingles.length < shingleCount) scratch.shingles = new Int32Array(shingleCount);
+  const shingles = rollShingles(words.hashes, words.count, options.k, TOP_BIT, scratch.shingles);
   const wordIndex = winnowSigned(shingles, options.w);
   const hashes = new Uint32Array(wordIndex.length);
   for (let i = 0; i < wordIndex.length; i++) hashes[i] = shingles[wordIndex[i]!]! ^ TOP_BIT;
-  return { hashes, wordIndex, words, options };
+  return { hashes, wordIndex, wordCount: words.count, options };
 }
+
+/**
+ * fingerprintText's working arrays, kept from call to call: a background that fingerprints
+ * page after page then allocates only its results, and collects less garbage. They grow to
+ * the longest text seen (page text is capped at 2 M units: about 3 MB) and never leave
+ * fingerprintText, which runs to completion before any other call.
+ */
+const scratch: { words: Int32Array; shingles: Int32Array } = {
+  words: new Int32Array(0),
+  shingles: new Int32Array(0),
+};

@@ -134,7 +134,7 @@ export function buildPageReport(
     // An opaque page URL (about:blank) belongs to no publisher.
   }
   // Where the page's words stand, and its links: found once, and only if it reuses something.
-  let located: WordPositions | null = page.words.starts.length ? page.words : null;
+  let located: WordPositions | null = null;
   let links: PageLink[] | null = null;
   for (const hit of hits) {
     if (hit.sharedFingerprints < MIN_SHARED_FINGERPRINTS) continue;
