@@ -21,18 +21,13 @@ export function guaranteedMatchWords({
   return w + k - 1;
 }
 
-/** Words of a text: a 32-bit hash of each folded word and, if asked for, where it stands. */
+/** Words of a text: a 32-bit hash of each folded word, in order. */
 export interface Words {
   count: number;
   /** FNV-1a of each word's folded code units; may be longer than `count`. */
   hashes: Uint32Array;
-  /** UTF-16 offset of each word's first code unit (empty when positions were not asked for). */
-  starts: Uint32Array;
-  /** UTF-16 offset just past each word (empty when positions were not asked for). */
-  ends: Uint32Array;
 }
 
-const NO_POSITIONS = new Uint32Array(0);
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 /**
@@ -50,45 +45,52 @@ function inverseMod32(odd: number): number {
 
 /**
  * Splits and hashes words (FNV-1a of the folded code units) in one pass, without allocating
- * strings. Word positions are a second pass, only when asked for: reports need them, matching
- * does not.
+ * strings. Where the words stand is locateWords's job: reports need it, matching does not.
  */
-export function hashWords(text: string, positions = true): Words {
-  const words = hashAllWords(text, new Int32Array(0));
-  const count = words.count;
-  const hashes = new Uint32Array(words.hashes.buffer, 0, words.hashes.length);
-  if (!positions) return { count, hashes, starts: NO_POSITIONS, ends: NO_POSITIONS };
-  const { starts, ends } = locateWords(text);
-  return { count, hashes, starts, ends };
+export function hashWords(text: string): Words {
+  const words = hashAllWords(text, null);
+  return { count: words.count, hashes: new Uint32Array(words.hashes.buffer) };
 }
 
 /**
- * The hot loop of fingerprinting, written for V8's optimiser: no branch inside the loop. A
+ * The hot loop of fingerprinting, written for the optimiser: no branch inside the loop. A
  * word boundary every six code units or so would make an "is this a separator?" branch
- * mispredict once a word, and any branch there makes Chromium's V8 compile the loop about
- * 3× slower (measured). Instead every code unit runs the same instructions: a separator
- * masks the hash to 0 and feeds SEPARATOR_INPUT, which resets it to the offset basis, and
- * the running hash is written to the current word's slot, which moves on when a word ends.
- * Units that vanish (soft hyphens, zero-width, combining marks) are rare: a chunk that has
- * one is noticed at its end and hashed again by hashRange.
+ * mispredict once a word; and with any branch in this loop, even one never taken,
+ * Chromium 156 ran it about 3× slower (measured on the bench's text). Instead every code
+ * unit runs the same instructions: a separator masks the hash to 0 and feeds
+ * SEPARATOR_INPUT, which resets it to the offset basis, and the running hash is written to
+ * the current word's slot, which moves on when a word ends. Units that vanish (soft
+ * hyphens, zero-width, combining marks) are rare: the fast loop only notices them, and a
+ * chunk that has one is hashed again by hashRange, as are the chunks after it until one
+ * has none. Relies on SEPARATOR being 0 and IGNORED 1 (fold.ts).
  */
-function hashAllWords(text: string, buffer: Int32Array): { count: number; hashes: Int32Array } {
+function hashAllWords(
+  text: string,
+  buffer: Int32Array | null,
+): { count: number; hashes: Int32Array } {
   const fold = foldTable();
   const length = text.length;
   // Prose has a word every six code units or so; room is checked once a chunk, not per unit.
   // Written as int32 (the same bits): V8 stores those without converting.
-  let hashes = buffer.length >= (length >> 2) + 16 ? buffer : new Int32Array((length >> 2) + 16);
-  // Locals, not module bindings: V8 checks an imported or module-level constant for its
-  // temporal dead zone each time the loop reads it.
+  const estimate = (length >> 2) + 16;
+  let hashes = buffer && buffer.length >= estimate ? buffer : new Int32Array(estimate);
+  // Locals, not module bindings: Node 20's V8 was seen checking module constants for their
+  // temporal dead zone on every read inside the loop.
   const ignored = IGNORED;
   const separatorInput = SEPARATOR_INPUT;
   const prime = FNV_PRIME;
   const state: HashState = { count: 0, hash: FNV_BASIS, inWord: 0 };
+  let vanishingSeen = false;
   for (let chunk = 0; chunk < length; chunk += CHUNK) {
     const chunkEnd = Math.min(chunk + CHUNK, length);
-    // A chunk ends at most one word per two units (a unit and a separator), plus one slot.
+    // A chunk ends at most one word per two units (a unit and a separator, the first of
+    // which may end the word under way), and the slot after them holds the word under way.
     const room = state.count + ((chunkEnd - chunk) >> 1) + 2;
     if (room > hashes.length) hashes = grow(hashes, Math.max(room, hashes.length * 2));
+    if (vanishingSeen) {
+      vanishingSeen = hashRange(text, chunk, chunkEnd, fold, hashes, state);
+      continue;
+    }
     let { count, hash, inWord } = state;
     let vanishing = 0;
     // Two units a turn: half the loop's own checks. An odd last unit is left to hashRange.
@@ -109,7 +111,7 @@ function hashAllWords(text: string, buffer: Int32Array): { count: number; hashes
       inWord = ~separator;
     }
     if (vanishing < 0) {
-      hashRange(text, chunk, chunkEnd, fold, hashes, state);
+      vanishingSeen = hashRange(text, chunk, chunkEnd, fold, hashes, state);
     } else {
       Object.assign(state, { count, hash, inWord });
       if (pairsEnd < chunkEnd) hashRange(text, pairsEnd, chunkEnd, fold, hashes, state);
@@ -121,12 +123,13 @@ function hashAllWords(text: string, buffer: Int32Array): { count: number; hashes
 interface HashState {
   count: number;
   hash: number;
-  inWord: number;
+  inWord: number; // -1 while inside a word, 0 between words
 }
 
 /**
- * hashAllWords's loop one unit at a time, skipping units that vanish: for the rare chunk
- * that has one, and a text's odd last unit.
+ * hashAllWords's step over [from, to), one unit a turn, with units that vanish handled
+ * without a branch either: such a unit multiplies by 1 and feeds 0, leaving the hash and
+ * the word as they were. Says whether any unit vanished.
  */
 function hashRange(
   text: string,
@@ -135,19 +138,26 @@ function hashRange(
   fold: Uint16Array,
   hashes: Int32Array,
   state: HashState,
-): void {
+): boolean {
+  const ignored = IGNORED;
+  const separatorInput = SEPARATOR_INPUT;
+  const prime = FNV_PRIME;
   let { count, hash, inWord } = state;
   hashes[count] = hash; // the word under way when the range began, as it was
+  let vanishing = 0;
   for (let i = from; i < to; i++) {
     const folded = fold[text.charCodeAt(i)]!;
-    if (folded === IGNORED) continue;
-    const separator = (folded - 1) >> 31;
+    const vanishes = ((folded ^ ignored) - 1) >> 31; // -1 for IGNORED, else 0
+    vanishing |= vanishes;
+    const separator = (folded - 1) >> 31; // 0 for IGNORED: it neither ends nor starts a word
     count += inWord & separator & 1;
-    hash = Math.imul((hash & ~separator) ^ (folded | (SEPARATOR_INPUT & separator)), FNV_PRIME);
+    const input = (folded | (separatorInput & separator)) & ~vanishes;
+    hash = Math.imul((hash & ~separator) ^ input, prime ^ (vanishes & (prime ^ 1)));
     hashes[count] = hash;
-    inWord = ~separator;
+    inWord = (~separator & ~vanishes) | (inWord & vanishes);
   }
   Object.assign(state, { count, hash, inWord });
+  return vanishing < 0;
 }
 
 const CHUNK = 4096;
@@ -248,7 +258,6 @@ export interface Fingerprints {
   hashes: Uint32Array;
   /** Index, among the text's words, of each fingerprint's first word. */
   wordIndex: Uint32Array;
-  wordCount: number;
   options: FingerprintOptions;
 }
 
@@ -304,7 +313,7 @@ function winnowSigned(values: Int32Array, w: number): Uint32Array {
     } else {
       continue;
     }
-    // A new minimum is always a new position: either one past the old or the old left.
+    // A new minimum is always a new position: a later one, or the old one left the window.
     if (count === picked.length) picked = grow(picked, count * 2);
     picked[count++] = min;
   }
@@ -327,13 +336,14 @@ export function fingerprintText(
   const wordIndex = winnowSigned(shingles, options.w);
   const hashes = new Uint32Array(wordIndex.length);
   for (let i = 0; i < wordIndex.length; i++) hashes[i] = shingles[wordIndex[i]!]! ^ TOP_BIT;
-  return { hashes, wordIndex, wordCount: words.count, options };
+  return { hashes, wordIndex, options };
 }
 
 /**
  * fingerprintText's working arrays, kept from call to call: a background that fingerprints
  * page after page then allocates only its results, and collects less garbage. They grow to
- * the longest text seen (page text is capped at 2 M units: about 3 MB) and never leave
+ * the longest text seen (page text is capped at 2 M units: about 3 MB for prose, 8 MB at
+ * worst, for a page of one-letter words) and never leave
  * fingerprintText, which runs to completion before any other call.
  */
 const scratch: { words: Int32Array; shingles: Int32Array } = {

@@ -4,6 +4,8 @@
  * Each UTF-16 code unit maps to the code unit it counts as, or to SEPARATOR when it only
  * separates words (spaces, punctuation, quotes, dashes, symbols).
  */
+// fingerprint.ts's hashing loop tests these two with arithmetic, not comparisons: it relies
+// on SEPARATOR being 0 and IGNORED 1.
 export const SEPARATOR = 0;
 /** Table value of code units that vanish without splitting a word (soft hyphen, zero-width, combining marks). */
 // 1 rather than any larger value: separators and ignored units then test as one comparison

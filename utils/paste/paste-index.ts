@@ -132,7 +132,7 @@ export function addCopyToIndex(
   else
     sources[index] = { ...source, lastCopiedAt: Math.max(copiedAt, sources[index]!.lastCopiedAt) };
 
-  const words = hashWords(text, false);
+  const words = hashWords(text);
   const shingles = hashShingles(words, COPY_FINGERPRINTS.k);
   const picked = winnow(shingles, COPY_FINGERPRINTS.w);
   const added = new Uint32Array(picked.length * 2);
@@ -264,7 +264,7 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
      * copy of any length, or a short paste sharing one, is enough.
      */
     match(text: string): PasteMatch | null {
-      const words = hashWords(text, false);
+      const words = hashWords(text);
       if (!words.count) return null;
       // When several articles hold the text (the same story under two addresses), the one
       // copied most recently is where this paste comes from.

@@ -5,6 +5,7 @@ import {
   guaranteedMatchWords,
   hashShingles,
   hashWords,
+  locateWords,
   winnow,
 } from '../../../utils/fingerprint/fingerprint';
 import { foldText } from '../../../utils/fingerprint/fold';
@@ -56,10 +57,10 @@ describe('foldText', () => {
 });
 
 describe('hashWords', () => {
-  it('finds each word and where it stands', () => {
+  it('finds each word, and locateWords where it stands', () => {
     const text = '  «Hello», world—again ';
-    const words = hashWords(text);
-    expect(words.count).toBe(3);
+    expect(hashWords(text).count).toBe(3);
+    const words = locateWords(text);
     const spans = Array.from({ length: words.count }, (_, i) =>
       text.slice(words.starts[i], words.ends[i]),
     );
@@ -85,8 +86,16 @@ describe('hashWords', () => {
       snippet,
       // Words running up to a chunk boundary (4,096 units), then the snippet across it.
       fc
-        .tuple(fc.integer({ min: 4000, max: 4100 }), snippet)
+        .tuple(fc.integer({ min: 4056, max: 4096 }), snippet)
         .map(([at, tail]) => `${'ab '.repeat(at / 3)}${'c'.repeat(at % 3)}${tail}`),
+      // Three chunks or so, vanishing units anywhere: the fast path, the one-unit path after
+      // a chunk with one, and back.
+      fc
+        .array(fc.oneof(fc.constant('ab '), fc.constant('cde '), unit), {
+          minLength: 2600,
+          maxLength: 3600,
+        })
+        .map((parts) => parts.join('')),
     );
     fc.assert(
       fc.property(texts, (text) => {
@@ -94,8 +103,10 @@ describe('hashWords', () => {
         expect(Array.from(words.hashes.subarray(0, words.count))).toEqual(
           referenceWordHashes(text),
         );
-        const spans = Array.from({ length: words.count }, (_, i) =>
-          foldText(text.slice(words.starts[i], words.ends[i])),
+        const located = locateWords(text);
+        expect(located.count).toBe(words.count);
+        const spans = Array.from({ length: located.count }, (_, i) =>
+          foldText(text.slice(located.starts[i], located.ends[i])),
         );
         expect(spans.join(' ')).toBe(foldText(text));
       }),
