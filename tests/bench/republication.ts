@@ -135,7 +135,8 @@ async function pageScan(): Promise<{ figures: Figure[]; text: string; links: str
     const { html, url } = testPage();
     const totals: number[] = [];
     const longest: number[] = [];
-    for (let run = 0; run < 5; run++) {
+    // Fresh pages vary (cold JIT, GC, this VM): a median of nine.
+    for (let run = 0; run < 9; run++) {
       const page = await openPage(browser, url, html, script);
       // The scan starts after load, when the page has been laid out once.
       await page.evaluate(
