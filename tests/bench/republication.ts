@@ -21,6 +21,14 @@ import {
   type Figure,
 } from './shared';
 import { findFirefox } from '../e2e/browsers';
+import {
+  forkedTimings,
+  hyphenatedText,
+  THROUGHPUT_RUNS,
+  THROUGHPUT_WARMUPS,
+  throughputText,
+  timeRuns,
+} from './throughput';
 
 const ARTICLES = 10_000;
 const PAGE_TEXT_CHARS = 200_000;
@@ -221,28 +229,6 @@ async function pageScan(): Promise<{ figures: Figure[]; text: string; links: str
   return { figures, text, links };
 }
 
-let cachedThroughputText = '';
-/** ≥ 5 MB of prose from the same generator. */
-function throughputText(): string {
-  if (cachedThroughputText) return cachedThroughputText;
-  const parts: string[] = [];
-  let length = 0;
-  for (let i = 0; length < 5_200_000; i++) {
-    const text = prose(30_000_000 + i, 2_000);
-    parts.push(text);
-    length += text.length + 2;
-  }
-  return (cachedThroughputText = parts.join('\n\n'));
-}
-
-/**
- * Throughput is measured warm, as in a background that fingerprints every page it is sent:
- * V8 settles on its final code for the hot loops after a few runs of this size. This
- * machine's speed wanders from run to run (a shared VM), so the figure is a median of many.
- */
-const THROUGHPUT_WARMUPS = 5;
-const THROUGHPUT_RUNS = 15;
-
 function describeRuns(times: number[]): string {
   const sorted = times.slice().sort((a, b) => a - b);
   return `median ${median(sorted).toFixed(1)} ms (fastest ${sorted[0]!.toFixed(1)}, slowest ${sorted[sorted.length - 1]!.toFixed(1)}, ${sorted.length} runs)`;
@@ -302,21 +288,15 @@ async function firefoxThroughput(): Promise<Figure[]> {
   }
 }
 
-/** Node: fingerprintText against dolos's winnowing, tokenising included. */
+/**
+ * Node: fingerprintText (in forked processes, see throughput.ts) against dolos's winnowing
+ * on the same text, tokenising included.
+ */
 function throughputFigures(): Figure[] {
   const text = throughputText();
-  const timeRuns = (runs: number, warmups: number, fn: () => unknown) => {
-    for (let i = 0; i < warmups; i++) fn();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const began = performance.now();
-      fn();
-      times.push(performance.now() - began);
-    }
-    return times;
-  };
-  const ourTimes = timeRuns(THROUGHPUT_RUNS, THROUGHPUT_WARMUPS, () => fingerprintText(text));
-  const ours = median(ourTimes);
+  const forks = forkedTimings();
+  const plain = forks.flatMap((fork) => fork.plain);
+  const ours = median(plain);
   const filter = new WinnowFilter(5, 8);
   let dolosCount = 0;
   const dolos = median(
@@ -325,20 +305,16 @@ function throughputFigures(): Figure[] {
     }),
   );
   const oursCount = fingerprintText(text).hashes.length;
-  // Some sites hyphenate with soft hyphens: those units take the slower, one-unit path.
-  const hyphenated = text.replace(/([a-z]{4})([a-z]{3,})/g, '$1\u00ad$2');
-  const hyphenatedTimes = timeRuns(THROUGHPUT_RUNS, THROUGHPUT_WARMUPS, () =>
-    fingerprintText(hyphenated),
-  );
   note(
-    `throughput on ${text.length} chars: fingerprintText ${describeRuns(ourTimes)}, ${oursCount} fingerprints; ` +
+    `throughput on ${text.length} chars: fingerprintText ${describeRuns(plain)} in ${forks.length} processes ` +
+      `(their medians ${forks.map((fork) => median(fork.plain).toFixed(1)).join(', ')} ms), ${oursCount} fingerprints; ` +
       `dolos ${dolos.toFixed(1)} ms (${dolosCount} fingerprints)`,
   );
   return [
     print('fingerprint.throughput', text.length / ours / 1000, 'Mchar/s', 150, 'higher'),
     print(
       'fingerprint.throughput.soft-hyphens',
-      hyphenated.length / median(hyphenatedTimes) / 1000,
+      hyphenatedText().length / median(forks.flatMap((fork) => fork.hyphenated)) / 1000,
       'Mchar/s',
       0,
       'higher',

@@ -1,4 +1,4 @@
-import { foldTable, IGNORED, SEPARATOR } from './fold';
+import { foldTable, SEPARATOR } from './fold';
 
 /** Words per shingle, and shingles per winnowing window. */
 export interface FingerprintOptions {
@@ -62,7 +62,7 @@ export function hashWords(text: string): Words {
  * the current word's slot, which moves on when a word ends. Units that vanish (soft
  * hyphens, zero-width, combining marks) are rare: the fast loop only notices them, and a
  * chunk that has one is hashed again by hashRange, as are the chunks after it until one
- * has none. Relies on SEPARATOR being 0 and IGNORED 1 (fold.ts).
+ * has none. Relies on SEPARATOR being 0 and IGNORED -1 (fold.ts).
  */
 function hashAllWords(
   text: string,
@@ -76,7 +76,6 @@ function hashAllWords(
   let hashes = buffer && buffer.length >= estimate ? buffer : new Int32Array(estimate);
   // Locals, not module bindings: Node 20's V8 was seen checking module constants for their
   // temporal dead zone on every read inside the loop.
-  const ignored = IGNORED;
   const separatorInput = SEPARATOR_INPUT;
   const prime = FNV_PRIME;
   const state: HashState = { count: 0, hash: FNV_BASIS, inWord: 0 };
@@ -98,7 +97,7 @@ function hashAllWords(
     for (let i = chunk; i < pairsEnd; i += 2) {
       const first = fold[text.charCodeAt(i)]!;
       const second = fold[text.charCodeAt(i + 1)]!;
-      vanishing |= ((first ^ ignored) - 1) | ((second ^ ignored) - 1); // negative once one vanishes
+      vanishing |= first | second; // negative once one vanishes: IGNORED is -1
       let separator = (first - 1) >> 31; // -1 for SEPARATOR (0), else 0
       count += inWord & separator & 1;
       hash = Math.imul((hash & ~separator) ^ (first | (separatorInput & separator)), prime);
@@ -135,11 +134,10 @@ function hashRange(
   text: string,
   from: number,
   to: number,
-  fold: Uint16Array,
+  fold: Int32Array,
   hashes: Int32Array,
   state: HashState,
 ): boolean {
-  const ignored = IGNORED;
   const separatorInput = SEPARATOR_INPUT;
   const prime = FNV_PRIME;
   let { count, hash, inWord } = state;
@@ -147,9 +145,10 @@ function hashRange(
   let vanishing = 0;
   for (let i = from; i < to; i++) {
     const folded = fold[text.charCodeAt(i)]!;
-    const vanishes = ((folded ^ ignored) - 1) >> 31; // -1 for IGNORED, else 0
+    const vanishes = folded >> 31; // -1 for IGNORED (-1), else 0
     vanishing |= vanishes;
-    const separator = (folded - 1) >> 31; // 0 for IGNORED: it neither ends nor starts a word
+    // -1 for SEPARATOR, else 0; 0 for IGNORED too: it neither ends nor starts a word.
+    const separator = ((folded - 1) >> 31) & ~vanishes;
     count += inWord & separator & 1;
     const input = (folded | (separatorInput & separator)) & ~vanishes;
     hash = Math.imul((hash & ~separator) ^ input, prime ^ (vanishes & (prime ^ 1)));
@@ -188,7 +187,7 @@ export function locateWords(text: string): WordPositions {
   let count = 0;
   let i = 0;
   while (i < length) {
-    if (fold[text.charCodeAt(i)]! <= IGNORED) {
+    if (fold[text.charCodeAt(i)]! <= SEPARATOR) {
       i++;
       continue;
     }
@@ -280,8 +279,9 @@ const TOP_BIT = 0x80000000 | 0;
 function winnowSigned(values: Int32Array, w: number): Uint32Array {
   const n = values.length;
   if (n === 0) return new Uint32Array(0);
-  // About 2n/(w+1) positions are kept; room for more, grown if a text needs it.
-  let picked = new Int32Array(Math.ceil((4 * n) / (w + 1)) + 16);
+  // Room for every position (the most there can be): no check per pick. About 2n/(w+1)
+  // are used; the rest of the array is never touched.
+  const picked = new Int32Array(n);
   // The first window (or the whole text, when shorter than one) always gives a position.
   const firstEnd = Math.min(w, n) - 1;
   let min = 0;
@@ -294,15 +294,16 @@ function winnowSigned(values: Int32Array, w: number): Uint32Array {
   }
   picked[0] = min;
   let count = 1;
-  for (let end = firstEnd + 1; end < n; end++) {
+  // `expired`: a minimum at or before it has left the window ending at `end`.
+  for (let end = firstEnd + 1, expired = end - w; end < n; end++, expired++) {
     const value = values[end]!;
     if (value <= minValue) {
       min = end;
       minValue = value;
-    } else if (min <= end - w) {
+    } else if (min <= expired) {
       // The minimum left the window: rescan it, choosing without branches (a random compare
       // per step would mispredict a third of the time).
-      min = end - w + 1;
+      min = expired + 1;
       minValue = values[min]!;
       for (let j = min + 1; j <= end; j++) {
         const candidate = values[j]!;
@@ -314,7 +315,6 @@ function winnowSigned(values: Int32Array, w: number): Uint32Array {
       continue;
     }
     // A new minimum is always a new position: a later one, or the old one left the window.
-    if (count === picked.length) picked = grow(picked, count * 2);
     picked[count++] = min;
   }
   return new Uint32Array(picked.buffer, 0, count).slice();
