@@ -69,7 +69,7 @@ function articleEntries(): { article: IndexedArticle; fingerprints: Uint32Array 
  * links and emphasis; passages of three indexed articles among fresh text), an aside with
  * related links, a footer, scripts and a hidden block.
  */
-function testPage(): { html: string; url: string } {
+export function testPage(): { html: string; url: string } {
   const random = rng(4242);
   const paragraphs: string[] = [];
   let length = 0;

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fingerprintText, guaranteedMatchWords } from '../../../utils/fingerprint/fingerprint';
 import { ArticleIndex, type IndexedArticle } from '../../../utils/republication/article-index';
-import { collectPageText, rangeOfText } from '../../../utils/republication/page-text';
+import {
+  collectPageText,
+  createPageTextCollector,
+  rangeOfText,
+} from '../../../utils/republication/page-text';
 import {
   badgeOf,
   buildPageReport,
@@ -215,6 +219,55 @@ describe('page text', () => {
     const start = page.text.indexOf('bold');
     const range = rangeOfText(page, start, start + 4)!;
     expect(range.toString()).toBe('bold');
+  });
+
+  it('walks any tree in document order, in small steps, leaving out skipped subtrees whole', () => {
+    type Tree = { tag: string; hidden: boolean; children: (Tree | string)[] } | string;
+    const tree: fc.Memo<Tree> = fc.memo((depth): fc.Arbitrary<Tree> =>
+      depth <= 1
+        ? fc.constantFrom('word', ' ', '', 'two words')
+        : fc.oneof(
+            fc.constantFrom('word', ' ', '<!---->'),
+            fc.record({
+              tag: fc.constantFrom('p', 'div', 'span', 'b', 'nav', 'script', 'aside', 'li'),
+              hidden: fc.boolean(),
+              children: fc.array(tree(depth - 1), { maxLength: 4 }),
+            }),
+          ),
+    );
+    const SKIPPED = new Set(['nav', 'script', 'aside']);
+    const BLOCKS = new Set(['p', 'div', 'li']);
+    const build = (node: Tree, parent: Node): void => {
+      if (typeof node === 'string') {
+        parent.appendChild(
+          node === '<!---->' ? document.createComment('') : document.createTextNode(node),
+        );
+        return;
+      }
+      const element = document.createElement(node.tag);
+      if (node.hidden) element.setAttribute('hidden', '');
+      node.children.forEach((child) => build(child, element));
+      parent.appendChild(element);
+    };
+    // The same rules, recursively: what the walk must produce.
+    const expected = (node: Tree): string => {
+      if (typeof node === 'string')
+        return node === '<!---->' ? '' : node.trim() ? node : node && ' ';
+      if (SKIPPED.has(node.tag) || node.hidden) return '';
+      return (BLOCKS.has(node.tag) ? '\n' : '') + node.children.map(expected).join('');
+    };
+    fc.assert(
+      fc.property(fc.array(tree(5), { maxLength: 6 }), (forest) => {
+        document.body.replaceChildren();
+        forest.forEach((node) => build(node, document.body));
+        const collector = createPageTextCollector(document.body);
+        let steps = 0;
+        while (!collector.step(() => true)) steps++; // stop at every clock check
+        expect(steps).toBeLessThan(1000);
+        expect(collector.result().text).toBe(forest.map(expected).join(''));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
