@@ -98,7 +98,8 @@ function hashAllWords(
       const first = fold[text.charCodeAt(i)]!;
       const second = fold[text.charCodeAt(i + 1)]!;
       vanishing |= first | second; // negative once one vanishes: IGNORED is -1
-      let separator = (first - 1) >> 31; // -1 for SEPARATOR (0), else 0
+      // -1 for SEPARATOR (0), else 0 (-1 for IGNORED too: its chunk is hashed again anyway).
+      let separator = (first - 1) >> 31;
       count += inWord & separator & 1;
       hash = Math.imul((hash & ~separator) ^ (first | (separatorInput & separator)), prime);
       hashes[count] = hash;
@@ -343,8 +344,8 @@ export function fingerprintText(
  * fingerprintText's working arrays, kept from call to call: a background that fingerprints
  * page after page then allocates only its results, and collects less garbage. They grow to
  * the longest text seen (page text is capped at 2 M units: about 3 MB for prose, 8 MB at
- * worst, for a page of one-letter words) and never leave
- * fingerprintText, which runs to completion before any other call.
+ * worst, for a page of one-letter words). They never leave fingerprintText, which runs to
+ * completion before any other call can use them.
  */
 const scratch: { words: Int32Array; shingles: Int32Array } = {
   words: new Int32Array(0),
