@@ -38,6 +38,7 @@ export default defineBackground({
         articleSummaryItem.setValue(summary),
       ),
       newId: () => crypto.randomUUID(),
+      now: () => Date.now(),
       // Through each store's own queue, so a write under way cannot bring entries back.
       clearLogs: async () => {
         await Promise.all([records.clear(), pastes.clear(), pasteIndex.clear()]);

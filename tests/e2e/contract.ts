@@ -522,6 +522,41 @@ export function defineContractSuite(kind: BrowserKind): void {
         assert.equal(await read(), '', 'one undo restores the empty textarea');
       });
 
+      it(
+        'text of a read article copied from a mirror (never copied on the article): the link is added',
+        T,
+        async () => {
+          // The article page was opened (read) in `before`; these paragraphs were never copied.
+          const mirror = await browser.newPage(`http://${EDITOR_HOST}/mirror-en.html`);
+          try {
+            const sel = await selectParagraphs(mirror, 0, 1, 'main p');
+            await pressCopy(mirror);
+            await resetEditors(editors);
+            await pasteInto(editors, '#ta');
+            const value = await editors.waitFor(
+              () => (document.getElementById('ta') as HTMLTextAreaElement).value,
+              undefined,
+              { timeout: 5000, message: 'nothing pasted into #ta' },
+            );
+            assertPlainAttribution(value, sel.text, 'Source', enUrl);
+            const latestCopy = await browser.evalInExtension(async () => {
+              type Api = {
+                storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+              };
+              const g = globalThis as unknown as { browser?: Api; chrome: Api };
+              const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
+              return ((stored.copyRecords ?? []) as { text: string }[])[0]?.text ?? '';
+            });
+            assert.ok(
+              !latestCopy.includes('Initially appointed'),
+              'the mirror copy is not a recorded copy: the match came from the article read',
+            );
+          } finally {
+            await mirror.close();
+          }
+        },
+      );
+
       it('contenteditable: one real link to the article after the pasted text', T, async () => {
         const sel = await copyStrippedByThePage();
         await resetEditors(editors);

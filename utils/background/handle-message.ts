@@ -15,6 +15,7 @@ export interface BackgroundServices {
   indicator: ActionIndicator;
   articles: ArticleStore;
   newId(): string;
+  now(): number;
 }
 
 /** Routes one message from a content script. Throws on a message it does not know. */
@@ -56,7 +57,13 @@ export async function handleBackgroundMessage(
       return { ok: true, id: record.id };
     }
     case 'article:read': {
+      const { url, language, placement, hosts } = message.article;
       await services.articles.addArticle(message.article, message.bodyText);
+      await services.pasteIndex.addRead(
+        { url, language, placement, hosts },
+        message.bodyText,
+        services.now(),
+      );
       return { ok: true };
     }
     case 'page:check':

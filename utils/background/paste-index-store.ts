@@ -1,4 +1,10 @@
-import { addCopyToIndex, EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../paste/paste-index';
+import {
+  addCopyToIndex,
+  addReadToIndex,
+  EMPTY_PASTE_INDEX,
+  type PasteIndexSnapshot,
+  type PasteSource,
+} from '../paste/paste-index';
 import { findPublisherRule } from '../publishers';
 import type { CopyRecord } from '../storage';
 import { createWriteQueue } from './write-queue';
@@ -8,7 +14,10 @@ export interface PasteIndexItem {
   setValue(value: PasteIndexSnapshot): Promise<void>;
 }
 
-/** Adds each copy's fingerprints to the index that pages match pastes against; one write at a time. */
+/**
+ * Adds each copy's fingerprints, and each read article's, to the index that pages match
+ * pastes against; one write at a time.
+ */
 export function createPasteIndexStore(item: PasteIndexItem) {
   const enqueue = createWriteQueue();
   return {
@@ -23,6 +32,17 @@ export function createPasteIndexStore(item: PasteIndexItem) {
           hosts: rule?.hosts ?? [new URL(record.articleUrl).hostname],
         };
         await item.setValue(addCopyToIndex(snapshot, source, record.text, record.copiedAt));
+      });
+    },
+    /** An article read: text of it that reaches the clipboard some other way is still known. */
+    addRead(
+      article: Omit<PasteSource, 'lastCopiedAt' | 'readOnly'>,
+      bodyText: string,
+      readAt: number,
+    ): Promise<void> {
+      return enqueue(async () => {
+        const snapshot = await item.getValue();
+        await item.setValue(addReadToIndex(snapshot, article, bodyText, readAt));
       });
     },
     /** Empties the index after any addition already under way. */

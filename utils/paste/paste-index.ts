@@ -19,8 +19,14 @@ export interface PasteSource {
   placement: LinkPlacement;
   /** The publisher's hosts: a pasted link to any of them already satisfies the rule. */
   hosts: string[];
-  /** Epoch ms of the latest copy from this article: the least recent go first when full. */
+  /** Epoch ms of the latest copy from (or read of) this article: the least recent go first when full. */
   lastCopiedAt: number;
+  /**
+   * Known only from reading the article, not from a copy (its text reached the clipboard
+   * some other way: a mirror, a feed reader, a tab opened before Linkback was): a paste must
+   * share more with it, and such articles leave a full index before copied ones.
+   */
+  readOnly?: true;
 }
 
 /**
@@ -29,6 +35,9 @@ export interface PasteSource {
  * all of its shingles, so only the copy side is sparse.
  */
 export const COPY_FINGERPRINTS: FingerprintOptions = { k: 5, w: 12 };
+
+/** A read article's body is indexed up to this many characters (as the article index does). */
+export const MAX_READ_TEXT = 200_000;
 
 /** Bounds the index to about 1 MB in memory (6 bytes an entry). */
 export const MAX_INDEX_ENTRIES = 160_000;
@@ -121,16 +130,47 @@ function mergePairs(old: Uint32Array, added: Uint32Array): Uint32Array {
 /** Adds one copy to the index: the article becomes the most recent, its fingerprints join. */
 export function addCopyToIndex(
   snapshot: PasteIndexSnapshot,
-  source: Omit<PasteSource, 'lastCopiedAt'>,
+  source: Omit<PasteSource, 'lastCopiedAt' | 'readOnly'>,
   text: string,
   copiedAt: number,
   maxEntries = MAX_INDEX_ENTRIES,
 ): PasteIndexSnapshot {
+  return addToIndex(snapshot, source, text, copiedAt, 'copy', maxEntries);
+}
+
+/**
+ * Adds an article the user has read: its body's fingerprints join (no whole-text hash: a
+ * paste is never the whole body), and it counts as read only until copied from.
+ */
+export function addReadToIndex(
+  snapshot: PasteIndexSnapshot,
+  source: Omit<PasteSource, 'lastCopiedAt' | 'readOnly'>,
+  bodyText: string,
+  readAt: number,
+  maxEntries = MAX_INDEX_ENTRIES,
+): PasteIndexSnapshot {
+  return addToIndex(snapshot, source, bodyText.slice(0, MAX_READ_TEXT), readAt, 'read', maxEntries);
+}
+
+function addToIndex(
+  snapshot: PasteIndexSnapshot,
+  source: Omit<PasteSource, 'lastCopiedAt' | 'readOnly'>,
+  text: string,
+  at: number,
+  how: 'copy' | 'read',
+  maxEntries: number,
+): PasteIndexSnapshot {
   const sources = snapshot.sources.slice();
   let index = sources.findIndex((known) => known.url === source.url);
-  if (index < 0) index = sources.push({ ...source, lastCopiedAt: copiedAt }) - 1;
-  else
-    sources[index] = { ...source, lastCopiedAt: Math.max(copiedAt, sources[index]!.lastCopiedAt) };
+  const known = index < 0 ? null : sources[index]!;
+  const updated: PasteSource = {
+    ...source,
+    lastCopiedAt: Math.max(at, known?.lastCopiedAt ?? 0),
+    // Copied once, it stays a copied article.
+    ...(how === 'read' && (!known || known.readOnly) ? { readOnly: true as const } : {}),
+  };
+  if (index < 0) index = sources.push(updated) - 1;
+  else sources[index] = updated;
 
   const words = hashWords(text);
   const shingles = hashShingles(words, COPY_FINGERPRINTS.k);
@@ -141,10 +181,9 @@ export function addCopyToIndex(
     added[2 * i + 1] = index;
   }
   const shinglePairs = mergePairs(decodePairs(snapshot.shingles), sortPairs(added));
-  const exactPairs = mergePairs(
-    decodePairs(snapshot.exact),
-    Uint32Array.of(wholeTextHash(words), index),
-  );
+  const exact = decodePairs(snapshot.exact);
+  const exactPairs =
+    how === 'copy' ? mergePairs(exact, Uint32Array.of(wholeTextHash(words), index)) : exact;
   return evictLeastRecent(
     { version: 1, sources, shingles: '', exact: '' },
     shinglePairs,
@@ -153,7 +192,10 @@ export function addCopyToIndex(
   );
 }
 
-/** Encodes the index, first dropping the least recently copied articles until it fits its bound. */
+/**
+ * Encodes the index, first dropping articles until it fits its bound: articles only read
+ * before copied ones, the least recent first.
+ */
 export function evictLeastRecent(
   snapshot: PasteIndexSnapshot,
   shingles: Uint32Array,
@@ -170,7 +212,11 @@ export function evictLeastRecent(
   for (let i = 1; i < exact.length; i += 2) perSource[exact[i]!]!++;
   const byRecency = snapshot.sources
     .map((_, i) => i)
-    .sort((a, b) => snapshot.sources[b]!.lastCopiedAt - snapshot.sources[a]!.lastCopiedAt);
+    .sort(
+      (a, b) =>
+        Number(!!snapshot.sources[a]!.readOnly) - Number(!!snapshot.sources[b]!.readOnly) ||
+        snapshot.sources[b]!.lastCopiedAt - snapshot.sources[a]!.lastCopiedAt,
+    );
   const keep = new Int32Array(snapshot.sources.length).fill(-1);
   const sources: PasteSource[] = [];
   let total = 0;
@@ -311,10 +357,12 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       // One shared shingle may be a stock phrase ("according to the ministry of"): it counts
       // only for a paste long enough to hold a guaranteed run and too short to hold two.
       // Shorter pastes must be exact copies; longer ones must share two shingles.
+      // An article only read needs two in any case: the user never copied that text.
       const guaranteed = guaranteedMatchWords(COPY_FINGERPRINTS);
-      const oneIsEnough = words.count >= guaranteed && words.count < 2 * guaranteed;
-      if (!isExact && bestCount < 2 && !oneIsEnough) return null;
       const source = sources[best];
+      const oneIsEnough =
+        !source?.readOnly && words.count >= guaranteed && words.count < 2 * guaranteed;
+      if (!isExact && bestCount < 2 && !oneIsEnough) return null;
       return source ? { source, sharedShingles: bestCount, exact: isExact } : null;
     },
   };

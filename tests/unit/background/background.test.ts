@@ -187,6 +187,7 @@ function makeServices(action: ActionApi, records = memoryItem()) {
     ),
     articles: createArticleStore(memoryArticleDb()),
     newId: () => 'id',
+    now: () => 1_000,
     clearLogs: async () => {
       records.value = [];
       pastes.splice(0);
@@ -290,6 +291,10 @@ describe('the republication services', () => {
       1,
       services,
     );
+    // Pages can now tell a paste of the article's text, even one never copied from it.
+    const pasted = createPasteIndex(services.index()).match(BODY.split(' ').slice(5, 45).join(' '));
+    expect(pasted).toMatchObject({ source: { url: COPY.articleUrl, readOnly: true } });
+
     const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
     const report = (await handleBackgroundMessage(
       { type: 'page:check', url: 'https://blog.example/post', text, links: [] },

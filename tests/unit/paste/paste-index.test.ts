@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCopyToIndex,
+  addReadToIndex,
   createPasteIndex,
   decodePairs,
   EMPTY_PASTE_INDEX,
@@ -124,5 +125,49 @@ describe('the same text under two addresses', () => {
     expect(createPasteIndex(both).match(part)?.source.url).toBe(http.url);
     const again = addCopyToIndex(both, SOURCE, COPIED, 30);
     expect(createPasteIndex(again).match(COPIED)?.source.url).toBe(SOURCE.url);
+  });
+});
+
+describe('articles only read', () => {
+  const words = (seed: number, n: number) =>
+    Array.from({ length: n }, (_, i) => `w${seed}x${i}`).join(' ');
+  const BODY = `${words(1, 300)} ${COPIED} ${words(2, 300)}`;
+
+  it('are matched when their text reaches the clipboard some other way', () => {
+    const index = createPasteIndex(addReadToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5));
+    const match = index.match(`From a mirror site: ${COPIED} (shared by a friend)`);
+    expect(match).toMatchObject({ source: { url: SOURCE.url, readOnly: true }, exact: false });
+    expect(index.match(words(1, 60))?.source.url).toBe(SOURCE.url);
+  });
+
+  it('need two shared shingles even for a short paste, where a copy needs one', () => {
+    // 20 words: the article's first 16 (which share one fingerprint with it), then the user's.
+    const paste = `${COPIED.split(' ').slice(0, 16).join(' ')} and my own four words`;
+    const copied = createPasteIndex(addCopyToIndex(EMPTY_PASTE_INDEX, SOURCE, COPIED, 5));
+    expect(copied.match(paste)).toMatchObject({ source: { url: SOURCE.url }, sharedShingles: 1 });
+    const read = createPasteIndex(addReadToIndex(EMPTY_PASTE_INDEX, SOURCE, COPIED, 5));
+    expect(read.match(paste)).toBeNull();
+  });
+
+  it('become copied articles once copied from, and stay so when read again', () => {
+    const read = addReadToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5);
+    const copied = addCopyToIndex(read, SOURCE, COPIED, 6);
+    expect(copied.sources).toEqual([{ ...SOURCE, lastCopiedAt: 6 }]);
+    const readAgain = addReadToIndex(copied, SOURCE, BODY, 7);
+    expect(readAgain.sources).toEqual([{ ...SOURCE, lastCopiedAt: 7 }]);
+  });
+
+  it('leave a full index before copied articles, however recent', () => {
+    const bound = 300;
+    let snapshot = addCopyToIndex(EMPTY_PASTE_INDEX, SOURCE, words(0, 400), 1, bound);
+    for (let a = 1; a <= 6; a++) {
+      const source = { ...SOURCE, url: `https://caliber.az/post/${a}` };
+      snapshot = addReadToIndex(snapshot, source, words(a, 400), 100 + a, bound);
+    }
+    const urls = snapshot.sources.map((s) => s.url);
+    expect(urls).toContain(SOURCE.url);
+    expect(urls).toContain('https://caliber.az/post/6');
+    expect(urls).not.toContain('https://caliber.az/post/1');
+    expect(createPasteIndex(snapshot).match(words(0, 40))?.source.url).toBe(SOURCE.url);
   });
 });
