@@ -42,6 +42,9 @@ export function createPasteIndexStore(item: PasteIndexItem) {
     ): Promise<void> {
       return enqueue(async () => {
         const snapshot = await item.getValue();
+        // Every page that loaded the index decodes it again on a write: an article already
+        // there (read or copied before) is not worth that.
+        if (snapshot.sources.some((source) => source.url === article.url)) return;
         await item.setValue(addReadToIndex(snapshot, article, bodyText, readAt));
       });
     },

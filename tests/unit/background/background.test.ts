@@ -294,6 +294,14 @@ describe('the republication services', () => {
     // Pages can now tell a paste of the article's text, even one never copied from it.
     const pasted = createPasteIndex(services.index()).match(BODY.split(' ').slice(5, 45).join(' '));
     expect(pasted).toMatchObject({ source: { url: COPY.articleUrl, readOnly: true } });
+    // Read again: the index is not rewritten (every page holding it would decode it again).
+    const before = services.index();
+    await services.pasteIndex.addRead(
+      { url: COPY.articleUrl, language: 'en', placement: 'end', hosts: ['caliber.az'] },
+      BODY,
+      2_000,
+    );
+    expect(services.index()).toBe(before);
 
     const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
     const report = (await handleBackgroundMessage(
