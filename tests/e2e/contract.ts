@@ -495,6 +495,17 @@ export function defineContractSuite(kind: BrowserKind): void {
         await new Promise((resolve) => setTimeout(resolve, 300));
       }
 
+      /** Empties the editors, pastes into the textarea and returns what arrived there. */
+      async function pasteIntoTextarea(): Promise<string> {
+        await resetEditors(editors);
+        await pasteInto(editors, '#ta');
+        return editors.waitFor(
+          () => (document.getElementById('ta') as HTMLTextAreaElement).value,
+          undefined,
+          { timeout: 5000, message: 'nothing pasted into #ta' },
+        );
+      }
+
       it('the page stripped the link: the clipboard holds bare text', T, async () => {
         const sel = await copyStrippedByThePage();
         await resetEditors(editors);
@@ -508,15 +519,9 @@ export function defineContractSuite(kind: BrowserKind): void {
 
       it('textarea: the link is appended, and one Ctrl+Z removes the whole paste', T, async () => {
         const sel = await copyStrippedByThePage();
-        await resetEditors(editors);
-        await pasteInto(editors, '#ta');
+        const value = await pasteIntoTextarea();
         const read = () =>
           editors.evaluate(() => (document.getElementById('ta') as HTMLTextAreaElement).value);
-        const value = await editors.waitFor(
-          () => (document.getElementById('ta') as HTMLTextAreaElement).value,
-          undefined,
-          { timeout: 5000, message: 'nothing pasted into #ta' },
-        );
         assertPlainAttribution(value, sel.text, 'Source', enUrl);
         await editors.press('Control+z');
         assert.equal(await read(), '', 'one undo restores the empty textarea');
@@ -531,13 +536,7 @@ export function defineContractSuite(kind: BrowserKind): void {
           try {
             const sel = await selectParagraphs(mirror, 0, 1, 'main p');
             await pressCopy(mirror);
-            await resetEditors(editors);
-            await pasteInto(editors, '#ta');
-            const value = await editors.waitFor(
-              () => (document.getElementById('ta') as HTMLTextAreaElement).value,
-              undefined,
-              { timeout: 5000, message: 'nothing pasted into #ta' },
-            );
+            const value = await pasteIntoTextarea();
             assertPlainAttribution(value, sel.text, 'Source', enUrl);
             const latestCopy = await browser.evalInExtension(async () => {
               type Api = {
@@ -613,13 +612,7 @@ export function defineContractSuite(kind: BrowserKind): void {
           await setPasteMode(false);
           try {
             const sel = await copyStrippedByThePage();
-            await resetEditors(editors);
-            await pasteInto(editors, '#ta');
-            const value = await editors.waitFor(
-              () => (document.getElementById('ta') as HTMLTextAreaElement).value,
-              undefined,
-              { timeout: 5000, message: 'nothing pasted into #ta' },
-            );
+            const value = await pasteIntoTextarea();
             assert.equal(value.trim(), sel.text.trim(), 'the paste is exactly what was copied');
           } finally {
             await setPasteMode(true); // back on for the tests that follow

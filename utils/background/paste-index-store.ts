@@ -1,6 +1,6 @@
 import {
   addCopyToIndex,
-  addReadToIndex,
+  addToIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
   type PasteSource,
@@ -45,7 +45,7 @@ export function createPasteIndexStore(item: PasteIndexItem) {
         // Every page that loaded the index decodes it again on a write: an article already
         // there (read or copied before) is not worth that.
         if (snapshot.sources.some((source) => source.url === article.url)) return;
-        await item.setValue(addReadToIndex(snapshot, article, bodyText, readAt));
+        await item.setValue(addToIndex(snapshot, article, bodyText, readAt, 'read'));
       });
     },
     /** Empties the index after any addition already under way. */

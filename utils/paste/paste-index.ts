@@ -127,7 +127,7 @@ function mergePairs(old: Uint32Array, added: Uint32Array): Uint32Array {
 
 // ---------------------------------------------------------------- building (background)
 
-/** Adds one copy to the index: the article becomes the most recent, its fingerprints join. */
+/** addToIndex for a copy: the article becomes the most recent, its fingerprints join. */
 export function addCopyToIndex(
   snapshot: PasteIndexSnapshot,
   source: Omit<PasteSource, 'lastCopiedAt' | 'readOnly'>,
@@ -139,27 +139,19 @@ export function addCopyToIndex(
 }
 
 /**
- * Adds an article the user has read: its body's fingerprints join (no whole-text hash: a
- * paste is never the whole body), and it counts as read only until copied from.
+ * Adds a copy's text, or the body of an article the user has read: the article becomes the
+ * most recent, its fingerprints join. A read adds no whole-text hash (a paste is never a
+ * whole body), and the article counts as only read until copied from.
  */
-export function addReadToIndex(
-  snapshot: PasteIndexSnapshot,
-  source: Omit<PasteSource, 'lastCopiedAt' | 'readOnly'>,
-  bodyText: string,
-  readAt: number,
-  maxEntries = MAX_INDEX_ENTRIES,
-): PasteIndexSnapshot {
-  return addToIndex(snapshot, source, bodyText.slice(0, MAX_READ_TEXT), readAt, 'read', maxEntries);
-}
-
-function addToIndex(
+export function addToIndex(
   snapshot: PasteIndexSnapshot,
   source: Omit<PasteSource, 'lastCopiedAt' | 'readOnly'>,
   text: string,
   at: number,
   how: 'copy' | 'read',
-  maxEntries: number,
+  maxEntries = MAX_INDEX_ENTRIES,
 ): PasteIndexSnapshot {
+  if (how === 'read') text = text.slice(0, MAX_READ_TEXT);
   const sources = snapshot.sources.slice();
   let index = sources.findIndex((known) => known.url === source.url);
   const known = index < 0 ? null : sources[index]!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCopyToIndex,
-  addReadToIndex,
+  addToIndex,
   createPasteIndex,
   decodePairs,
   EMPTY_PASTE_INDEX,
@@ -134,7 +134,7 @@ describe('articles only read', () => {
   const BODY = `${words(1, 300)} ${COPIED} ${words(2, 300)}`;
 
   it('are matched when their text reaches the clipboard some other way', () => {
-    const index = createPasteIndex(addReadToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5));
+    const index = createPasteIndex(addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5, 'read'));
     const match = index.match(`From a mirror site: ${COPIED} (shared by a friend)`);
     expect(match).toMatchObject({ source: { url: SOURCE.url, readOnly: true }, exact: false });
     expect(index.match(words(1, 60))?.source.url).toBe(SOURCE.url);
@@ -145,15 +145,15 @@ describe('articles only read', () => {
     const paste = `${COPIED.split(' ').slice(0, 16).join(' ')} and my own four words`;
     const copied = createPasteIndex(addCopyToIndex(EMPTY_PASTE_INDEX, SOURCE, COPIED, 5));
     expect(copied.match(paste)).toMatchObject({ source: { url: SOURCE.url }, sharedShingles: 1 });
-    const read = createPasteIndex(addReadToIndex(EMPTY_PASTE_INDEX, SOURCE, COPIED, 5));
+    const read = createPasteIndex(addToIndex(EMPTY_PASTE_INDEX, SOURCE, COPIED, 5, 'read'));
     expect(read.match(paste)).toBeNull();
   });
 
   it('become copied articles once copied from, and stay so when read again', () => {
-    const read = addReadToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5);
+    const read = addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5, 'read');
     const copied = addCopyToIndex(read, SOURCE, COPIED, 6);
     expect(copied.sources).toEqual([{ ...SOURCE, lastCopiedAt: 6 }]);
-    const readAgain = addReadToIndex(copied, SOURCE, BODY, 7);
+    const readAgain = addToIndex(copied, SOURCE, BODY, 7, 'read');
     expect(readAgain.sources).toEqual([{ ...SOURCE, lastCopiedAt: 7 }]);
   });
 
@@ -162,7 +162,7 @@ describe('articles only read', () => {
     let snapshot = addCopyToIndex(EMPTY_PASTE_INDEX, SOURCE, words(0, 400), 1, bound);
     for (let a = 1; a <= 6; a++) {
       const source = { ...SOURCE, url: `https://caliber.az/post/${a}` };
-      snapshot = addReadToIndex(snapshot, source, words(a, 400), 100 + a, bound);
+      snapshot = addToIndex(snapshot, source, words(a, 400), 100 + a, 'read', bound);
     }
     const urls = snapshot.sources.map((s) => s.url);
     expect(urls).toContain(SOURCE.url);
