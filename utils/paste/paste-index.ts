@@ -36,6 +36,9 @@ export interface PasteSource {
  */
 export const COPY_FINGERPRINTS: FingerprintOptions = { k: 5, w: 12 };
 
+/** The share of a paste's shingles an article only read must hold (see match). */
+const READ_ONLY_SHARE = 1 / 30;
+
 /** A read article's body is indexed up to this many characters (as the article index does). */
 export const MAX_READ_TEXT = 200_000;
 
@@ -319,9 +322,11 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       const hashes = shingles.hashes;
       const owners = shingles.owners;
       let from = 0;
+      let distinct = 0;
       for (let i = 0; i < pasted.length; i++) {
         const hash = pasted[i]!;
         if (i && hash === pasted[i - 1]) continue;
+        distinct++;
         // Sorted queries: each bisection starts where the previous one ended.
         let lo = from;
         let hi = hashes.length;
@@ -349,12 +354,18 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       // One shared shingle may be a stock phrase ("according to the ministry of"): it counts
       // only for a paste long enough to hold a guaranteed run and too short to hold two.
       // Shorter pastes must be exact copies; longer ones must share two shingles.
-      // An article only read needs two in any case: the user never copied that text.
       const guaranteed = guaranteedMatchWords(COPY_FINGERPRINTS);
       const source = sources[best];
-      const oneIsEnough =
-        !source?.readOnly && words.count >= guaranteed && words.count < 2 * guaranteed;
-      if (!isExact && bestCount < 2 && !oneIsEnough) return null;
+      if (source?.readOnly) {
+        // The user never copied from an article only read, and a whole body shares stock
+        // phrases with much of the news: at least two shingles, and a share of the paste's
+        // that its own text would not reach (a paste of the article's text shares about 2
+        // in w + 1 = 13 of its shingles with it; one in 30 is asked).
+        if (bestCount < Math.max(2, Math.ceil(distinct * READ_ONLY_SHARE))) return null;
+      } else {
+        const oneIsEnough = words.count >= guaranteed && words.count < 2 * guaranteed;
+        if (!isExact && bestCount < 2 && !oneIsEnough) return null;
+      }
       return source ? { source, sharedShingles: bestCount, exact: isExact } : null;
     },
   };

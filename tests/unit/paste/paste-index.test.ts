@@ -149,6 +149,21 @@ describe('articles only read', () => {
     expect(read.match(paste)).toBeNull();
   });
 
+  it('are not taken for the source of a long text of ones own that shares a few phrases', () => {
+    // 400 words of one's own and four 12-word runs of the article: 4 shared shingles.
+    const runs = [0, 12, 24, 36].map((at) =>
+      COPIED.split(' ')
+        .slice(at, at + 12)
+        .join(' '),
+    );
+    const own = runs.map((run, i) => `${words(20 + i, 100)} ${run}`).join(' ');
+    const read = createPasteIndex(addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5, 'read'));
+    expect(read.match(own)).toBeNull();
+    // Had the user copied from the article, that would be enough.
+    const copied = createPasteIndex(addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5, 'copy'));
+    expect(copied.match(own)).toMatchObject({ source: { url: SOURCE.url }, sharedShingles: 4 });
+  });
+
   it('become copied articles once copied from, and stay so when read again', () => {
     const read = addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5, 'read');
     const copied = addCopyToIndex(read, SOURCE, COPIED, 6);
