@@ -338,35 +338,32 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
         from = lo;
         for (let j = lo; j < hashes.length && hashes[j] === hash; j++) counts[owners[j]!]!++;
       }
-      let best = exactOwner;
-      let bestCount = exactOwner >= 0 ? counts[exactOwner]! : 0;
-      if (exactOwner < 0) {
-        for (let owner = 0; owner < counts.length; owner++) {
-          const count = counts[owner]!;
-          if (count && (count > bestCount || (count === bestCount && newer(owner, best)))) {
-            best = owner;
-            bestCount = count;
-          }
-        }
+      // An exact copy of a whole copied text is where the paste comes from.
+      if (exactOwner >= 0) {
+        return { source: sources[exactOwner]!, sharedShingles: counts[exactOwner]!, exact: true };
       }
-      if (best < 0) return null;
-      const isExact = best === exactOwner;
+      // Otherwise the article sharing the most shingles, among those that share enough.
       // One shared shingle may be a stock phrase ("according to the ministry of"): it counts
       // only for a paste long enough to hold a guaranteed run and too short to hold two.
-      // Shorter pastes must be exact copies; longer ones must share two shingles.
+      // Shorter pastes must be exact copies; longer ones must share two shingles. The user
+      // never copied from an article only read, and a whole body shares stock phrases with
+      // much of the news: it needs two, and a share of the paste's shingles that the
+      // user's own text would not reach (a paste of the article's text shares about 2 in
+      // w + 1 = 13 of its shingles with it; one in 30 is asked).
       const guaranteed = guaranteedMatchWords(COPY_FINGERPRINTS);
-      const source = sources[best];
-      if (source?.readOnly) {
-        // The user never copied from an article only read, and a whole body shares stock
-        // phrases with much of the news: at least two shingles, and a share of the paste's
-        // that its own text would not reach (a paste of the article's text shares about 2
-        // in w + 1 = 13 of its shingles with it; one in 30 is asked).
-        if (bestCount < Math.max(2, Math.ceil(distinct * READ_ONLY_SHARE))) return null;
-      } else {
-        const oneIsEnough = words.count >= guaranteed && words.count < 2 * guaranteed;
-        if (!isExact && bestCount < 2 && !oneIsEnough) return null;
+      const copiedNeeds = words.count >= guaranteed && words.count < 2 * guaranteed ? 1 : 2;
+      const readNeeds = Math.max(2, Math.ceil(distinct * READ_ONLY_SHARE));
+      let best = -1;
+      let bestCount = 0;
+      for (let owner = 0; owner < counts.length; owner++) {
+        const count = counts[owner]!;
+        if (count < (sources[owner]!.readOnly ? readNeeds : copiedNeeds)) continue;
+        if (count > bestCount || (count === bestCount && newer(owner, best))) {
+          best = owner;
+          bestCount = count;
+        }
       }
-      return source ? { source, sharedShingles: bestCount, exact: isExact } : null;
+      return best < 0 ? null : { source: sources[best]!, sharedShingles: bestCount, exact: false };
     },
   };
 }

@@ -164,6 +164,19 @@ describe('articles only read', () => {
     expect(copied.match(own)).toMatchObject({ source: { url: SOURCE.url }, sharedShingles: 4 });
   });
 
+  it('do not hide a copied article that shares enough, by sharing more but not enough', () => {
+    const paste = words(9, 100);
+    const copiedFrom = { ...SOURCE, url: 'https://caliber.az/post/copied' };
+    const readOnly = { ...SOURCE, url: 'https://caliber.az/post/read' };
+    let snapshot = addToIndex(EMPTY_PASTE_INDEX, copiedFrom, words(9, 18), 1, 'copy');
+    snapshot = addToIndex(snapshot, readOnly, words(9, 20), 2, 'read');
+    // The copy shares 2 of the paste's shingles (enough); the read article 3 (4 needed).
+    expect(createPasteIndex(snapshot).match(paste)).toMatchObject({
+      source: { url: copiedFrom.url },
+      sharedShingles: 2,
+    });
+  });
+
   it('become copied articles once copied from, and stay so when read again', () => {
     const read = addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5, 'read');
     const copied = addCopyToIndex(read, SOURCE, COPIED, 6);
