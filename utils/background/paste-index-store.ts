@@ -42,10 +42,13 @@ export function createPasteIndexStore(item: PasteIndexItem) {
     ): Promise<void> {
       return enqueue(async () => {
         const snapshot = await item.getValue();
-        // Every page that loaded the index decodes it again on a write: an article already
-        // there (read or copied before) is not worth that.
-        if (snapshot.sources.some((source) => source.url === article.url)) return;
-        await item.setValue(addToIndex(snapshot, article, bodyText, readAt, 'read'));
+        // Every page that loaded the index decodes it again on a write: an article read
+        // before is not worth that, nor a read that adds nothing (no fingerprints, or
+        // evicted at once from an index full of copies).
+        const isRead = (source: PasteSource) => source.url === article.url && source.readOnly;
+        if (snapshot.sources.some(isRead)) return;
+        const next = addToIndex(snapshot, article, bodyText, readAt, 'read');
+        if (next.sources.some(isRead)) await item.setValue(next);
       });
     },
     /** Empties the index after any addition already under way. */

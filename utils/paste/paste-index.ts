@@ -22,9 +22,10 @@ export interface PasteSource {
   /** Epoch ms of the latest copy from (or read of) this article: the least recent go first when full. */
   lastCopiedAt: number;
   /**
-   * Known only from reading the article, not from a copy (its text reached the clipboard
-   * some other way: a mirror, a feed reader, a tab opened before Linkback was): a paste must
-   * share more with it, and such articles leave a full index before copied ones.
+   * The article's body as read, not text the user copied from it (text of it can reach the
+   * clipboard some other way: a mirror, a feed reader, a tab opened before Linkback was):
+   * a paste must share more with it, and such sources leave a full index before copies. An
+   * article read and copied from has one source of each kind.
    */
   readOnly?: true;
 }
@@ -35,6 +36,9 @@ export interface PasteSource {
  * all of its shingles, so only the copy side is sparse.
  */
 export const COPY_FINGERPRINTS: FingerprintOptions = { k: 5, w: 12 };
+
+/** Articles only read that the index keeps at most (the most recently read). */
+export const MAX_READ_SOURCES = 2_000;
 
 /** The share of a paste's shingles an article only read must hold (see match). */
 const READ_ONLY_SHARE = 1 / 30;
@@ -155,21 +159,27 @@ export function addToIndex(
   maxEntries = MAX_INDEX_ENTRIES,
 ): PasteIndexSnapshot {
   if (how === 'read') text = text.slice(0, MAX_READ_TEXT);
+  const words = hashWords(text);
+  const shingles = hashShingles(words, COPY_FINGERPRINTS.k);
+  const picked = winnow(shingles, COPY_FINGERPRINTS.w);
+  // A read that gives no fingerprint (a video page, a body not rendered yet) adds nothing.
+  if (how === 'read' && picked.length === 0) return snapshot;
+
+  // An article's copies and its read body are two sources: what the user copied matches
+  // by the copy rules, the rest of the body only by the stricter rules for reads.
+  const readOnly = how === 'read';
   const sources = snapshot.sources.slice();
-  let index = sources.findIndex((known) => known.url === source.url);
-  const known = index < 0 ? null : sources[index]!;
+  let index = sources.findIndex(
+    (known) => known.url === source.url && !!known.readOnly === readOnly,
+  );
   const updated: PasteSource = {
     ...source,
-    lastCopiedAt: Math.max(at, known?.lastCopiedAt ?? 0),
-    // Copied once, it stays a copied article.
-    ...(how === 'read' && (!known || known.readOnly) ? { readOnly: true as const } : {}),
+    lastCopiedAt: Math.max(at, index < 0 ? 0 : sources[index]!.lastCopiedAt),
+    ...(readOnly ? { readOnly: true as const } : {}),
   };
   if (index < 0) index = sources.push(updated) - 1;
   else sources[index] = updated;
 
-  const words = hashWords(text);
-  const shingles = hashShingles(words, COPY_FINGERPRINTS.k);
-  const picked = winnow(shingles, COPY_FINGERPRINTS.w);
   const added = new Uint32Array(picked.length * 2);
   for (let i = 0; i < picked.length; i++) {
     added[2 * i] = shingles[picked[i]!]!;
@@ -197,8 +207,14 @@ export function evictLeastRecent(
   exact: Uint32Array,
   maxEntries: number,
 ): PasteIndexSnapshot {
-  // Owners are 16-bit in pages: the number of articles is bounded too.
-  if ((shingles.length + exact.length) / 2 <= maxEntries && snapshot.sources.length <= 0xffff) {
+  // Owners are 16-bit in pages: the number of articles is bounded too, and that of
+  // articles only read more tightly (each costs its card in storage, fingerprints or not).
+  const readOnlyCount = snapshot.sources.filter((source) => source.readOnly).length;
+  if (
+    (shingles.length + exact.length) / 2 <= maxEntries &&
+    snapshot.sources.length <= 0xffff &&
+    readOnlyCount <= MAX_READ_SOURCES
+  ) {
     return { ...snapshot, shingles: encodePairs(shingles), exact: encodePairs(exact) };
   }
 
@@ -215,8 +231,10 @@ export function evictLeastRecent(
   const keep = new Int32Array(snapshot.sources.length).fill(-1);
   const sources: PasteSource[] = [];
   let total = 0;
+  let readOnlyKept = 0;
   for (const i of byRecency) {
     if (total + perSource[i]! > maxEntries || sources.length === 0xffff) continue;
+    if (snapshot.sources[i]!.readOnly && readOnlyKept++ >= MAX_READ_SOURCES) continue;
     total += perSource[i]!;
     keep[i] = sources.push(snapshot.sources[i]!) - 1;
   }
@@ -342,7 +360,8 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       if (exactOwner >= 0) {
         return { source: sources[exactOwner]!, sharedShingles: counts[exactOwner]!, exact: true };
       }
-      // Otherwise the article sharing the most shingles, among those that share enough.
+      // Otherwise the article sharing the most shingles among those that share enough:
+      // first among copies (the user did copy that text), then among articles only read.
       // One shared shingle may be a stock phrase ("according to the ministry of"): it counts
       // only for a paste long enough to hold a guaranteed run and too short to hold two.
       // Shorter pastes must be exact copies; longer ones must share two shingles. The user
@@ -353,17 +372,21 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       const guaranteed = guaranteedMatchWords(COPY_FINGERPRINTS);
       const copiedNeeds = words.count >= guaranteed && words.count < 2 * guaranteed ? 1 : 2;
       const readNeeds = Math.max(2, Math.ceil(distinct * READ_ONLY_SHARE));
-      let best = -1;
-      let bestCount = 0;
-      for (let owner = 0; owner < counts.length; owner++) {
-        const count = counts[owner]!;
-        if (count < (sources[owner]!.readOnly ? readNeeds : copiedNeeds)) continue;
-        if (count > bestCount || (count === bestCount && newer(owner, best))) {
-          best = owner;
-          bestCount = count;
+      for (const readOnly of [false, true]) {
+        let best = -1;
+        let bestCount = 0;
+        for (let owner = 0; owner < counts.length; owner++) {
+          const count = counts[owner]!;
+          if (!sources[owner]!.readOnly !== !readOnly) continue;
+          if (count < (readOnly ? readNeeds : copiedNeeds)) continue;
+          if (count > bestCount || (count === bestCount && newer(owner, best))) {
+            best = owner;
+            bestCount = count;
+          }
         }
+        if (best >= 0) return { source: sources[best]!, sharedShingles: bestCount, exact: false };
       }
-      return best < 0 ? null : { source: sources[best]!, sharedShingles: bestCount, exact: false };
+      return null;
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   decodePairs,
   EMPTY_PASTE_INDEX,
   encodePairs,
+  MAX_READ_SOURCES,
   type PasteIndexSnapshot,
   type PasteSource,
 } from '../../../utils/paste/paste-index';
@@ -177,12 +178,47 @@ describe('articles only read', () => {
     });
   });
 
-  it('become copied articles once copied from, and stay so when read again', () => {
+  it('keep their body apart from what was copied: the copy rules hold for the copy only', () => {
     const read = addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 5, 'read');
-    const copied = addCopyToIndex(read, SOURCE, COPIED, 6);
-    expect(copied.sources).toEqual([{ ...SOURCE, lastCopiedAt: 6 }]);
-    const readAgain = addToIndex(copied, SOURCE, BODY, 7, 'read');
-    expect(readAgain.sources).toEqual([{ ...SOURCE, lastCopiedAt: 7 }]);
+    const copied = addToIndex(read, SOURCE, COPIED, 6, 'copy');
+    expect(copied.sources).toEqual([
+      { ...SOURCE, lastCopiedAt: 5, readOnly: true },
+      { ...SOURCE, lastCopiedAt: 6 },
+    ]);
+    const index = createPasteIndex(copied);
+    expect(index.match(COPIED)).toMatchObject({ source: { lastCopiedAt: 6 }, exact: true });
+    expect(index.match(COPIED)?.source.readOnly).toBeUndefined();
+    // Own text with runs of the body's filler (not of the copy): the read rules apply.
+    const runs = [0, 50, 100, 150].map((at) =>
+      words(1, 300)
+        .split(' ')
+        .slice(at, at + 12)
+        .join(' '),
+    );
+    const own = runs.map((run, i) => `${words(20 + i, 100)} ${run}`).join(' ');
+    expect(index.match(own)).toBeNull();
+  });
+
+  it('lose to a copy of the same story under another address', () => {
+    const other = { ...SOURCE, url: 'https://caliber.az/en/post/story-again' };
+    let snapshot = addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 1, 'read');
+    snapshot = addToIndex(snapshot, SOURCE, COPIED, 2, 'copy');
+    snapshot = addToIndex(snapshot, other, BODY, 3, 'read');
+    const part = COPIED.split(' ').slice(3, 40).join(' ');
+    expect(createPasteIndex(snapshot).match(part)?.source).toEqual({ ...SOURCE, lastCopiedAt: 2 });
+  });
+
+  it('are not added when their body gives no fingerprint, and are bounded in number', () => {
+    expect(addToIndex(EMPTY_PASTE_INDEX, SOURCE, 'Watch the video', 5, 'read')).toBe(
+      EMPTY_PASTE_INDEX,
+    );
+    let snapshot = EMPTY_PASTE_INDEX;
+    for (let a = 0; a <= MAX_READ_SOURCES; a++) {
+      const source = { ...SOURCE, url: `https://caliber.az/post/${a}` };
+      snapshot = addToIndex(snapshot, source, words(a, 6), a, 'read');
+    }
+    expect(snapshot.sources).toHaveLength(MAX_READ_SOURCES);
+    expect(snapshot.sources.map((s) => s.url)).not.toContain('https://caliber.az/post/0');
   });
 
   it('leave a full index before copied articles, however recent', () => {
