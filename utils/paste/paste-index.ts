@@ -286,6 +286,8 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
     if (!hosts) hostLists.set(key, (hosts = source.hosts));
     return { ...source, hosts };
   });
+  // The same story read under several addresses: the one the user copied from is its name.
+  const copiedUrls = new Set(sources.filter((source) => !source.readOnly).map((s) => s.url));
 
   function lowerBound(hashes: Uint32Array, value: number): number {
     let lo = 0;
@@ -329,6 +331,13 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       // copied most recently is where this paste comes from.
       const newer = (a: number, b: number) =>
         b < 0 || sources[a]!.lastCopiedAt > sources[b]!.lastCopiedAt;
+      // Between equals: an address the user copied from, then the most recent.
+      const preferred = (a: number, b: number) => {
+        if (b < 0) return true;
+        const copied =
+          Number(copiedUrls.has(sources[a]!.url)) - Number(copiedUrls.has(sources[b]!.url));
+        return copied > 0 || (copied === 0 && newer(a, b));
+      };
       let exactOwner = -1;
       forEachOwner(exact, wholeTextHash(words), (owner) => {
         if (newer(owner, exactOwner)) exactOwner = owner;
@@ -379,7 +388,7 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
           const count = counts[owner]!;
           if (!sources[owner]!.readOnly !== !readOnly) continue;
           if (count < (readOnly ? readNeeds : copiedNeeds)) continue;
-          if (count > bestCount || (count === bestCount && newer(owner, best))) {
+          if (count > bestCount || (count === bestCount && preferred(owner, best))) {
             best = owner;
             bestCount = count;
           }

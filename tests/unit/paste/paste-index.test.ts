@@ -208,6 +208,19 @@ describe('articles only read', () => {
     expect(createPasteIndex(snapshot).match(part)?.source).toEqual({ ...SOURCE, lastCopiedAt: 2 });
   });
 
+  it('read under two addresses are named by the one the user copied from', () => {
+    const other = { ...SOURCE, url: 'https://caliber.az/en/post/story-again' };
+    let snapshot = addToIndex(EMPTY_PASTE_INDEX, SOURCE, BODY, 1, 'read');
+    snapshot = addToIndex(snapshot, SOURCE, COPIED, 2, 'copy');
+    snapshot = addToIndex(snapshot, other, BODY, 3, 'read');
+    // Text of the body that was never copied: both reads share it alike.
+    expect(createPasteIndex(snapshot).match(words(2, 80))?.source).toEqual({
+      ...SOURCE,
+      lastCopiedAt: 1,
+      readOnly: true,
+    });
+  });
+
   it('are not added when their body gives no fingerprint, and are bounded in number', () => {
     expect(addToIndex(EMPTY_PASTE_INDEX, SOURCE, 'Watch the video', 5, 'read')).toBe(
       EMPTY_PASTE_INDEX,
