@@ -286,8 +286,9 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
     if (!hosts) hostLists.set(key, (hosts = source.hosts));
     return { ...source, hosts };
   });
-  // The same story read under several addresses: the one the user copied from is its name.
-  const copiedUrls = new Set(sources.filter((source) => !source.readOnly).map((s) => s.url));
+  /** Whether the user copied from this address (a scan: asked only to break a rare tie). */
+  const copiedFrom = (url: string) =>
+    sources.some((source) => !source.readOnly && source.url === url);
 
   function lowerBound(hashes: Uint32Array, value: number): number {
     let lo = 0;
@@ -331,11 +332,11 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
       // copied most recently is where this paste comes from.
       const newer = (a: number, b: number) =>
         b < 0 || sources[a]!.lastCopiedAt > sources[b]!.lastCopiedAt;
-      // Between equals: an address the user copied from, then the most recent.
+      // Between equals: the story's address the user copied from (the same story read
+      // under several addresses), then the most recent.
       const preferred = (a: number, b: number) => {
         if (b < 0) return true;
-        const copied =
-          Number(copiedUrls.has(sources[a]!.url)) - Number(copiedUrls.has(sources[b]!.url));
+        const copied = Number(copiedFrom(sources[a]!.url)) - Number(copiedFrom(sources[b]!.url));
         return copied > 0 || (copied === 0 && newer(a, b));
       };
       let exactOwner = -1;
