@@ -1,4 +1,4 @@
-import { foldTable, SEPARATOR } from './fold';
+import { foldTable, IGNORED, SEPARATOR } from './fold';
 
 /** Words per shingle, and shingles per winnowing window. */
 export interface FingerprintOptions {
@@ -62,7 +62,7 @@ export function hashWords(text: string): Words {
  * the current word's slot, which moves on when a word ends. Units that vanish (soft
  * hyphens, zero-width, combining marks) are rare: the fast loop only notices them, and a
  * chunk that has one is hashed again by hashRange, as are the chunks after it until one
- * has none. Relies on SEPARATOR being 0 and IGNORED -1 (fold.ts).
+ * has none. Relies on SEPARATOR being 0 and IGNORED 0xffff (fold.ts).
  */
 function hashAllWords(
   text: string,
@@ -97,8 +97,8 @@ function hashAllWords(
     for (let i = chunk; i < pairsEnd; i += 2) {
       const first = fold[text.charCodeAt(i)]!;
       const second = fold[text.charCodeAt(i + 1)]!;
-      vanishing |= first | second; // negative once one vanishes: IGNORED is -1
-      // -1 for SEPARATOR (0), else 0 (-1 for IGNORED too: its chunk is hashed again anyway).
+      vanishing |= (first + 1) | (second + 1); // bit 16 once one vanishes: IGNORED is 0xffff
+      // -1 for SEPARATOR (0), else 0 (IGNORED counts as a letter: its chunk is hashed again).
       let separator = (first - 1) >> 31;
       count += inWord & separator & 1;
       hash = Math.imul((hash & ~separator) ^ (first | (separatorInput & separator)), prime);
@@ -110,7 +110,7 @@ function hashAllWords(
       hashes[count] = hash;
       inWord = ~separator;
     }
-    if (vanishing < 0) {
+    if (vanishing > 0xffff) {
       vanishingSeen = hashRange(text, chunk, chunkEnd, fold, hashes, state);
     } else {
       Object.assign(state, { count, hash, inWord });
@@ -135,7 +135,7 @@ function hashRange(
   text: string,
   from: number,
   to: number,
-  fold: Int32Array,
+  fold: Uint16Array,
   hashes: Int32Array,
   state: HashState,
 ): boolean {
@@ -146,10 +146,10 @@ function hashRange(
   let vanishing = 0;
   for (let i = from; i < to; i++) {
     const folded = fold[text.charCodeAt(i)]!;
-    const vanishes = folded >> 31; // -1 for IGNORED (-1), else 0
+    const vanishes = -((folded + 1) >> 16); // -1 for IGNORED (0xffff), else 0
     vanishing |= vanishes;
     // -1 for SEPARATOR, else 0; 0 for IGNORED too: it neither ends nor starts a word.
-    const separator = ((folded - 1) >> 31) & ~vanishes;
+    const separator = (folded - 1) >> 31;
     count += inWord & separator & 1;
     const input = (folded | (separatorInput & separator)) & ~vanishes;
     hash = Math.imul((hash & ~separator) ^ input, prime ^ (vanishes & (prime ^ 1)));
@@ -188,7 +188,8 @@ export function locateWords(text: string): WordPositions {
   let count = 0;
   let i = 0;
   while (i < length) {
-    if (fold[text.charCodeAt(i)]! <= SEPARATOR) {
+    const folded = fold[text.charCodeAt(i)]!;
+    if (folded === SEPARATOR || folded === IGNORED) {
       i++;
       continue;
     }

@@ -5,11 +5,11 @@
  * separates words (spaces, punctuation, quotes, dashes, symbols).
  */
 // fingerprint.ts's hashing loop tests these two with arithmetic, not comparisons: it relies
-// on SEPARATOR being 0 and IGNORED -1, the only negative value in the table (its sign bit
-// marks a vanishing unit; `value <= SEPARATOR` is "not part of a word").
+// on SEPARATOR being 0 and IGNORED 0xffff, the one value that carries into bit 16 when 1
+// is added (U+FFFF itself folds to SEPARATOR, so no code unit counts as it).
 export const SEPARATOR = 0;
 /** Table value of code units that vanish without splitting a word (soft hyphen, zero-width, combining marks). */
-export const IGNORED = -1;
+export const IGNORED = 0xffff;
 
 /** Blocks whose letters are folded through NFKC + lower case; the rest pass through as they are. */
 const FOLDED_BLOCKS: [from: number, to: number][] = [
@@ -26,7 +26,7 @@ const FOLDED_BLOCKS: [from: number, to: number][] = [
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}\p{M}]$/u;
 
-let table: Int32Array | null = null;
+let table: Uint16Array | null = null;
 
 function foldOne(code: number): number {
   const char = String.fromCharCode(code);
@@ -42,13 +42,10 @@ function foldOne(code: number): number {
   return first.charCodeAt(0);
 }
 
-/**
- * The table is built once per page, on first use, over the blocks above (about 3 ms).
- * Int32, not Uint16 (256 kB rather than 128 kB): IGNORED must be the one negative value.
- */
-export function foldTable(): Int32Array {
+/** The table (128 kB) is built once per page, on first use, over the blocks above (about 3 ms). */
+export function foldTable(): Uint16Array {
   if (table) return table;
-  const built = new Int32Array(0x10000);
+  const built = new Uint16Array(0x10000);
   for (let code = 0; code < built.length; code++) built[code] = code;
   for (const [from, to] of FOLDED_BLOCKS) {
     for (let code = from; code <= to; code++) built[code] = foldOne(code);
