@@ -202,17 +202,10 @@ async function pageScan(): Promise<{ figures: Figure[]; text: string; links: str
         (text) => ((window as unknown as PageState).__text = text),
         throughputText(),
       );
-      const times = await page.evaluate((runs) => {
-        const state = window as unknown as PageState;
-        const text = state.__text!;
-        const times: number[] = [];
-        for (let i = 0; i < runs; i++) {
-          const began = performance.now();
-          state.__linkback.fingerprintText(text);
-          times.push(performance.now() - began);
-        }
-        return times;
-      }, THROUGHPUT_WARMUPS + THROUGHPUT_RUNS);
+      const times = await page.evaluate(
+        timeFingerprintingInPage,
+        THROUGHPUT_WARMUPS + THROUGHPUT_RUNS,
+      );
       await page.close();
       measured.push(...times.slice(THROUGHPUT_WARMUPS));
       pageMedians.push(median(times.slice(THROUGHPUT_WARMUPS)));
@@ -235,6 +228,18 @@ async function pageScan(): Promise<{ figures: Figure[]; text: string; links: str
     await browser.close();
   }
   return { figures, text, links };
+}
+
+/** Runs in a page (Chromium or Firefox): fingerprints the page's text `runs` times, timing each. */
+function timeFingerprintingInPage(runs: number): number[] {
+  const state = window as unknown as PageState;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    state.__linkback.fingerprintText(state.__text!);
+    times.push(performance.now() - began);
+  }
+  return times;
 }
 
 function describeRuns(times: number[]): string {
@@ -270,16 +275,10 @@ async function firefoxThroughput(): Promise<Figure[]> {
       (text) => ((window as unknown as PageState).__text = text),
       throughputText(),
     );
-    const times = await page.evaluate((runs: number) => {
-      const state = window as unknown as PageState;
-      const times: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const began = performance.now();
-        state.__linkback.fingerprintText(state.__text!);
-        times.push(performance.now() - began);
-      }
-      return times;
-    }, THROUGHPUT_WARMUPS + THROUGHPUT_RUNS);
+    const times = await page.evaluate(
+      timeFingerprintingInPage,
+      THROUGHPUT_WARMUPS + THROUGHPUT_RUNS,
+    );
     const measured = times.slice(THROUGHPUT_WARMUPS);
     note(`throughput in Firefox: fingerprintText ${describeRuns(measured)}`);
     return [
