@@ -305,7 +305,11 @@ export async function pasteFigures(): Promise<Figure[]> {
             if (!match) throw new Error('no match');
             if (hasAttribution(paste, match.source.url) || linksToHosts(paste, match.source.hosts))
               throw new Error('already attributed');
-            return buildPastePayload(paste, match.source, match.source.placement, 'rich');
+            return buildPastePayload(paste, match.source, match.source.placement, {
+              kind: 'rich',
+              singleLine: false,
+              textFollows: false,
+            });
           };
           let start = performance.now();
           once(pastes[0]!);

@@ -625,6 +625,54 @@ export function defineContractSuite(kind: BrowserKind): void {
         },
       );
 
+      it(
+        'search, address, e-mail, password and telephone fields get the selection without the attribution',
+        T,
+        async () => {
+          // A normal copy: the clipboard carries Linkback's own "Source: URL" line.
+          const selection = await selectParagraphs(en, 0, 0);
+          await pressCopy(en);
+          await waitForPasteIndex(selection.text);
+          const fields = await browser.newPage(`http://${EDITOR_HOST}/quiet-fields.html`);
+          try {
+            const pasteIn = async (id: string) => {
+              const at = await elementCenter(fields, `#${id}`);
+              assert.ok(at, `#${id} is visible`);
+              await fields.click(at.x, at.y);
+              await fields.press('Control+v');
+              return fields.waitFor(
+                (a: { id: string }) =>
+                  (document.getElementById(a.id) as HTMLInputElement).value || null,
+                { id },
+                { timeout: 5000, message: `nothing pasted into #${id}` },
+              );
+            };
+            const expected = selection.text.trim();
+            for (const id of [
+              'search',
+              'url',
+              'email',
+              'password',
+              'tel',
+              'in-search-form',
+              'searchbox',
+              'inputmode',
+              'search-textarea',
+            ]) {
+              assert.equal(
+                (await pasteIn(id)).trim(),
+                expected,
+                `#${id} holds the selection alone`,
+              );
+            }
+            // The control: an ordinary text field gets the copy with its attribution.
+            assert.match(await pasteIn('text'), /Source: http:\/\/caliber\.az\/en\/post\//);
+          } finally {
+            await fields.close();
+          }
+        },
+      );
+
       it('a password field gets the text exactly as copied', T, async () => {
         const sel = await copyStrippedByThePage();
         await resetEditors(editors);

@@ -19,6 +19,9 @@ export interface ClipboardPayload {
 }
 
 const LABELS: Record<string, string> = { en: 'Source', ru: 'Источник', az: 'Mənbə' };
+
+/** Every label an attribution of Linkback's can start with. */
+export const ATTRIBUTION_LABELS: readonly string[] = [...new Set(Object.values(LABELS))];
 const DEFAULT_LABEL = 'Source';
 
 /** Marks Linkback's own paragraph so a second copy of already-attributed text is recognised. */

@@ -1,11 +1,16 @@
-import { hasAttribution } from '../attribution/detect';
-import type { ClipboardPayload } from '../attribution/format';
+import { findAttributionLine, hasAttribution } from '../attribution/detect';
+import { formatPlainAttribution, type ClipboardPayload } from '../attribution/format';
 import { hasAtLeastWords } from '../copy/copy-policy';
 import { elementOf } from '../dom';
 import type { Settings } from '../storage';
 import type { PasteIndex, PasteMatch } from './paste-index';
-import { buildPastePayload } from './paste-payload';
-import { classifyPasteTarget, type PasteTargetKind } from './paste-target';
+import { textFollowsCaret } from './caret-context';
+import { buildPastePayload, separateFromFollowingText, type PasteSpot } from './paste-payload';
+import {
+  classifyPasteTarget,
+  type AttributedTargetKind,
+  type PasteTargetKind,
+} from './paste-target';
 
 /** How the augmented paste reached the editor. */
 export type Delivery = 'paste' | 'beforeinput' | 'native';
@@ -14,7 +19,7 @@ export type Delivery = 'paste' | 'beforeinput' | 'native';
 export type DeliverPaste = (
   target: Element,
   payload: ClipboardPayload,
-  kind: Exclude<PasteTargetKind, 'excluded'>,
+  kind: AttributedTargetKind,
 ) => Delivery;
 
 /** What the history needs to know about a paste of article text. */
@@ -32,6 +37,8 @@ export interface PasteHandlerDeps {
   getIndex(): PasteIndex | null;
   getSettings(): Settings;
   deliver: DeliverPaste;
+  /** Types text into a quiet field as the browser's own insertion (one undo step). */
+  insertText(target: Element, text: string): void;
   /** Puts the user's own paste back when delivery failed after the original was cancelled. */
   restoreOriginal(
     target: Element,
@@ -56,7 +63,14 @@ export function linksToHosts(payload: ClipboardPayload, hosts: readonly string[]
 /**
  * The paste listener for every page (capture phase, registered at document_start). It
  * decides synchronously, from memory only; it cancels the user's paste only once the
- * replacement is fully built, and puts the original back if delivering it fails.
+ * replacement is fully built, and puts the original back if delivering it fails. It acts
+ * on a paste of text from a known article in three cases:
+ * - no link to the article or publisher: the same content plus one attribution;
+ * - Linkback's own attribution ends the paste and text follows the caret: the same content
+ *   with a separator after the URL, so it never runs into the next word;
+ * - Linkback's own attribution pasted into a quiet field (search, e-mail, password…): the
+ *   user's selection alone.
+ * Anything else, including text that did not come through Linkback, goes through untouched.
  */
 export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEvent) => void {
   return (event) => {
@@ -81,25 +95,53 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
         html: event.clipboardData.getData('text/html'),
       };
       if (!hasAtLeastWords(original.plain, settings.minWords)) return;
-      const match = deps.getIndex()?.match(original.plain);
+      const index = deps.getIndex();
+      if (!index) return;
+      // Linkback's own line is matched apart from the text: a short copy is known only by
+      // the hash of its whole text, which the line would change.
+      const own = findAttributionLine(original.plain);
+      const match = index.match(own?.text ?? original.plain);
       // The publisher's own site needs no link back to itself.
       if (!match || match.source.hosts.includes(deps.pageHost())) return;
-      if (
+      const ownLine = own && own.line === formatPlainAttribution(match.source) ? own : null;
+
+      let payload: ClipboardPayload;
+      let added = false;
+      if (kind === 'quiet') {
+        if (!ownLine) return;
+        payload = { plain: ownLine.text, html: '' };
+      } else if (
         hasAttribution(original, match.source.url) ||
         linksToHosts(original, match.source.hosts)
       ) {
-        deps.onPasted({ match, added: false, delivery: null });
-        return;
+        const spot = pasteSpot(target, kind);
+        if (!ownLine || ownLine.placement !== 'end' || !spot.textFollows) {
+          deps.onPasted({ match, added: false, delivery: null });
+          return;
+        }
+        payload = separateFromFollowingText(original, spot);
+      } else {
+        added = true;
+        payload = buildPastePayload(
+          original,
+          match.source,
+          match.source.placement,
+          pasteSpot(target, kind),
+        );
       }
-      const payload = buildPastePayload(original, match.source, match.source.placement, kind);
 
       event.preventDefault();
       event.stopImmediatePropagation();
       cancelled = true;
+      if (kind === 'quiet') {
+        deps.insertText(target, payload.plain);
+        cancelled = false;
+        return;
+      }
       const delivery = deps.deliver(target, payload, kind);
       // Delivered: from here on nothing may put the original back a second time.
       cancelled = false;
-      deps.onPasted({ match, added: true, delivery });
+      deps.onPasted({ match, added, delivery });
     } catch (error) {
       deps.onError?.(error);
       if (cancelled && target && original && kind !== 'excluded') {
@@ -110,5 +152,13 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
         }
       }
     }
+  };
+}
+
+function pasteSpot(target: Element, kind: AttributedTargetKind): PasteSpot {
+  return {
+    kind,
+    singleLine: target.localName === 'input',
+    textFollows: textFollowsCaret(target),
   };
 }

@@ -67,6 +67,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
     pageHost: () => win.location.hostname.replace(/\.$/, '').toLowerCase(),
     getSettings: () => settings,
     deliver: createPasteDelivery(events),
+    insertText: (target, text) => insertNatively(target, { plain: text, html: '' }, false),
     restoreOriginal: (target, original, kind) =>
       insertNatively(target, original, kind === 'rich' && !!original.html),
     onPasted: ({ match, added }) =>

@@ -6,7 +6,7 @@ import {
   type ClipboardPayload,
 } from '../attribution/format';
 import type { LinkPlacement } from '../publishers/types';
-import type { PasteTargetKind } from './paste-target';
+import type { AttributedTargetKind } from './paste-target';
 
 /** Plain text as HTML paragraphs: blank lines split paragraphs, single newlines are line breaks. */
 export function plainTextToHtml(plain: string): string {
@@ -46,6 +46,15 @@ function insertIntoHtml(html: string, snippet: string, placement: LinkPlacement)
   return snippet + html;
 }
 
+/** Where the paste lands, as far as the attribution's shape depends on it. */
+export interface PasteSpot {
+  kind: AttributedTargetKind;
+  /** A one-line field (`<input>`): line breaks would be turned into spaces or dropped. */
+  singleLine: boolean;
+  /** Text follows the caret in its line or block: what ends the paste must not touch it. */
+  textFollows: boolean;
+}
+
 /**
  * What the editor receives instead of the user's paste: the same content plus exactly one
  * attribution. Plain and code targets get text only; rich targets get both flavours, the
@@ -55,17 +64,43 @@ export function buildPastePayload(
   pasted: ClipboardPayload,
   source: AttributionSource,
   placement: LinkPlacement,
-  kind: Exclude<PasteTargetKind, 'excluded'>,
+  spot: PasteSpot,
 ): ClipboardPayload {
-  if (kind !== 'rich') {
+  let payload: ClipboardPayload;
+  if (spot.kind !== 'rich') {
     const line = formatPlainAttribution(source);
     const text = pasted.plain.replace(/\s+$/, '');
-    return {
-      plain: placement === 'start' ? `${line}\n\n${pasted.plain}` : `${text}\n\n${line}`,
+    const gap = spot.singleLine ? ' ' : '\n\n';
+    payload = {
+      plain: placement === 'start' ? `${line}${gap}${pasted.plain}` : `${text}${gap}${line}`,
       html: '',
     };
+  } else {
+    const html = pasted.html.trim() ? pasted.html : plainTextToHtml(pasted.plain);
+    const withLink = appendAttribution({ plain: pasted.plain, html: '' }, source, placement);
+    payload = { plain: withLink.plain, html: insertIntoHtml(html, withLink.html, placement) };
   }
-  const html = pasted.html.trim() ? pasted.html : plainTextToHtml(pasted.plain);
-  const withLink = appendAttribution({ plain: pasted.plain, html: '' }, source, placement);
-  return { plain: withLink.plain, html: insertIntoHtml(html, withLink.html, placement) };
+  return placement === 'end' ? separateFromFollowingText(payload, spot) : payload;
+}
+
+/** A block of its own for the text after the caret; `<br>` keeps editors from dropping it. */
+const EMPTY_BLOCK = '<p><br></p>';
+
+/**
+ * Ends a paste whose last line is an attribution with a separator when text follows the
+ * caret, so the URL never runs into the next word: a space in one-line fields, a line break
+ * in text and code, an empty block in rich editors (whose paste splits the caret's block:
+ * the text after the caret moves into that block).
+ */
+export function separateFromFollowingText(
+  payload: ClipboardPayload,
+  spot: PasteSpot,
+): ClipboardPayload {
+  if (!spot.textFollows) return payload;
+  if (spot.kind !== 'rich')
+    return { plain: payload.plain + (spot.singleLine ? ' ' : '\n'), html: '' };
+  return {
+    plain: `${payload.plain}\n`,
+    html: payload.html ? insertIntoHtml(payload.html, EMPTY_BLOCK, 'end') : '',
+  };
 }

@@ -2,16 +2,42 @@ import { elementOf } from '../dom';
 
 /**
  * What kind of field a paste lands in:
- * - excluded: never touched (password, search, URL, e-mail, number, telephone…; not editable);
+ * - excluded: not a field Linkback may write to (static text, read-only or disabled fields);
+ * - quiet: takes text but never an attribution (password, search, URL, e-mail, number,
+ *   telephone, user name, and any field the page marks as a search or query): a copy
+ *   Linkback attributed arrives there as the user's selection alone;
  * - code: code editors and code blocks get plain text only, or the code would break;
  * - plain: textarea and text inputs, plain-text only by nature;
  * - rich: contenteditable editors, which get both flavours and a real link.
  */
-export type PasteTargetKind = 'excluded' | 'code' | 'plain' | 'rich';
+export type PasteTargetKind = 'excluded' | 'quiet' | 'code' | 'plain' | 'rich';
 
-/** Input types whose value is a single datum, where an appended source line would corrupt it. */
+/** The kinds that get an attribution. */
+export type AttributedTargetKind = Exclude<PasteTargetKind, 'excluded' | 'quiet'>;
+
+/** Input types whose value is free text; every other type holds a single datum. */
 const TEXT_INPUT_TYPES = new Set(['', 'text']);
 
+/** Input types that take no typed text at all (a paste cannot land there). */
+const NON_TEXT_INPUT_TYPES = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'image',
+  'file',
+  'hidden',
+  'range',
+  'color',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+]);
+
+/** Code editors and code blocks. */
 const CODE_CONTAINERS =
   '.cm-editor, .CodeMirror, .monaco-editor, .ace_editor, pre, code, [data-language], [class*="code-block" i], [class*="codeblock" i]';
 
@@ -25,37 +51,43 @@ export function classifyPasteTarget(
 ): PasteTargetKind {
   const element = elementOf(target);
   if (!element) return 'excluded';
+  const tag = element.localName;
+  if (tag === 'input') {
+    const input = element as HTMLInputElement;
+    const type = (input.getAttribute('type') ?? '').toLowerCase();
+    if (input.readOnly || input.disabled || NON_TEXT_INPUT_TYPES.has(type)) return 'excluded';
+    return TEXT_INPUT_TYPES.has(type) && !isMarkedQuiet(input) ? 'plain' : 'quiet';
+  }
+  if (tag === 'textarea') {
+    const area = element as HTMLTextAreaElement;
+    if (area.readOnly || area.disabled) return 'excluded';
+    if (isMarkedQuiet(area)) return 'quiet';
+    return element.closest(CODE_CONTAINERS) ? 'code' : 'plain';
+  }
+  // Code editors built on EditContext (Monaco in Chromium) take input in an element that is
+  // not contenteditable.
   if (element.closest(CODE_CONTAINERS)) return 'code';
+  if (!(element as HTMLElement).isContentEditable) return 'excluded';
+  if (isMarkedQuiet(element)) return 'quiet';
   const caretElement = elementOf(caret);
   if (caretElement && element.contains(caretElement) && caretElement.closest(CODE_CONTAINERS)) {
     return 'code';
   }
-  const tag = element.localName;
-  if (tag === 'input') {
-    const input = element as HTMLInputElement;
-    if (!TEXT_INPUT_TYPES.has((input.getAttribute('type') ?? '').toLowerCase())) return 'excluded';
-    if (isSearchOrAddressField(input)) return 'excluded';
-    return input.readOnly || input.disabled ? 'excluded' : 'plain';
-  }
-  if (tag === 'textarea') {
-    const area = element as HTMLTextAreaElement;
-    return area.readOnly || area.disabled ? 'excluded' : 'plain';
-  }
-  if ((element as HTMLElement).isContentEditable) {
-    return element.closest('[contenteditable="plaintext-only"]') ? 'plain' : 'rich';
-  }
-  return 'excluded';
+  return element.closest('[contenteditable="plaintext-only"]') ? 'plain' : 'rich';
 }
 
-/** Text inputs used as search boxes or for addresses: a pasted query must stay a query. */
-function isSearchOrAddressField(input: HTMLInputElement): boolean {
-  const role = input.getAttribute('role');
-  const autocomplete = (input.getAttribute('autocomplete') ?? '').toLowerCase();
-  const inputMode = (input.getAttribute('inputmode') ?? '').toLowerCase();
+/**
+ * Fields the page marks as a search, a query or a single datum (an address, a user name, a
+ * one-time code): a pasted query must stay a query.
+ */
+function isMarkedQuiet(field: Element): boolean {
+  const role = field.getAttribute('role');
+  const autocomplete = (field.getAttribute('autocomplete') ?? '').toLowerCase();
+  const inputMode = (field.getAttribute('inputmode') ?? '').toLowerCase();
   return (
     role === 'searchbox' ||
     role === 'combobox' ||
-    !!input.closest('form[role="search"], [role="search"]') ||
+    !!field.closest('form[role="search"], [role="search"], search') ||
     /\b(email|url|tel|username|current-password|new-password|one-time-code|cc-)/.test(
       autocomplete,
     ) ||

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAttribution } from '../../../utils/attribution/detect';
+import { findAttributionLine, hasAttribution } from '../../../utils/attribution/detect';
 
 const URL_ = 'https://caliber.az/en/post/some-story';
 
@@ -27,5 +27,32 @@ describe('hasAttribution', () => {
 
   it('never matches when the article URL is not http(s)', () => {
     expect(hasAttribution({ plain: 'javascript:alert(1)' }, 'javascript:alert(1)')).toBe(false);
+  });
+});
+
+describe('findAttributionLine', () => {
+  it('finds Linkback’s line at the end or the start, in each label language', () => {
+    expect(findAttributionLine(`Some text.\n\nSource: ${URL_}`)).toEqual({
+      text: 'Some text.',
+      line: `Source: ${URL_}`,
+      placement: 'end',
+    });
+    expect(findAttributionLine(`Текст.\r\n\r\nИсточник: ${URL_}\r\n`)?.text).toBe('Текст.');
+    expect(findAttributionLine(`Mənbə: ${URL_}\n\nMətn.`)).toEqual({
+      text: 'Mətn.',
+      line: `Mənbə: ${URL_}`,
+      placement: 'start',
+    });
+  });
+
+  it('finds nothing in text that only mentions a source', () => {
+    for (const text of [
+      `Some text. Source: ${URL_}`,
+      `Some text.\n\nSource: see the article`,
+      `Some text.\n\nSource: javascript:alert(1)`,
+      `Some text.\n\nSource: ${URL_} and more`,
+    ]) {
+      expect(findAttributionLine(text), text).toBeNull();
+    }
   });
 });

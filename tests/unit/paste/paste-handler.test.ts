@@ -11,8 +11,12 @@ import {
   createPasteIndex,
   EMPTY_PASTE_INDEX,
 } from '../../../utils/paste/paste-index';
-import { buildPastePayload, plainTextToHtml } from '../../../utils/paste/paste-payload';
-import { classifyPasteTarget } from '../../../utils/paste/paste-target';
+import {
+  buildPastePayload,
+  plainTextToHtml,
+  type PasteSpot,
+} from '../../../utils/paste/paste-payload';
+import { classifyPasteTarget, type AttributedTargetKind } from '../../../utils/paste/paste-target';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/storage';
 
 const URL_ = 'https://caliber.az/en/post/story';
@@ -35,25 +39,24 @@ describe('classifyPasteTarget', () => {
       <div id="rich" contenteditable="true"><p id="para">text</p><pre><code id="code">x</code></pre></div>
       <div id="plaintext" contenteditable="plaintext-only"></div>
       <div class="cm-editor"><div id="cm" contenteditable="true"></div></div>
-      <p id="static">not editable</p><div id="host"></div>`;
+      <p id="static">not editable</p><div id="host"></div>
+      <input id="box" type="checkbox"><textarea id="readonly" readonly></textarea>
+      <div role="search"><textarea id="query"></textarea></div>
+      <div id="searchbox" role="searchbox" contenteditable="true"></div>
+      <input id="mode" inputmode="search">`;
   });
   const kind = (id: string) => classifyPasteTarget(document.getElementById(id));
 
   it('never touches single-datum fields, search boxes or static text', () => {
-    for (const id of [
-      'password',
-      'search',
-      'url',
-      'email',
-      'number',
-      'tel',
-      'q',
-      'user',
-      'static',
-    ]) {
-      expect(kind(id), id).toBe('excluded');
+    for (const id of ['password', 'search', 'url', 'email', 'number', 'tel', 'q', 'user']) {
+      expect(kind(id), id).toBe('quiet');
     }
+    for (const id of ['static', 'box', 'readonly']) expect(kind(id), id).toBe('excluded');
     expect(classifyPasteTarget(null)).toBe('excluded');
+  });
+
+  it('counts any field the page marks as a search or query as quiet', () => {
+    for (const id of ['query', 'searchbox', 'mode']) expect(kind(id), id).toBe('quiet');
   });
 
   it('tells plain fields, rich editors and code apart', () => {
@@ -91,12 +94,12 @@ describe('buildPastePayload', () => {
   };
 
   it('puts the attribution inside the clipboard fragment for rich editors', () => {
-    const out = buildPastePayload(pasted, SOURCE, 'end', 'rich');
+    const out = buildPastePayload(pasted, SOURCE, 'end', spot('rich'));
     expect(out.plain).toBe(`First.\n\nSecond.\n\nSource: ${URL_}`);
     expect(out.html).toContain(
       `<p>Second.</p><p data-linkback="attribution">Source: <a href="${URL_}">${URL_}</a></p><!--EndFragment-->`,
     );
-    const start = buildPastePayload(pasted, SOURCE, 'start', 'rich');
+    const start = buildPastePayload(pasted, SOURCE, 'start', spot('rich'));
     expect(start.html).toContain('<!--StartFragment--><p data-linkback="attribution">Source:');
     expect(start.plain.startsWith(`Source: ${URL_}\n\nFirst.`)).toBe(true);
   });
@@ -106,7 +109,7 @@ describe('buildPastePayload', () => {
       { plain: 'A <b>\nline\n\nNext', html: '' },
       SOURCE,
       'end',
-      'rich',
+      spot('rich'),
     );
     expect(out.html).toBe(
       `<p>A &lt;b&gt;<br>line</p><p>Next</p><p data-linkback="attribution">Source: <a href="${URL_}">${URL_}</a></p>`,
@@ -116,13 +119,44 @@ describe('buildPastePayload', () => {
 
   it('gives plain fields and code text only', () => {
     for (const kind of ['plain', 'code'] as const) {
-      expect(buildPastePayload(pasted, SOURCE, 'end', kind)).toEqual({
+      expect(buildPastePayload(pasted, SOURCE, 'end', spot(kind))).toEqual({
         plain: `First.\n\nSecond.\n\nSource: ${URL_}`,
         html: '',
       });
     }
   });
+
+  it('keeps a one-line field on one line', () => {
+    expect(buildPastePayload(pasted, SOURCE, 'end', spot('plain', { singleLine: true }))).toEqual({
+      plain: `First.\n\nSecond. Source: ${URL_}`,
+      html: '',
+    });
+  });
+
+  it('ends with a separator when text follows the caret, so the URL never joins it', () => {
+    const follows = { textFollows: true };
+    expect(buildPastePayload(pasted, SOURCE, 'end', spot('plain', follows)).plain).toBe(
+      `First.\n\nSecond.\n\nSource: ${URL_}\n`,
+    );
+    expect(buildPastePayload(pasted, SOURCE, 'end', spot('code', follows)).plain).toBe(
+      `First.\n\nSecond.\n\nSource: ${URL_}\n`,
+    );
+    expect(
+      buildPastePayload(pasted, SOURCE, 'end', spot('plain', { ...follows, singleLine: true }))
+        .plain,
+    ).toBe(`First.\n\nSecond. Source: ${URL_} `);
+    const rich = buildPastePayload(pasted, SOURCE, 'end', spot('rich', follows));
+    expect(rich.html).toContain(`${URL_}</a></p><p><br></p><!--EndFragment-->`);
+    // At the start, the pasted text itself follows the attribution, after a blank line.
+    expect(buildPastePayload(pasted, SOURCE, 'start', spot('plain', follows)).plain).toBe(
+      `Source: ${URL_}\n\nFirst.\n\nSecond.`,
+    );
+  });
 });
+
+function spot(kind: AttributedTargetKind, options: Partial<PasteSpot> = {}): PasteSpot {
+  return { kind, singleLine: false, textFollows: false, ...options };
+}
 
 describe('linksToHosts', () => {
   it('finds links to the publisher in either flavour', () => {
@@ -142,6 +176,7 @@ describe('the paste handler', () => {
     typeof vi.fn<(target: Element, payload: ClipboardPayload, kind: string) => void>
   >;
   let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
+  let insertText: ReturnType<typeof vi.fn<(target: Element, text: string) => void>>;
   let host: string;
 
   const index = createPasteIndex(addCopyToIndex(EMPTY_PASTE_INDEX, SOURCE, COPIED, 1));
@@ -152,6 +187,7 @@ describe('the paste handler', () => {
       getSettings: () => settings,
       pageHost: () => host,
       deliver,
+      insertText,
       restoreOriginal: restore,
       onPasted: (outcome) => outcomes.push(outcome),
       onError,
@@ -172,12 +208,14 @@ describe('the paste handler', () => {
 
   beforeEach(() => {
     document.body.innerHTML =
-      '<textarea id="ta"></textarea><div id="ce" contenteditable="true"></div><input id="pw" type="password">';
+      '<textarea id="ta"></textarea><div id="ce" contenteditable="true"></div><input id="pw" type="password">' +
+      '<input id="q" type="search"><input id="line">';
     settings = { ...DEFAULT_SETTINGS };
     outcomes = [];
     deliver = vi.fn<DeliverPaste>(() => 'paste');
     restore = vi.fn<(target: Element, payload: ClipboardPayload, kind: string) => void>();
     onError = vi.fn<(error: unknown) => void>();
+    insertText = vi.fn<(target: Element, text: string) => void>();
     host = 'cms.example';
   });
 
@@ -242,6 +280,7 @@ describe('the paste handler', () => {
       getSettings: () => settings,
       pageHost: () => host,
       deliver,
+      insertText,
       restoreOriginal: restore,
       onPasted: () => undefined,
       onError,
@@ -265,5 +304,75 @@ describe('the paste handler', () => {
     expect(event.defaultPrevented).toBe(true);
     expect(restore).toHaveBeenCalledWith(ce(), original, 'rich');
     expect(onError).toHaveBeenCalledOnce();
+  });
+
+  const attributed = `${COPIED}\n\nSource: ${URL_}`;
+
+  it('gives a quiet field the copied selection without Linkback’s attribution', () => {
+    for (const id of ['q', 'pw']) {
+      const { event } = paste(document.getElementById(id)!, {
+        plain: attributed,
+        html: `<p>${COPIED}</p><p>Source: <a href="${URL_}">${URL_}</a></p>`,
+      });
+      expect(event.defaultPrevented, id).toBe(true);
+    }
+    expect(insertText.mock.calls.map(([, text]) => text)).toEqual([COPIED, COPIED]);
+    expect(deliver).not.toHaveBeenCalled();
+    expect(outcomes).toHaveLength(0);
+  });
+
+  it('never changes text that did not come through Linkback in a quiet field', () => {
+    const other = 'https://caliber.az/en/post/another-story';
+    const untouched = [
+      // Bare article text: nothing of Linkback's to take away.
+      paste(document.getElementById('q')!, { plain: COPIED }),
+      // A line like Linkback's, but not the one it wrote for this copy.
+      paste(document.getElementById('q')!, { plain: `${COPIED}\n\nSource: ${other}` }),
+      // Unknown text that merely ends like an attribution.
+      paste(document.getElementById('q')!, {
+        plain: `Words nobody ever copied from any article here.\n\nSource: ${URL_}`,
+      }),
+    ];
+    for (const { event } of untouched) expect(event.defaultPrevented).toBe(false);
+    expect(insertText).not.toHaveBeenCalled();
+  });
+
+  it('adds a line break after an attribution pasted before existing text', () => {
+    const area = ta() as HTMLTextAreaElement;
+    area.value = 'Hello world';
+    area.setSelectionRange(6, 6);
+    const { event } = paste(area, { plain: attributed });
+    expect(event.defaultPrevented).toBe(true);
+    expect(deliver).toHaveBeenCalledWith(area, { plain: `${attributed}\n`, html: '' }, 'plain');
+    expect(outcomes).toMatchObject([{ added: false, delivery: 'paste' }]);
+  });
+
+  it('adds a space in a one-line field, and an empty block in a rich editor', () => {
+    const line = document.getElementById('line') as HTMLInputElement;
+    line.value = 'Hello world';
+    line.setSelectionRange(0, 0);
+    paste(line, { plain: attributed });
+    expect(deliver.mock.calls[0]![1].plain).toBe(`${attributed} `);
+
+    ce().innerHTML = '<p>Hello <b>world</b></p>';
+    const text = ce().querySelector('p')!.firstChild!;
+    document.getSelection()!.setBaseAndExtent(text, 6, text, 6);
+    const html = `<p>${COPIED}</p><p data-linkback="attribution">Source: <a href="${URL_}">${URL_}</a></p>`;
+    paste(ce(), { plain: attributed, html });
+    expect(deliver.mock.calls[1]![1]).toEqual({
+      plain: `${attributed}\n`,
+      html: `${html}<p><br></p>`,
+    });
+  });
+
+  it('leaves an attributed paste alone when nothing follows the caret', () => {
+    const area = ta() as HTMLTextAreaElement;
+    area.value = 'Hello world';
+    area.setSelectionRange(11, 11);
+    const atEnd = paste(area, { plain: attributed });
+    area.setSelectionRange(5, 5); // before " world": a space already separates
+    const beforeSpace = paste(area, { plain: attributed });
+    for (const { event } of [atEnd, beforeSpace]) expect(event.defaultPrevented).toBe(false);
+    expect(deliver).not.toHaveBeenCalled();
   });
 });
