@@ -101,6 +101,37 @@ export function pageEventWorld(win: Window & typeof globalThis): EventWorld {
 }
 
 /**
+ * Reads whether an event was cancelled with the content script's own getter: a page may
+ * redefine `Event.prototype.defaultPrevented` in its world, and in Firefox the events are
+ * the page's objects (see pageEventWorld).
+ */
+const readDefaultPrevented = (() => {
+  const getter = Object.getOwnPropertyDescriptor(Event.prototype, 'defaultPrevented')?.get;
+  return (event: Event): boolean => (getter ? getter.call(event) === true : event.defaultPrevented);
+})();
+
+/**
+ * Dispatches one synthetic event at the target; true when the editor took it. An editor
+ * takes a paste by cancelling it once it has reached its element. An event stopped or
+ * cancelled on its way there (a page that refuses scripted pastes does that at the window)
+ * reached no editor: it is no delivery, however cancelled it looks.
+ */
+function offer(target: Element, event: Event): boolean {
+  let arrived = false;
+  const onArrival = (arriving: Event) => {
+    arrived = !readDefaultPrevented(arriving);
+  };
+  // Capture at the target runs before the target's own listeners.
+  target.addEventListener(event.type, onArrival, { capture: true });
+  try {
+    target.dispatchEvent(event);
+  } finally {
+    target.removeEventListener(event.type, onArrival, { capture: true });
+  }
+  return arrived && readDefaultPrevented(event);
+}
+
+/**
  * Offers the paste to the editor's own pipeline: a paste event (ProseMirror, Lexical,
  * Quill, CKEditor, Draft.js, CodeMirror… build their model from it, as one undo step),
  * then beforeinput insertFromPaste (Slate), then the browser's own insertion, which keeps
@@ -108,12 +139,8 @@ export function pageEventWorld(win: Window & typeof globalThis): EventWorld {
  */
 export function createPasteDelivery(events: PasteEventFactory): DeliverPaste {
   return (target, payload, kind): Delivery => {
-    const paste = events.paste(payload);
-    target.dispatchEvent(paste);
-    if (paste.defaultPrevented) return 'paste';
-    const beforeInput = events.beforeInput(payload);
-    target.dispatchEvent(beforeInput);
-    if (beforeInput.defaultPrevented) return 'beforeinput';
+    if (offer(target, events.paste(payload))) return 'paste';
+    if (offer(target, events.beforeInput(payload))) return 'beforeinput';
     insertNatively(target, payload, kind === 'rich');
     return 'native';
   };
@@ -121,11 +148,20 @@ export function createPasteDelivery(events: PasteEventFactory): DeliverPaste {
 
 /**
  * The browser's own editing command: HTML for rich targets, falling back to text when the
- * target refuses HTML. Throws when the target took neither.
+ * target refuses HTML (a page that requires Trusted Types makes insertHTML throw). Throws
+ * when the target took neither.
  */
 export function insertNatively(target: Element, payload: ClipboardPayload, rich: boolean): void {
   const doc = target.ownerDocument;
-  if (rich && payload.html && doc.execCommand('insertHTML', false, payload.html)) return;
+  if (rich && payload.html && insertHtml(doc, payload.html)) return;
   if (doc.execCommand('insertText', false, payload.plain)) return;
   throw new Error('The editor accepted neither the paste nor the native insertion');
+}
+
+function insertHtml(doc: Document, html: string): boolean {
+  try {
+    return doc.execCommand('insertHTML', false, html);
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,4 @@
+import { defineHostileSuite } from './hostile.ts';
+
+defineHostileSuite('chromium');
+defineHostileSuite('firefox');
