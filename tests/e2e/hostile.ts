@@ -126,8 +126,13 @@ export function defineHostileSuite(kind: BrowserKind): void {
   });
 }
 
-async function waitForCopyRecord(browser: ExtensionBrowser, text: string): Promise<void> {
-  const deadline = Date.now() + 8000;
+/** Waits until the newest copy record holds `text` (as recorded: its first 4,000 characters). */
+export async function waitForCopyRecord(
+  browser: ExtensionBrowser,
+  text: string,
+  timeout = 8000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
   for (;;) {
     const latest = await browser.evalInExtension(async () => {
       type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
@@ -135,7 +140,7 @@ async function waitForCopyRecord(browser: ExtensionBrowser, text: string): Promi
       const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
       return ((stored.copyRecords ?? []) as { text: string }[])[0]?.text ?? '';
     });
-    if (latest.trim() === text.trim()) break;
+    if (latest && text.trim().startsWith(latest.trim())) break;
     if (Date.now() > deadline) throw new Error('the copy never reached the records');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -166,7 +166,40 @@ function requestTarget(req: IncomingMessage): {
   return { host, path: u.pathname, query: u.searchParams };
 }
 
+/** `/en/post/huge-article-<KiB>`: the English article with its body repeated to that size. */
+export function hugeArticleUrl(kib: number): string {
+  return `http://caliber.az/en/post/huge-article-${kib}`;
+}
+
+/**
+ * The English fixture with its body paragraphs repeated, each round numbered so that no two
+ * paragraphs are the same, until the body holds `kib` KiB of text.
+ */
+function hugeArticlePage(kib: number): string {
+  const html = readFileSync(caliberPageFile('caliber-en').file, 'utf8');
+  const open = html.indexOf('<div class="post_body">');
+  const close = html.indexOf('</div>', open);
+  if (open < 0 || close < 0) throw new Error('the English fixture has no .post_body');
+  const start = open + '<div class="post_body">'.length;
+  const paragraphs = html.slice(start, close).match(/<p>[\s\S]*?<\/p>/g) ?? [];
+  const parts: string[] = [];
+  let size = 0;
+  for (let round = 1; size < kib * 1024; round++) {
+    for (const paragraph of paragraphs) {
+      const numbered = paragraph.replace('<p>', `<p>(${round}) `);
+      parts.push(numbered);
+      size += numbered.replace(/<[^>]+>/g, '').length;
+    }
+  }
+  return html.slice(0, start) + parts.join('\n') + html.slice(close);
+}
+
 function routeCaliber(path: string, query: URLSearchParams, res: ServerResponse): void {
+  const huge = /^\/en\/post\/huge-article-(\d{1,5})$/.exec(path);
+  if (huge) {
+    send(res, 200, hugeArticlePage(Number(huge[1])), 'text/html; charset=utf-8');
+    return;
+  }
   const fixture = query.get('fixture');
   if (fixture) {
     if (/^caliber-[\w-]+$/.test(fixture)) sendFile(res, join(FIXTURES_DIR, `${fixture}.html`));

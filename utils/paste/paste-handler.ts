@@ -5,21 +5,35 @@ import { elementOf } from '../dom';
 import type { Settings } from '../storage';
 import type { PasteIndex, PasteMatch } from './paste-index';
 import { textFollowsCaret } from './caret-context';
-import { buildPastePayload, separateFromFollowingText, type PasteSpot } from './paste-payload';
+import { MAX_NATIVE_INSERTION } from './dispatch-paste';
+import {
+  buildPastePayload,
+  separateFromFollowingText,
+  type PastePayload,
+  type PasteSpot,
+} from './paste-payload';
 import {
   classifyPasteTarget,
   type AttributedTargetKind,
   type PasteTargetKind,
 } from './paste-target';
 
-/** How the augmented paste reached the editor. */
-export type Delivery = 'paste' | 'beforeinput' | 'native';
+/**
+ * How the augmented paste reached the editor: as Linkback's own paste or beforeinput event,
+ * by the browser's insertion of it, or as the user's own paste with the attribution
+ * inserted around it (a large paste, see dispatch-paste.ts).
+ */
+export type Delivery = 'paste' | 'beforeinput' | 'native' | 'around-native';
 
-/** Hands the editor a paste of its own: see dispatch-paste.ts. Throws when nothing took it. */
+/**
+ * Hands the editor a paste of its own (see dispatch-paste.ts), calling `cancelOriginal`
+ * before the user's paste could reach the editor too. Throws when nothing took it.
+ */
 export type DeliverPaste = (
   target: Element,
-  payload: ClipboardPayload,
+  payload: PastePayload,
   kind: AttributedTargetKind,
+  cancelOriginal: () => void,
 ) => Delivery;
 
 /** What the history needs to know about a paste of article text. */
@@ -105,12 +119,20 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       if (!match || match.source.hosts.includes(deps.pageHost())) return;
       const ownLine = own && own.line === formatPlainAttribution(match.source) ? own : null;
 
-      let payload: ClipboardPayload;
-      let added = false;
       if (kind === 'quiet') {
-        if (!ownLine) return;
-        payload = { plain: ownLine.text, html: '' };
-      } else if (
+        // A field that takes a query or a datum gets the user's selection alone. A huge one
+        // is left as it is: inserting it would freeze the tab (see MAX_NATIVE_INSERTION).
+        if (!ownLine || ownLine.text.length > MAX_NATIVE_INSERTION) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        cancelled = true;
+        deps.insertText(target, ownLine.text);
+        cancelled = false;
+        return;
+      }
+      let payload: PastePayload;
+      let added = false;
+      if (
         hasAttribution(original, match.source.url) ||
         linksToHosts(original, match.source.hosts)
       ) {
@@ -130,15 +152,11 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
         );
       }
 
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      cancelled = true;
-      if (kind === 'quiet') {
-        deps.insertText(target, payload.plain);
-        cancelled = false;
-        return;
-      }
-      const delivery = deps.deliver(target, payload, kind);
+      const delivery = deps.deliver(target, payload, kind, () => {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        cancelled = true;
+      });
       // Delivered: from here on nothing may put the original back a second time.
       cancelled = false;
       deps.onPasted({ match, added, delivery });

@@ -1,6 +1,6 @@
 import {
-  appendAttribution,
   escapeHtml,
+  formatHtmlAttribution,
   formatPlainAttribution,
   type AttributionSource,
   type ClipboardPayload,
@@ -55,6 +55,51 @@ export interface PasteSpot {
   textFollows: boolean;
 }
 
+/** What Linkback puts around the user's own content; nothing of the user's is in it. */
+export interface PasteAdditions {
+  before: ClipboardPayload;
+  after: ClipboardPayload;
+}
+
+/** A paste as Linkback delivers it: the whole content, and which parts of it are Linkback's. */
+export interface PastePayload extends ClipboardPayload {
+  additions: PasteAdditions;
+}
+
+const NOTHING: ClipboardPayload = { plain: '', html: '' };
+
+/** A block of its own for the text after the caret; `<br>` keeps editors from dropping it. */
+const EMPTY_BLOCK = '<p><br></p>';
+
+/**
+ * What keeps an attribution that ends a paste from touching the text after the caret, so
+ * the URL never runs into the next word: a space in one-line fields, a line break in text
+ * and code, an empty block in rich editors (whose paste splits the caret's block: the text
+ * after the caret moves into that block). Nothing when no text follows.
+ */
+function separatorFor(spot: PasteSpot): ClipboardPayload {
+  if (!spot.textFollows) return NOTHING;
+  if (spot.kind !== 'rich') return { plain: spot.singleLine ? ' ' : '\n', html: '' };
+  return { plain: '\n', html: EMPTY_BLOCK };
+}
+
+/** The attribution as Linkback adds it around a paste at this spot. */
+function attributionAdditions(
+  source: AttributionSource,
+  placement: LinkPlacement,
+  spot: PasteSpot,
+): PasteAdditions {
+  const line = formatPlainAttribution(source);
+  const html = spot.kind === 'rich' ? formatHtmlAttribution(source) : '';
+  const gap = spot.singleLine ? ' ' : '\n\n';
+  if (placement === 'start') return { before: { plain: `${line}${gap}`, html }, after: NOTHING };
+  const separator = separatorFor(spot);
+  return {
+    before: NOTHING,
+    after: { plain: `${gap}${line}${separator.plain}`, html: html && html + separator.html },
+  };
+}
+
 /**
  * What the editor receives instead of the user's paste: the same content plus exactly one
  * attribution. Plain and code targets get text only; rich targets get both flavours, the
@@ -65,42 +110,29 @@ export function buildPastePayload(
   source: AttributionSource,
   placement: LinkPlacement,
   spot: PasteSpot,
-): ClipboardPayload {
-  let payload: ClipboardPayload;
+): PastePayload {
+  const additions = attributionAdditions(source, placement, spot);
+  const { before, after } = additions;
+  const trimmed = pasted.plain.replace(/\s+$/, '');
   if (spot.kind !== 'rich') {
-    const line = formatPlainAttribution(source);
-    const text = pasted.plain.replace(/\s+$/, '');
-    const gap = spot.singleLine ? ' ' : '\n\n';
-    payload = {
-      plain: placement === 'start' ? `${line}${gap}${pasted.plain}` : `${text}${gap}${line}`,
-      html: '',
-    };
-  } else {
-    const html = pasted.html.trim() ? pasted.html : plainTextToHtml(pasted.plain);
-    const withLink = appendAttribution({ plain: pasted.plain, html: '' }, source, placement);
-    payload = { plain: withLink.plain, html: insertIntoHtml(html, withLink.html, placement) };
+    const text = placement === 'start' ? pasted.plain : trimmed;
+    return { plain: before.plain + text + after.plain, html: '', additions };
   }
-  return placement === 'end' ? separateFromFollowingText(payload, spot) : payload;
+  const html = pasted.html.trim() ? pasted.html : plainTextToHtml(pasted.plain);
+  return {
+    plain: before.plain + trimmed + after.plain,
+    html: insertIntoHtml(insertIntoHtml(html, before.html, 'start'), after.html, 'end'),
+    additions,
+  };
 }
 
-/** A block of its own for the text after the caret; `<br>` keeps editors from dropping it. */
-const EMPTY_BLOCK = '<p><br></p>';
-
 /**
- * Ends a paste whose last line is an attribution with a separator when text follows the
- * caret, so the URL never runs into the next word: a space in one-line fields, a line break
- * in text and code, an empty block in rich editors (whose paste splits the caret's block:
- * the text after the caret moves into that block).
+ * A paste that already ends with Linkback's attribution, followed by what separates it
+ * from the text after the caret (see separatorFor).
  */
-export function separateFromFollowingText(
-  payload: ClipboardPayload,
-  spot: PasteSpot,
-): ClipboardPayload {
-  if (!spot.textFollows) return payload;
-  if (spot.kind !== 'rich')
-    return { plain: payload.plain + (spot.singleLine ? ' ' : '\n'), html: '' };
-  return {
-    plain: `${payload.plain}\n`,
-    html: payload.html ? insertIntoHtml(payload.html, EMPTY_BLOCK, 'end') : '',
-  };
+export function separateFromFollowingText(pasted: ClipboardPayload, spot: PasteSpot): PastePayload {
+  const after = separatorFor(spot);
+  const html =
+    spot.kind === 'rich' && pasted.html ? insertIntoHtml(pasted.html, after.html, 'end') : '';
+  return { plain: pasted.plain + after.plain, html, additions: { before: NOTHING, after } };
 }

@@ -5,7 +5,12 @@ import {
   pageEventWorld,
 } from '../../../utils/paste/dispatch-paste';
 
-const PAYLOAD = { plain: 'Pasted text.\n\nSource: https://caliber.az/en/post/x', html: '' };
+const SOURCE_LINE = 'Source: https://caliber.az/en/post/x';
+const PAYLOAD = {
+  plain: `Pasted text.\n\n${SOURCE_LINE}`,
+  html: '',
+  additions: { before: { plain: '', html: '' }, after: { plain: `\n\n${SOURCE_LINE}`, html: '' } },
+};
 
 describe('createPasteDelivery', () => {
   const removers: Array<() => void> = [];
@@ -28,23 +33,47 @@ describe('createPasteDelivery', () => {
     while (removers.length) removers.pop()?.();
   });
 
-  const deliver = () =>
-    createPasteDelivery(createPasteEventFactory(pageEventWorld(window)))(
+  let cancelled: boolean;
+  const deliver = (payload = PAYLOAD) => {
+    cancelled = false;
+    return createPasteDelivery(createPasteEventFactory(pageEventWorld(window)))(
       document.getElementById('ed')!,
-      PAYLOAD,
+      payload,
       'plain',
+      () => (cancelled = true),
     );
+  };
 
   it('counts a paste the editor cancelled at its element as delivered', () => {
     const editor = document.getElementById('ed')!;
     editor.addEventListener('paste', (event) => event.preventDefault());
     expect(deliver()).toBe('paste');
+    expect(cancelled).toBe(true);
     expect(execCommand).not.toHaveBeenCalled();
   });
 
   it('goes on to beforeinput, then the native insertion, when nobody takes the paste', () => {
     expect(deliver()).toBe('native');
+    expect(cancelled).toBe(true);
     expect(execCommand).toHaveBeenCalledWith('insertText', false, PAYLOAD.plain);
+  });
+
+  it('leaves a large paste nobody took to the browser, and adds the attribution after it', () => {
+    const text = 'Word and more words. '.repeat(1_000);
+    const large = { ...PAYLOAD, plain: `${text}\n\n${SOURCE_LINE}` };
+    expect(deliver(large)).toBe('around-native');
+    expect(cancelled).toBe(false);
+    expect(execCommand).not.toHaveBeenCalled();
+    // The browser's own paste lands and says so.
+    document
+      .getElementById('ed')!
+      .dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    expect(execCommand).toHaveBeenCalledWith('insertText', false, `\n\n${SOURCE_LINE}`);
+    // Only once, and only for that paste.
+    document
+      .getElementById('ed')!
+      .dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    expect(execCommand).toHaveBeenCalledOnce();
   });
 
   it('does not count a paste that a page refused on its way to the editor', () => {

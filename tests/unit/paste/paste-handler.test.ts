@@ -119,7 +119,7 @@ describe('buildPastePayload', () => {
 
   it('gives plain fields and code text only', () => {
     for (const kind of ['plain', 'code'] as const) {
-      expect(buildPastePayload(pasted, SOURCE, 'end', spot(kind))).toEqual({
+      expect(buildPastePayload(pasted, SOURCE, 'end', spot(kind))).toMatchObject({
         plain: `First.\n\nSecond.\n\nSource: ${URL_}`,
         html: '',
       });
@@ -127,7 +127,9 @@ describe('buildPastePayload', () => {
   });
 
   it('keeps a one-line field on one line', () => {
-    expect(buildPastePayload(pasted, SOURCE, 'end', spot('plain', { singleLine: true }))).toEqual({
+    expect(
+      buildPastePayload(pasted, SOURCE, 'end', spot('plain', { singleLine: true })),
+    ).toMatchObject({
       plain: `First.\n\nSecond. Source: ${URL_}`,
       html: '',
     });
@@ -212,7 +214,10 @@ describe('the paste handler', () => {
       '<input id="q" type="search"><input id="line">';
     settings = { ...DEFAULT_SETTINGS };
     outcomes = [];
-    deliver = vi.fn<DeliverPaste>(() => 'paste');
+    deliver = vi.fn<DeliverPaste>((_target, _payload, _kind, cancelOriginal) => {
+      cancelOriginal();
+      return 'paste';
+    });
     restore = vi.fn<(target: Element, payload: ClipboardPayload, kind: string) => void>();
     onError = vi.fn<(error: unknown) => void>();
     insertText = vi.fn<(target: Element, text: string) => void>();
@@ -296,7 +301,8 @@ describe('the paste handler', () => {
   });
 
   it('puts the user’s own paste back when delivery fails after cancelling', () => {
-    deliver.mockImplementation(() => {
+    deliver.mockImplementation((_target, _payload, _kind, cancelOriginal) => {
+      cancelOriginal();
       throw new Error('no editor took it');
     });
     const original = { plain: COPIED, html: `<p>${COPIED}</p>` };
@@ -343,7 +349,12 @@ describe('the paste handler', () => {
     area.setSelectionRange(6, 6);
     const { event } = paste(area, { plain: attributed });
     expect(event.defaultPrevented).toBe(true);
-    expect(deliver).toHaveBeenCalledWith(area, { plain: `${attributed}\n`, html: '' }, 'plain');
+    expect(deliver).toHaveBeenCalledWith(
+      area,
+      expect.objectContaining({ plain: `${attributed}\n`, html: '' }),
+      'plain',
+      expect.any(Function),
+    );
     expect(outcomes).toMatchObject([{ added: false, delivery: 'paste' }]);
   });
 
@@ -359,7 +370,7 @@ describe('the paste handler', () => {
     document.getSelection()!.setBaseAndExtent(text, 6, text, 6);
     const html = `<p>${COPIED}</p><p data-linkback="attribution">Source: <a href="${URL_}">${URL_}</a></p>`;
     paste(ce(), { plain: attributed, html });
-    expect(deliver.mock.calls[1]![1]).toEqual({
+    expect(deliver.mock.calls[1]![1]).toMatchObject({
       plain: `${attributed}\n`,
       html: `${html}<p><br></p>`,
     });

@@ -1,0 +1,4 @@
+import { defineStressSuite } from './stress.ts';
+
+defineStressSuite('chromium');
+defineStressSuite('firefox');

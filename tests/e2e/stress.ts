@@ -1,0 +1,125 @@
+/**
+ * Large input through the real paste path: a 1 MiB selection of an article whose page
+ * strips the link, pasted with Control+v into a textarea and a contenteditable elsewhere.
+ * What must hold: the text arrives whole (same length and words), once, with one
+ * attribution, and the tab does not freeze (the time from Control+v to the text being there
+ * is printed, and a generous bound catches a freeze of the kind once seen: 70 s).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  launchWithExtension,
+  type BrowserKind,
+  type E2EPage,
+  type ExtensionBrowser,
+} from './browsers.ts';
+import {
+  countOccurrences,
+  elementCenter,
+  expectedArticleUrl,
+  pressCopy,
+  selectParagraphs,
+  setPageStripsCopies,
+  type ParagraphSelection,
+} from './helpers.ts';
+import { EDITORS_URL, hugeArticleUrl, startServer, type TestServer } from './server.ts';
+import { waitForCopyRecord } from './hostile.ts';
+
+const KIB = 1024;
+/**
+ * Linkback may add this much, and half again, to what the browser takes for the same paste (measured
+ * on the publisher's own page, where Linkback leaves pastes alone): far above the cost of
+ * matching and adding a line, far below a frozen tab (once 70 s).
+ */
+const ALLOWED_EXTRA_MS = 5_000;
+const T = { timeout: 90_000 };
+
+const norm = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
+
+export function defineStressSuite(kind: BrowserKind): void {
+  describe(`large pastes in ${kind}`, () => {
+    let server: TestServer;
+    let browser: ExtensionBrowser;
+    let article: E2EPage;
+    let editors: E2EPage;
+    let articleUrl: string;
+    let selection: ParagraphSelection;
+    const timings: string[] = [];
+
+    before(async () => {
+      server = await startServer();
+      browser = await launchWithExtension(kind, { serverHostPort: server.hostPort });
+      article = await browser.newPage(hugeArticleUrl(KIB));
+      articleUrl = await expectedArticleUrl(article);
+      editors = await browser.newPage(EDITORS_URL);
+      const paragraphs = await article.evaluate(
+        () => document.querySelectorAll('.post_body p').length,
+      );
+      await setPageStripsCopies(article, true);
+      selection = await selectParagraphs(article, 0, paragraphs - 1);
+      assert.ok(selection.text.length >= KIB * 1024, `selected ${selection.text.length} chars`);
+      await pressCopy(article);
+      await waitForCopyRecord(browser, selection.text, 30_000);
+    });
+
+    after(async () => {
+      console.log(`\n${kind}: ${timings.join('; ')}\n`);
+      await browser?.close();
+      await server?.close();
+    });
+
+    /** Pastes into `target` of `page` (emptied first); the text that arrived and the time it took. */
+    async function timePaste(page: E2EPage, target: '#ta' | '#ce') {
+      await page.evaluate(
+        (a: { target: string }) => {
+          const el = document.querySelector(a.target) as HTMLElement & { value?: string };
+          if (a.target === '#ta') el.value = '';
+          else el.innerHTML = '';
+        },
+        { target },
+      );
+      await page.bringToFront();
+      const at = await elementCenter(page, target);
+      assert.ok(at, `${target} is visible`);
+      await page.click(at.x, at.y);
+      const started = Date.now();
+      await page.press('Control+v');
+      const text = await page.waitFor(
+        (a: { target: string; length: number }) => {
+          const el = document.querySelector(a.target) as HTMLElement & { value?: string };
+          const value = a.target === '#ta' ? (el.value ?? '') : el.innerText;
+          return value.length >= a.length * 0.9 ? value : null;
+        },
+        { target, length: selection.text.length },
+        { timeout: 80_000, message: `the 1 MiB paste never arrived in ${target}` },
+      );
+      return { text, elapsed: Date.now() - started };
+    }
+
+    for (const target of ['#ta', '#ce'] as const) {
+      it(`${kind} › 1 MiB into ${target}: whole, once, attributed, no freeze`, T, async () => {
+        // The browser alone: the same fields on the publisher's own page.
+        await article.evaluate(() => {
+          const fields = document.createElement('div');
+          fields.innerHTML =
+            '<textarea id="ta"></textarea><div id="ce" contenteditable="true"></div>';
+          document.body.prepend(fields);
+        });
+        const alone = await timePaste(article, target);
+        await article.evaluate(() => document.getElementById('ta')?.parentElement?.remove());
+        const { text, elapsed } = await timePaste(editors, target);
+        timings.push(
+          `1 MiB paste into ${target}: ${elapsed} ms (the browser alone: ${alone.elapsed} ms)`,
+        );
+        const expected = norm(selection.text);
+        const got = norm(text);
+        assert.equal(countOccurrences(got, expected), 1, 'the selection arrives once and whole');
+        assert.equal(countOccurrences(got, articleUrl), 1, 'with one attribution');
+        assert.ok(
+          elapsed < alone.elapsed * 1.5 + ALLOWED_EXTRA_MS,
+          `the paste took ${elapsed} ms against ${alone.elapsed} ms for the browser alone`,
+        );
+      });
+    }
+  });
+}
