@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ArticleState } from '../utils/messaging';
 import type { PageReport } from '../utils/republication/report';
-import type { CopyRecord } from '../utils/storage';
+import type { CopyRecord, StorageHealth } from '../utils/storage';
 import { ComplianceReport, type ReportActions } from './ComplianceReport';
 import { t } from './i18n';
 import { MetadataCard } from './MetadataCard';
 import { RecentCopies } from './RecentCopies';
+import { StorageNotice } from './StorageNotice';
 
 export interface PopupData {
   /** Null when no Linkback script runs in the tab (any page that is not a publisher's). */
@@ -13,6 +14,8 @@ export interface PopupData {
   /** The tab's republication report; null where no check ran (browser pages, the store). */
   report: PageReport | null;
   recent: CopyRecord[];
+  /** What went wrong with stored data this session; null when it could not be read. */
+  health?: StorageHealth | null;
 }
 
 type Load =
@@ -44,7 +47,7 @@ export function PopupApp({
       </p>
     );
 
-  const { state, recent, report } = result.data;
+  const { state, recent, report, health } = result.data;
   const footer = (
     <footer class="actions">
       <button type="button" data-action="open-settings" onClick={() => actions.openSettings()}>
@@ -70,6 +73,7 @@ export function PopupApp({
           {state?.publisher ? t('publisherNotArticle', state.publisher.name) : t('notArticleBody')}
         </p>
       </section>
+      <StorageNotice health={health ?? null} />
       <RecentCopies records={recent} onClear={actions.clearHistory} />
       {footer}
     </>

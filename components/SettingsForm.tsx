@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+import { MIN_WORDS_RANGE, withDefaultSettings, type Settings } from '../utils/settings';
 import { t } from './i18n';
 
 /** The settings store as the form needs it: `settingsItem` fits. */
@@ -7,8 +7,6 @@ export interface SettingsStore {
   getValue(): Promise<Settings>;
   setValue(value: Settings): Promise<void>;
 }
-
-const MIN_WORDS = { min: 1, max: 50 };
 
 /** Copy and paste modes and the minimum length; every change is saved at once. */
 export function SettingsForm({ store }: { store: SettingsStore }) {
@@ -19,7 +17,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
   useEffect(() => {
     store.getValue().then(
       (value) => {
-        const merged = { ...DEFAULT_SETTINGS, ...value };
+        const merged = withDefaultSettings(value);
         setSettings(merged);
         setMinWordsText(String(merged.minWords));
       },
@@ -41,7 +39,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
   const onMinWords = (text: string) => {
     setMinWordsText(text);
     const value = Number(text);
-    if (!Number.isInteger(value) || value < MIN_WORDS.min || value > MIN_WORDS.max) {
+    if (!Number.isInteger(value) || value < MIN_WORDS_RANGE.min || value > MIN_WORDS_RANGE.max) {
       setStatus({ ok: false, text: t('minWordsInvalid') });
       return;
     }
@@ -74,8 +72,8 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
         <input
           type="number"
           name="minWords"
-          min={MIN_WORDS.min}
-          max={MIN_WORDS.max}
+          min={MIN_WORDS_RANGE.min}
+          max={MIN_WORDS_RANGE.max}
           value={minWordsText}
           aria-describedby="min-words-hint"
           onInput={(event) => onMinWords(event.currentTarget.value)}

@@ -8,15 +8,24 @@ import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
 import { openArticleDb } from '../utils/background/indexed-db';
 import { isAllowedSender } from '../utils/background/sender-policy';
-import { isBackgroundMessage } from '../utils/messaging';
+import { createStorageHealth } from '../utils/background/storage-health';
+import { repairStoredState } from '../utils/background/stored-state-repair';
+import { isBackgroundMessage, type BackgroundMessage } from '../utils/messaging';
+import { checkSettings } from '../utils/settings';
 import {
   copyRecordsItem,
   MAX_PASTE_RECORDS,
   articleSummaryItem,
   pasteIndexItem,
   pasteRecordsItem,
+  settingsItem,
+  storageHealthItem,
   type PasteRecord,
 } from '../utils/storage';
+import { checkCopyRecords, checkPasteRecords } from '../utils/stored-shapes';
+
+/** Messages that record something the user did: a failure to store them is reported. */
+const RECORDING = new Set<BackgroundMessage['type']>(['copy:record', 'paste:record']);
 
 // Wiring only. Every handler starts cold: all state lives in storage, so a restarted
 // service worker (MV3) or event page (Firefox MV2) answers like the one before.
@@ -28,7 +37,18 @@ export default defineBackground({
     const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
     const records = createCopyRecordStore(copyRecordsItem);
     const pastes = createBoundedLog<PasteRecord>(pasteRecordsItem, MAX_PASTE_RECORDS);
-    const pasteIndex = createPasteIndexStore(pasteIndexItem);
+    const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
+    const health = createStorageHealth(storageHealthItem);
+    // Nothing is handled before the stored state has been checked (once per session).
+    const ready = repairStoredState(
+      [
+        { ...copyRecordsItem, check: checkCopyRecords },
+        { ...pasteRecordsItem, check: checkPasteRecords },
+        { ...settingsItem, check: checkSettings },
+      ] as Parameters<typeof repairStoredState>[0],
+      pasteIndex,
+      health,
+    ).catch((error: unknown) => console.warn('[Linkback] stored state check failed', error));
     const services = {
       records,
       pastes,
@@ -50,7 +70,13 @@ export default defineBackground({
       if (!isAllowedSender(message, sender.url)) {
         return Promise.reject(new Error(`${message.type} is not accepted from this page`));
       }
-      return handleBackgroundMessage(message, sender.tab?.id, services);
+      return ready
+        .then(() => handleBackgroundMessage(message, sender.tab?.id, services))
+        .catch((error: unknown) => {
+          // The user's copy or paste went through; its record did not: say so in the popup.
+          if (RECORDING.has(message.type)) void health.noteUnsaved(error);
+          throw error;
+        });
     });
   },
 });

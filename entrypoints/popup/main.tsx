@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '../../components/PopupApp';
 import { sendToBackground, sendToTab, type TabMessage } from '../../utils/messaging';
-import { copyRecordsItem } from '../../utils/storage';
+import { copyRecordsItem, storageHealthItem } from '../../utils/storage';
 
 /**
  * The tab the popup describes: the active one, or `?tab=ID` when the popup is opened as a
@@ -25,12 +25,13 @@ async function askTab<M extends TabMessage>(message: M) {
 }
 
 async function loadPopupData(): Promise<PopupData> {
-  const [state, report, recent] = await Promise.all([
+  const [state, report, recent, health] = await Promise.all([
     askTab({ type: 'article:get' }),
     askTab({ type: 'report:get' }),
     copyRecordsItem.getValue(),
+    storageHealthItem.getValue().catch(() => null),
   ]);
-  return { state: state ?? null, report: report ?? null, recent: recent.slice(0, 10) };
+  return { state: state ?? null, report: report ?? null, recent: recent.slice(0, 10), health };
 }
 
 const actions = {

@@ -1,3 +1,4 @@
+import { isQuotaError } from './storage-health';
 import { createWriteQueue } from './write-queue';
 
 /** The storage slice a log needs: a `storage.defineItem` item fits. */
@@ -6,13 +7,10 @@ export interface LogItem<T> {
   setValue(value: T[]): Promise<void>;
 }
 
-function isQuotaError(error: unknown): boolean {
-  return /quota|QUOTA_BYTES/i.test(String((error as Error)?.message ?? error));
-}
-
 /**
  * A newest-first list in storage, bounded in length, written one change at a time. When
- * storage is full the newest half is kept rather than losing the new entry.
+ * storage is full the oldest entries go, half at a time, rather than the new entry; only
+ * when even the newest entry alone does not fit does the write fail (and the caller says so).
  */
 export function createBoundedLog<T>(
   item: LogItem<T>,
@@ -23,11 +21,13 @@ export function createBoundedLog<T>(
   const enqueue = createWriteQueue();
 
   async function write(entries: T[]): Promise<void> {
-    try {
-      await item.setValue(entries);
-    } catch (error) {
-      if (!isQuotaError(error) || entries.length < 2) throw error;
-      await item.setValue(entries.slice(0, Math.ceil(entries.length / 2)));
+    for (let kept = entries; ; kept = kept.slice(0, Math.ceil(kept.length / 2))) {
+      try {
+        await item.setValue(kept);
+        return;
+      } catch (error) {
+        if (!isQuotaError(error) || kept.length < 2) throw error;
+      }
     }
   }
 

@@ -270,9 +270,13 @@ export function createPasteIndex(snapshot: PasteIndexSnapshot) {
     const pairs = decodePairs(encoded);
     const hashes = new Uint32Array(pairs.length / 2);
     const owners = new Uint16Array(pairs.length / 2);
+    const sourceCount = snapshot.sources.length;
     for (let i = 0; i < hashes.length; i++) {
       hashes[i] = pairs[2 * i]!;
-      owners[i] = pairs[2 * i + 1]!;
+      // A pair naming no source (a damaged index) must never be matched.
+      const owner = pairs[2 * i + 1]!;
+      if (owner >= sourceCount) throw new Error('The paste index names a source it does not have');
+      owners[i] = owner;
     }
     return { hashes, owners };
   };

@@ -47,18 +47,28 @@ export function startPasteGuard(deps: PastePageDeps): void {
   deps.settings.getValue().then((value) => (settings = value), deps.onError);
   deps.onCleanup(deps.settings.watch((value) => (settings = value)));
 
+  /** A stored index that cannot be read leaves paste repair off (the background rebuilds it). */
+  function readIndex(snapshot: PasteIndexSnapshot): PasteIndex | null {
+    try {
+      return createPasteIndex(snapshot);
+    } catch (error) {
+      deps.onError(error);
+      return null;
+    }
+  }
+
   function loadIndex(): void {
     if (loading) return;
     loading = true;
     deps.pasteIndex.getValue().then((snapshot) => {
-      index = createPasteIndex(snapshot);
+      index = readIndex(snapshot);
       // The folding table and the first compilation cost milliseconds: pay them now, while
       // idle, not inside the user's first paste.
       const warm = () => index && warmUpPasteMatching(index);
       if (win.requestIdleCallback) win.requestIdleCallback(warm);
       else win.setTimeout(warm, 0);
     }, deps.onError);
-    deps.onCleanup(deps.pasteIndex.watch((snapshot) => (index = createPasteIndex(snapshot))));
+    deps.onCleanup(deps.pasteIndex.watch((snapshot) => (index = readIndex(snapshot))));
   }
 
   const events = createPasteEventFactory(pageEventWorld(win));

@@ -28,7 +28,6 @@ import {
   copyRecordsItem,
   MAX_COPY_RECORDS,
   MAX_RECORD_TEXT,
-  readSettings,
   settingsItem,
   type CopyRecord,
   type PasteRecord,
@@ -362,7 +361,7 @@ describe('the sender policy', () => {
 describe('storage', () => {
   it('starts empty with default settings and stores records under a versioned key', async () => {
     expect(await copyRecordsItem.getValue()).toEqual([]);
-    expect(await readSettings()).toEqual({
+    expect(await settingsItem.getValue()).toEqual({
       attributeOnCopy: true,
       attributeOnPaste: true,
       minWords: 6,
@@ -376,13 +375,36 @@ describe('storage', () => {
 
   it('fills settings added later with their defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { attributeOnCopy: false } });
-    expect(await readSettings()).toEqual({
+    expect(await settingsItem.getValue()).toEqual({
       attributeOnCopy: false,
       attributeOnPaste: true,
       minWords: 6,
     });
     await settingsItem.setValue({ attributeOnCopy: true, attributeOnPaste: false, minWords: 3 });
-    expect((await readSettings()).minWords).toBe(3);
+    expect((await settingsItem.getValue()).minWords).toBe(3);
     vi.restoreAllMocks();
+  });
+
+  it('hands out settings and records of the right shape whatever is stored', async () => {
+    await fakeBrowser.storage.local.set({
+      settings: { attributeOnCopy: 'yes', attributeOnPaste: false, minWords: -4 },
+      copyRecords: [
+        { ...COPY, id: 'a' },
+        'a string',
+        { ...COPY, id: 'b', copiedAt: 'yesterday' },
+        { ...COPY, id: 'c', articleUrl: 'javascript:alert(1)' },
+        { ...COPY, id: 'd', title: 42, text: 'kept' },
+      ],
+    });
+    expect(await settingsItem.getValue()).toEqual({
+      attributeOnCopy: true,
+      attributeOnPaste: false,
+      minWords: 6,
+    });
+    const records = await copyRecordsItem.getValue();
+    expect(records.map((record) => record.id)).toEqual(['a', 'd']);
+    expect(records[1]).toMatchObject({ title: null, text: 'kept' });
+    await fakeBrowser.storage.local.set({ copyRecords: 'not a list' });
+    expect(await copyRecordsItem.getValue()).toEqual([]);
   });
 });

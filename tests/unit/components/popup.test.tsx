@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp, type PopupData } from '../../../components/PopupApp';
 import type { ArticleMetadata } from '../../../utils/metadata/types';
 import type { ArticleState } from '../../../utils/messaging';
-import type { CopyRecord } from '../../../utils/storage';
+import { HEALTHY, type CopyRecord } from '../../../utils/storage';
 
 const META: ArticleMetadata = {
   url: 'https://caliber.az/en/post/story',
@@ -65,6 +65,29 @@ beforeEach(() => {
 });
 
 describe('the popup', () => {
+  it('says when records could not be saved or stored data was repaired, and nothing when all is well', async () => {
+    const calm = await show({ state: null, report: null, recent: [], health: HEALTHY });
+    expect(calm.querySelector('[data-testid="storage-notice"]')).toBeNull();
+    const root = await show({
+      state: null,
+      report: null,
+      recent: [],
+      health: {
+        ...HEALTHY,
+        unsavedRecords: 3,
+        droppedEntries: 2,
+        pasteIndexRebuilt: true,
+        lastError: 'QUOTA_BYTES quota exceeded',
+      },
+    });
+    const notice = root.querySelector('[data-testid="storage-notice"]');
+    expect(notice?.getAttribute('role')).toBe('status');
+    expect(notice?.textContent).toContain('3 copies or pastes could not be saved');
+    expect(notice?.textContent).toContain('2 unreadable entries');
+    expect(notice?.textContent).toContain('rebuilt from your copy history');
+    expect(notice?.textContent).toContain('QUOTA_BYTES');
+  });
+
   it('shows the article card with every field, missing ones marked as such', async () => {
     const root = await show({ state: STATE, report: null, recent: [] });
     expect(root.querySelector('[data-testid="metadata-card"]')).not.toBeNull();

@@ -1,0 +1,26 @@
+import type { StorageHealth } from '../utils/storage';
+import { t } from './i18n';
+
+/**
+ * Says what went wrong with Linkback's stored data in this session (see StorageHealth):
+ * records that could not be saved, unreadable entries removed, an index rebuilt. Nothing
+ * when all is well.
+ */
+export function StorageNotice({ health }: { health: StorageHealth | null }) {
+  if (!health) return null;
+  const lines = [
+    health.unsavedRecords > 0 && t('storageUnsaved', health.unsavedRecords),
+    health.droppedEntries > 0 && t('storageRepaired', health.droppedEntries),
+    health.pasteIndexRebuilt && t('pasteIndexRebuilt'),
+  ].filter((line): line is string => !!line);
+  if (!lines.length) return null;
+  return (
+    <section class="card notice" role="status" data-testid="storage-notice">
+      <h2>{t('storageNoticeTitle')}</h2>
+      {lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      {health.lastError && <p class="hint">{health.lastError}</p>}
+    </section>
+  );
+}

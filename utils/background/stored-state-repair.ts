@@ -1,0 +1,36 @@
+import type { StorageHealthLog } from './storage-health';
+
+/** One stored item as the repair sees it: what is really stored, how to read it, how to write. */
+export interface RepairableItem<T> {
+  getRaw(): Promise<unknown>;
+  check(value: unknown): { value: T; dropped: number };
+  setValue(value: T): Promise<void>;
+}
+
+/**
+ * Once per browser session, before the background handles anything: every stored item is
+ * read as it really is, and what cannot be read is dropped (the rest kept) and written
+ * back, so that no reader meets it again. The paste index, which cannot be half kept, is
+ * rebuilt from the copy records when damaged. The user is told through the health log.
+ */
+export async function repairStoredState(
+  items: RepairableItem<unknown>[],
+  pasteIndex: { isDamaged(): Promise<boolean>; rebuild(): Promise<void> },
+  health: StorageHealthLog,
+): Promise<void> {
+  if ((await health.get()).checked) return;
+  let dropped = 0;
+  for (const item of items) {
+    const raw = await item.getRaw();
+    const checked = item.check(raw);
+    if (checked.dropped === 0) continue;
+    dropped += checked.dropped;
+    await item.setValue(checked.value);
+  }
+  if (dropped) await health.noteDropped(dropped);
+  if (await pasteIndex.isDamaged()) {
+    await pasteIndex.rebuild();
+    await health.notePasteIndexRebuilt();
+  }
+  await health.markChecked();
+}
