@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       '.output/**',
       '.wxt/**',
+      '.cache/**',
       'node_modules/**',
       'demo-output/**',
       'test-output/**',

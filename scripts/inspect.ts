@@ -15,6 +15,13 @@ import { extractMetadata } from '../utils/metadata/extract';
 import { findPublisherRule, isRecognisedArticle } from '../utils/publishers/index';
 
 const USAGE = 'Usage: npm run inspect -- <file.html>... [--url URL]';
+const HELP = `${USAGE}
+
+Prints what Linkback extracts from each saved HTML page, one JSON object per line.
+
+  --url URL    the page URL for every file (default: the file's own absolute
+               <link rel=canonical> or og:url, else its file:// URL)
+  -h, --help   this help`;
 const EXIT_USAGE = 2;
 
 interface InspectArgs {
@@ -23,13 +30,15 @@ interface InspectArgs {
 }
 
 class UsageError extends Error {}
+/** `--help` / `-h`: print the help and succeed. */
+class HelpRequested extends Error {}
 
 export function parseArgs(argv: readonly string[]): InspectArgs {
   const files: string[] = [];
   let url: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') throw new UsageError('');
+    if (arg === '--help' || arg === '-h') throw new HelpRequested();
     if (arg === '--url') {
       const value = argv[++i];
       if (value === undefined) throw new UsageError('--url needs a value.');
@@ -94,6 +103,10 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     args = parseArgs(argv);
   } catch (error) {
+    if (error instanceof HelpRequested) {
+      console.log(HELP);
+      return 0;
+    }
     if (!(error instanceof UsageError)) throw error;
     if (error.message) console.error(error.message);
     console.error(USAGE);

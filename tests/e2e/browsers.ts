@@ -8,7 +8,11 @@ import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PwPage } from 'playwright-core';
-import puppeteer, { type Browser as PptrBrowser, type Page as PptrPage } from 'puppeteer-core';
+import puppeteer, {
+  ProtocolError,
+  type Browser as PptrBrowser,
+  type Page as PptrPage,
+} from 'puppeteer-core';
 import { CALIBER_HOSTS, EDITOR_HOST, REPO_ROOT } from './server.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -142,7 +146,7 @@ export function findChromium(): string {
   ]);
   if (!path) {
     throw new Error(
-      'Chromium not found: install it with `apt-get install chromium` or set CHROME_PATH',
+      'Chromium not found: install it with `scripts/setup-browsers.sh` (Debian: apt-get install chromium) or set CHROME_PATH',
     );
   }
   return path;
@@ -157,7 +161,7 @@ export function findFirefox(): string {
   ]);
   if (!path) {
     throw new Error(
-      'Firefox not found: install it with `apt-get install firefox-esr` or set FIREFOX_PATH',
+      'Firefox not found: install it with `scripts/setup-browsers.sh` (Debian: apt-get install firefox-esr) or set FIREFOX_PATH',
     );
   }
   return path;
@@ -486,6 +490,59 @@ const FIREFOX_KEY_NAMES: Record<string, string> = {
   meta: 'Meta',
 };
 
+/** What puppeteer-core's BiDi browser has, though not in its public types. */
+interface BidiInternals {
+  connection?: { send(method: string, params: object): Promise<unknown> };
+}
+
+/** Browsers (by their BiDi connection) known to lack `emulation.setScreenOrientationOverride`. */
+const withoutOrientationOverride = new WeakSet<object>();
+
+function isUnknownOrientationCommand(err: unknown): boolean {
+  return (
+    err instanceof ProtocolError &&
+    err.message.includes('unknown command') &&
+    err.message.includes('emulation.setScreenOrientationOverride')
+  );
+}
+
+/**
+ * Sizes a tab's viewport. puppeteer-core's `page.setViewport` sends the WebDriver BiDi commands
+ * `browsingContext.setViewport` and `emulation.setScreenOrientationOverride` together; Firefox
+ * ESR 140 (Debian 12) knows only the first and fails the call with "unknown command". Then, and
+ * from then on for that browser, `browsingContext.setViewport` (Firefox 117+) goes out alone,
+ * awaited, through puppeteer's own BiDi connection. Either way the tab's inner size is checked.
+ */
+async function setFirefoxViewport(page: PptrPage, width: number, height: number): Promise<void> {
+  const connection = (page.browser() as unknown as BidiInternals).connection;
+  const sendDirectly = async () => {
+    if (!connection) throw new Error('puppeteer-core: no BiDi connection on the browser');
+    await connection.send('browsingContext.setViewport', {
+      context: (page.mainFrame() as unknown as { _id: string })._id,
+      viewport: { width, height },
+    });
+  };
+  if (connection && withoutOrientationOverride.has(connection)) {
+    await sendDirectly();
+  } else {
+    try {
+      await page.setViewport({ width, height });
+    } catch (err) {
+      if (!isUnknownOrientationCommand(err)) throw err;
+      if (connection) withoutOrientationOverride.add(connection);
+      await sendDirectly();
+    }
+  }
+  await pollUntil(
+    async () => {
+      const [w, h] = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+      return w === width && h === height;
+    },
+    5000,
+    `Firefox viewport did not become ${width}×${height}`,
+  );
+}
+
 class PuppeteerPage implements E2EPage {
   constructor(readonly page: PptrPage) {}
   async goto(url: string) {
@@ -533,7 +590,7 @@ class PuppeteerPage implements E2EPage {
     for (const m of [...(opts.modifiers ?? [])].reverse()) await this.page.keyboard.up(m);
   }
   async setViewport(width: number, height: number) {
-    await this.page.setViewport({ width, height });
+    await setFirefoxViewport(this.page, width, height);
   }
   async screenshot(path: string, opts: { fullPage?: boolean } = {}) {
     await this.page.screenshot({ path: path as `${string}.png`, fullPage: opts.fullPage ?? false });
@@ -556,7 +613,9 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
       browser: 'firefox',
       executablePath,
       headless: !opts.headed,
-      defaultViewport: viewport,
+      // No viewport from puppeteer: it sets one only on tabs it opens (not the first one), and
+      // through setViewport, which Firefox ESR 140 rejects. rawPage() sizes every tab instead.
+      defaultViewport: null,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({
@@ -597,18 +656,22 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
 
   const spare = (await browser.pages())[0];
   let spareUsed = false;
-  const rawPage = async (): Promise<PptrPage> => {
+  /** A tab sized to `vp` (default: the launch viewport); the first tab is reused, as in Chromium. */
+  const rawPage = async (vp = opts.headed ? undefined : viewport): Promise<PptrPage> => {
+    let page: PptrPage;
     if (spare && !spareUsed && !spare.isClosed()) {
       spareUsed = true;
-      return spare;
+      page = spare;
+    } else {
+      page = await browser.newPage();
     }
-    return browser.newPage();
+    if (vp) await setFirefoxViewport(page, vp.width, vp.height);
+    return page;
   };
 
   /** `goto` to moz-extension:// never resolves over BiDi: start it and poll instead. */
   const openExt = async (path: string, vp?: { width: number; height: number }) => {
-    const p = new PuppeteerPage(await rawPage());
-    if (vp) await p.setViewport(vp.width, vp.height);
+    const p = new PuppeteerPage(await rawPage(vp));
     const url = `${extensionOrigin}/${path.replace(/^\//, '')}`;
     p.page.goto(url).catch(() => {});
     await p.waitFor(

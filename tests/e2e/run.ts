@@ -1,11 +1,13 @@
 /**
  * `npm run test:e2e [-- chromium|firefox|server|editors ...]`: the end-to-end tests, one file at a
- * time, with node's own test runner. Needs `npm run build:all` first.
+ * time, with node's own test runner. Needs `npm run build:all` first. Prints the exact version
+ * and path of each browser the chosen files use, first and again in the last line.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findChromium, findFirefox } from './browsers.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -22,6 +24,39 @@ if (files.length === 0) {
   console.error(`No e2e test files match ${filters.join(', ')}`);
   process.exit(2);
 }
+
+/** Which browsers a test file launches: by its name; a file naming neither uses both. */
+function browsersOf(file: string): Array<'chromium' | 'firefox'> {
+  if (file.includes('server')) return [];
+  if (file.includes('chromium')) return ['chromium'];
+  if (file.includes('firefox')) return ['firefox'];
+  return ['chromium', 'firefox'];
+}
+
+/** `Chromium 150.0.7871.100 (/path)`, from the binary's own `--version`. */
+function describeBrowser(kind: 'chromium' | 'firefox'): string {
+  const name = kind === 'chromium' ? 'Chromium' : 'Firefox';
+  let path = '';
+  try {
+    path = kind === 'chromium' ? findChromium() : findFirefox();
+    // Debian's /usr/bin/chromium wrapper may print a harmless shell warning on stderr.
+    const out = execFileSync(path, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 30_000,
+    });
+    const version = /\d+(?:\.\d+)+[a-z0-9]*/i.exec(out)?.[0];
+    return `${name} ${version ?? `(unrecognised version: ${out.trim()})`} (${path})`;
+  } catch (err) {
+    const why = (err as Error).message.split('\n')[0];
+    return `${name}: not usable${path ? ` (${path})` : ''}: ${why}`;
+  }
+}
+
+const browsers = (['chromium', 'firefox'] as const)
+  .filter((kind) => files.some((f) => browsersOf(f).includes(kind)))
+  .map(describeBrowser);
+for (const b of browsers) console.log(`e2e: ${b}`);
 
 const started = Date.now();
 // The editor matrix pastes into the bundled editor pages: build them first (skipped when
@@ -44,6 +79,8 @@ const child = spawn(
   { cwd: root, stdio: 'inherit' },
 );
 child.on('exit', (code, signal) => {
-  console.log(`\ne2e: ${files.length} file(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const on = browsers.length > 0 ? ` on ${browsers.join(', ')}` : '';
+  console.log(`\ne2e: ${files.length} file(s) in ${seconds} s${on}`);
   process.exit(code ?? (signal ? 1 : 0));
 });
