@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ArticleState } from '../utils/messaging';
+import type { ArticleView } from '../utils/messaging';
 import type { PageReport } from '../utils/republication/report';
 import type { CopyRecord } from '../utils/storage';
 import { ComplianceReport, type ReportActions } from './ComplianceReport';
@@ -9,7 +9,7 @@ import { RecentCopies } from './RecentCopies';
 
 export interface PopupData {
   /** Null when no Linkback script runs in the tab (any page that is not a publisher's). */
-  state: ArticleState | null;
+  state: ArticleView | null;
   /** The tab's republication report; null where no check ran (browser pages, the store). */
   report: PageReport | null;
   recent: CopyRecord[];
