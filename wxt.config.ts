@@ -1,12 +1,21 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Linkback makes no network request (README, "Permissions"). The code keeps that promise; this
+ * policy makes the browser keep it too for the popup, the options page and the background:
+ * they may load the extension's own files and the popup's data: thumbnail, nothing else.
+ * Dev mode (`wxt`) serves pages from a local dev server, so only builds carry it.
+ */
+const NO_NETWORK_CSP =
+  "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 // Firefox stays on Manifest V2: its MV3 treats host permissions as optional and
 // leaves them ungranted after install, so the publisher-page script would not run
 // until the user found a hidden toggle. MV2 gives the same behaviour on install.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -14,6 +23,9 @@ export default defineConfig({
     // handler writes to the clipboard through the copy event itself, and the
     // article script's match patterns are the only host access.
     permissions: ['storage'],
+    ...(command === 'build'
+      ? { content_security_policy: { extension_pages: NO_NETWORK_CSP } }
+      : {}),
     action: {
       default_title: 'Linkback',
       default_icon: {

@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { formatCitation, type AttributionSource } from '../utils/attribution/format';
-import type { ArticleState } from '../utils/messaging';
-import { isSameSite, parseHttpUrl, toHttpUrl } from '../utils/url';
+import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/metadata/lead-thumbnail';
+import type { ArticleView } from '../utils/messaging';
+import { toHttpUrl } from '../utils/url';
 import { t, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
 
@@ -28,13 +30,36 @@ function Field(props: {
 }
 
 /**
- * The lead image, only when it is on the article's own site: the popup then shows what the
- * page already loaded, and never makes a request to a third party a page chose.
+ * The lead image as the article's page drew it (see lead-thumbnail.ts): only a bounded
+ * data: URL is ever put in `src`, so the popup makes no request. No thumbnail, or one the
+ * browser cannot decode, shows nothing (no broken-image icon).
  */
-function sameSiteImage(imageUrl: string | null, pageUrl: string): string | null {
-  const image = parseHttpUrl(imageUrl);
-  const page = parseHttpUrl(pageUrl);
-  return image && page && isSameSite(image, page) ? image.href : null;
+function LeadImage({ thumbnail }: { thumbnail: LeadThumbnail | null }) {
+  const [broken, setBroken] = useState(false);
+  if (!thumbnail || broken || !isThumbnailDataUrl(thumbnail.dataUrl)) return null;
+  return (
+    <img
+      class="lead"
+      src={thumbnail.dataUrl}
+      width={thumbnail.width}
+      height={thumbnail.height}
+      alt=""
+      data-testid="lead-thumbnail"
+      onError={() => setBroken(true)}
+    />
+  );
+}
+
+/** A page-supplied address as a link the user may follow (http(s) only), or null. */
+function urlLink(url: string | null): ComponentChildren | null {
+  const link = toHttpUrl(url);
+  return (
+    link && (
+      <a href={link} target="_blank" rel="noopener noreferrer">
+        {link}
+      </a>
+    )
+  );
 }
 
 /** "02 December 2025 09:19" as the site shows it, or the ISO time shown in Baku time. */
@@ -51,7 +76,7 @@ export function formatPublished(text: string | null, iso: string | null): string
 }
 
 /** The article's metadata. Every value comes from the page, so every value is rendered as text. */
-export function MetadataCard({ state }: { state: ArticleState }) {
+export function MetadataCard({ state }: { state: ArticleView }) {
   const meta = state.metadata;
   const { status, write } = useClipboardWriter();
   if (!meta) return null;
@@ -62,8 +87,6 @@ export function MetadataCard({ state }: { state: ArticleState }) {
     language: meta.language,
   };
   const published = formatPublished(meta.publishedText, meta.publishedAt);
-  const image = sameSiteImage(meta.imageUrl, meta.url);
-  const link = toHttpUrl(meta.canonicalUrl);
 
   return (
     <section data-testid="metadata-card" class="card" aria-labelledby="card-heading">
@@ -71,9 +94,7 @@ export function MetadataCard({ state }: { state: ArticleState }) {
         {t('popupArticle')}
         {state.publisher ? ` · ${state.publisher.name}` : ''}
       </p>
-      {image && (
-        <img class="lead" src={image} alt="" data-field="image" referrerpolicy="no-referrer" />
-      )}
+      <LeadImage thumbnail={state.thumbnail} />
       <h1 data-field="title" class={meta.title ? undefined : 'missing'}>
         {meta.title ?? t('missing')}
       </h1>
@@ -111,17 +132,8 @@ export function MetadataCard({ state }: { state: ArticleState }) {
           }
         />
         <Field name="site-name" label="fieldSiteName" value={meta.siteName} />
-        <Field
-          name="canonical-url"
-          label="fieldCanonicalUrl"
-          value={
-            link && (
-              <a href={link} target="_blank" rel="noopener noreferrer">
-                {link}
-              </a>
-            )
-          }
-        />
+        <Field name="canonical-url" label="fieldCanonicalUrl" value={urlLink(meta.canonicalUrl)} />
+        <Field name="image" label="fieldImage" value={urlLink(meta.imageUrl)} />
         <Field name="description" label="fieldDescription" value={meta.description} />
         <Field name="reuse-rule" label="fieldReuseRule" value={state.publisher?.notice} />
       </dl>

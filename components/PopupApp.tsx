@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ArticleState } from '../utils/messaging';
+import type { ArticleView } from '../utils/messaging';
 import type { PageReport } from '../utils/republication/report';
 import type { CopyRecord, StorageHealth } from '../utils/storage';
 import { ComplianceReport, type ReportActions } from './ComplianceReport';
@@ -10,7 +10,7 @@ import { StorageNotice } from './StorageNotice';
 
 export interface PopupData {
   /** Null when no Linkback script runs in the tab (any page that is not a publisher's). */
-  state: ArticleState | null;
+  state: ArticleView | null;
   /** The tab's republication report; null where no check ran (browser pages, the store). */
   report: PageReport | null;
   recent: CopyRecord[];

@@ -60,7 +60,7 @@ export default defineContentScript({
 
     const onMessage = (message: unknown) => {
       if (isTabMessage(message) && message.type === 'article:get') {
-        return Promise.resolve(page.refresh());
+        return Promise.resolve(page.view());
       }
       return undefined;
     };

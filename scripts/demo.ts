@@ -19,6 +19,7 @@ import {
   setPageStripsCopies,
 } from '../tests/e2e/helpers.ts';
 import {
+  caliberAzUrl,
   CALIBER_EN_URL,
   CALIBER_HOME_URL,
   EDITORS_URL,
@@ -69,7 +70,8 @@ Try:
     lost its link (the page stripped it) gets it back inside the editor.
   • Republication check: open http://${EDITOR_HOST}/reuse-nolink.html (quotes the article, no
     link: badge "!"), reuse-linked.html ("✓"), reuse-unrelated.html (nothing).
-  • Other articles: http://caliber.az/post/… (Russian, "Источник"), http://caliber.az/ (home).
+  • Other articles: http://caliber.az/post/… (Russian, "Источник"), http://caliber.az/ (home),
+    ${caliberAzUrl()} (its cover photo is an <img>: the popup shows a thumbnail the page drew).
 
 Close the browser window (or press Ctrl+C here) to stop.`);
   await browser.waitForClose();
@@ -131,6 +133,31 @@ async function walkthrough(server: TestServer): Promise<void> {
     const shot3 = join(OUT_DIR, '3-popup.png');
     await popup.screenshot(shot3);
     console.log(`  screenshot: ${shot3}`);
+
+    // The English page's cover is a CSS background: no element to draw, so no picture. The
+    // Azerbaijani page shows its cover in an <img>, and the card shows a thumbnail of it.
+    step('Opening the popup for the Azerbaijani article, whose cover photo the page has loaded');
+    const azArticle = await browser.newPage(caliberAzUrl());
+    const azPopup = await browser.openPopup(await browser.findTabId(azArticle.url()), {
+      width: 400,
+      height: 600,
+    });
+    const thumbnail = await azPopup
+      .waitFor(
+        () => {
+          const image = document.querySelector<HTMLImageElement>('[data-testid="lead-thumbnail"]');
+          return image?.complete && image.naturalWidth > 0
+            ? `${image.naturalWidth}×${image.naturalHeight}, ${image.src.length} characters of data: URL`
+            : null;
+        },
+        undefined,
+        { timeout: 8000, message: 'the popup shows no thumbnail of the cover' },
+      )
+      .catch((err: Error) => `none (warning: ${err.message})`);
+    console.log(`  thumbnail drawn by the page, no request made: ${thumbnail}`);
+    const shot3b = join(OUT_DIR, '3b-popup-cover-thumbnail.png');
+    await azPopup.screenshot(shot3b);
+    console.log(`  screenshot: ${shot3b}`);
 
     step('Opening the popup for the home page tab (recent copies)');
     const homeTab = await browser.findTabId(home.url());

@@ -1,3 +1,4 @@
+import type { LeadThumbnail } from './metadata/lead-thumbnail';
 import type { ArticleMetadata } from './metadata/types';
 import type { IndexedArticle } from './republication/article-index';
 import type { PageReport } from './republication/report';
@@ -17,6 +18,14 @@ export interface ArticleState {
   url: string;
   metadata: ArticleMetadata | null;
   publisher: PublisherSummary | null;
+}
+
+/**
+ * A tab's state as the popup shows it (the answer to `article:get`): with a thumbnail of the
+ * lead image drawn from the page's own loaded copy, so the popup loads no image itself.
+ */
+export interface ArticleView extends ArticleState {
+  thumbnail: LeadThumbnail | null;
 }
 
 /** A copy as the content script reports it; the background gives it an id. */
@@ -64,7 +73,7 @@ export interface BackgroundReplies {
 }
 
 export interface TabReplies {
-  'article:get': ArticleState;
+  'article:get': ArticleView;
   'report:get': PageReport | null;
   'report:highlight': { highlighted: number };
 }

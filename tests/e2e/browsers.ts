@@ -37,6 +37,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Chromium only: let Playwright close the browser on SIGINT/SIGTERM (default true). */
   handleSignals?: boolean;
+  /** Firefox only: preferences added to (or overriding) the harness's own. */
+  firefoxPrefs?: Record<string, unknown>;
 }
 
 export interface ClickOptions {
@@ -369,7 +371,15 @@ class PlaywrightPage implements E2EPage {
   }
 }
 
-export async function launchChromiumWithExtension(opts: LaunchOptions): Promise<ExtensionBrowser> {
+/** Chromium's browser, with Playwright's context for what only Chromium offers (CDP: network.ts). */
+export interface ChromiumExtensionBrowser extends ExtensionBrowser {
+  kind: 'chromium';
+  context: BrowserContext;
+}
+
+export async function launchChromiumWithExtension(
+  opts: LaunchOptions,
+): Promise<ChromiumExtensionBrowser> {
   const executablePath = findChromium();
   const extDir = requireBuild(
     opts.extensionDir ?? process.env.E2E_CHROME_EXTENSION_DIR ?? CHROME_BUILD_DIR,
@@ -448,8 +458,9 @@ export async function launchChromiumWithExtension(opts: LaunchOptions): Promise<
     return p;
   };
 
-  const api: ExtensionBrowser = {
+  const api: ChromiumExtensionBrowser = {
     kind: 'chromium',
+    context,
     extensionOrigin,
     async newPage(url) {
       const p = new PlaywrightPage(await rawPage());
@@ -635,6 +646,7 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
         'browser.fixup.alternate.enabled': false,
+        ...opts.firefoxPrefs,
       },
     });
   } catch (err) {

@@ -2,7 +2,7 @@
  * Real user gestures and page-side readings shared by the end-to-end tests and the demo.
  * Functions passed to `page.evaluate` run in the browser: they may use only their argument.
  */
-import type { E2EPage } from './browsers.ts';
+import type { E2EPage, ExtensionBrowser } from './browsers.ts';
 
 export interface PasteRecord {
   plain: string | null;
@@ -357,5 +357,34 @@ export async function setPageStripsCopies(page: E2EPage, on: boolean): Promise<v
       w.__strip = a.on;
     },
     { on },
+  );
+}
+
+/**
+ * Waits until the background has indexed at least one read article: a page checked for
+ * republication before that finds nothing, and is not checked again.
+ */
+export async function articlesIndexed(
+  browser: ExtensionBrowser,
+  timeout = 10_000,
+): Promise<number> {
+  return eventually(
+    () =>
+      browser.evalInExtension(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('linkback');
+            open.onerror = () => resolve(0);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('articles')) return resolve(0);
+              const count = db.transaction('articles').objectStore('articles').count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => resolve(0);
+            };
+          }),
+      ),
+    'no read article was indexed',
+    timeout,
   );
 }

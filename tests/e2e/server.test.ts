@@ -60,4 +60,16 @@ describe('test server', () => {
     assert.equal((await get(server, '/favicon.ico', 'caliber.az')).status, 204);
     assert.equal((await get(server, '/../package.json', 'editor.test')).status, 404);
   });
+
+  it('serves a drawn stand-in for the publisher’s photos, and records every request', async () => {
+    const photo = await get(server, '/media/photos/normal/8c2d41aa90be.webp', 'caliber.az');
+    assert.equal(photo.status, 200);
+    assert.match(photo.body, /^<svg [^>]*width="780" height="440"/);
+    assert.match(photo.body, /8c2d41aa90be\.webp/);
+    assert.equal((await get(server, '/media/photos/normal/x.webp', 'editor.test')).status, 404);
+    const seen = server.requests.find((r) => r.path === '/media/photos/normal/8c2d41aa90be.webp');
+    assert.equal(seen?.host, 'caliber.az');
+    assert.equal(seen?.method, 'GET');
+    assert.equal(seen?.headers.host, 'caliber.az');
+  });
 });

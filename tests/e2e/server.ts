@@ -100,12 +100,22 @@ export function caliberFixtureUrl(name: string, path = CALIBER_EN_PATH): string 
   return `http://caliber.az${path}?fixture=${encodeURIComponent(name)}`;
 }
 
+/** One request as the server saw it. `CONNECT` requests (a refused https tunnel) count too. */
+export interface SeenRequest {
+  method: string;
+  host: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
 export interface TestServer {
   port: number;
   /** `127.0.0.1:PORT`, for proxy settings and host-resolver rules. */
   hostPort: string;
   /** Requests seen, as `host path` strings (handy when a test fails to reach a page). */
   log: string[];
+  /** Every request seen, with the headers that tell who made it (see network.ts). */
+  requests: SeenRequest[];
   close(): Promise<void>;
 }
 
@@ -194,7 +204,32 @@ function hugeArticlePage(kib: number): string {
   return html.slice(0, start) + parts.join('\n') + html.slice(close);
 }
 
+/**
+ * The publisher's photos (`/media/photos/{normal,original}/<hash>.webp`) are not saved with
+ * the pages: each is served as a drawn stand-in, an SVG picture of the photo's size with its
+ * file name, so a page that shows its cover in an <img> really loads one.
+ */
+export function photoStandIn(path: string): string {
+  const name = path.split('/').pop() ?? '';
+  let hue = 0;
+  for (const char of name) hue = (hue * 31 + char.charCodeAt(0)) % 360;
+  const label = name.replace(/[^\w.-]/g, '');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="780" height="440" viewBox="0 0 780 440">
+<defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1">
+<stop offset="0" stop-color="hsl(${hue} 55% 42%)"/><stop offset="1" stop-color="hsl(${(hue + 60) % 360} 60% 22%)"/>
+</linearGradient></defs>
+<rect width="780" height="440" fill="url(#g)"/>
+<circle cx="590" cy="150" r="70" fill="hsl(${(hue + 30) % 360} 80% 75%)" opacity="0.8"/>
+<path d="M0 440 L240 230 L400 360 L540 260 L780 440 Z" fill="rgba(0,0,0,0.35)"/>
+<text x="28" y="96" font-family="sans-serif" font-size="22" fill="white">Caliber.az photo stand-in · ${label}</text>
+</svg>`;
+}
+
 function routeCaliber(path: string, query: URLSearchParams, res: ServerResponse): void {
+  if (/^\/media\/photos\/[\w-]+\/[\w.-]+$/.test(path)) {
+    send(res, 200, photoStandIn(path), 'image/svg+xml');
+    return;
+  }
   const huge = /^\/en\/post\/huge-article-(\d{1,5})$/.exec(path);
   if (huge) {
     send(res, 200, hugeArticlePage(Number(huge[1])), 'text/html; charset=utf-8');
@@ -245,10 +280,12 @@ function routeOther(path: string, res: ServerResponse): void {
 
 export async function startServer(): Promise<TestServer> {
   const log: string[] = [];
+  const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
     try {
       const { host, path, query } = requestTarget(req);
       log.push(`${host} ${path}`);
+      requests.push({ method: req.method ?? 'GET', host, path, headers: req.headers });
       if (path === '/favicon.ico') {
         res.writeHead(204, { 'cache-control': 'max-age=3600' });
         res.end();
@@ -262,7 +299,9 @@ export async function startServer(): Promise<TestServer> {
     }
   });
   // Firefox may try HTTPS first through the proxy: refuse the tunnel so it stays on http.
-  server.on('connect', (_req, socket) => {
+  server.on('connect', (req, socket) => {
+    const [host = '', port = ''] = (req.url ?? '').split(':');
+    requests.push({ method: 'CONNECT', host, path: `:${port}`, headers: req.headers });
     socket.end('HTTP/1.1 501 Not Implemented\r\ncontent-length: 0\r\n\r\n');
   });
   server.keepAliveTimeout = 1000;
@@ -275,6 +314,7 @@ export async function startServer(): Promise<TestServer> {
     port,
     hostPort: `127.0.0.1:${port}`,
     log,
+    requests,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

@@ -1,6 +1,7 @@
 import type { AttributionSource } from '../attribution/format';
 import { extractMetadata } from '../metadata/extract';
-import type { ArticleState, BackgroundMessage } from '../messaging';
+import { drawLeadThumbnail } from '../metadata/lead-thumbnail';
+import type { ArticleState, ArticleView, BackgroundMessage } from '../messaging';
 import { findPublisherRule } from '../publishers';
 import type { CopyContext } from './copy-handler';
 import { findArticleBodies } from './copy-policy';
@@ -45,12 +46,23 @@ export function createArticlePageModel(
     return state;
   }
 
+  /** Forgets the cache: the page may have rendered more since. */
+  function refresh(): ArticleState {
+    cached = null;
+    return read();
+  }
+
   return {
     state: read,
-    /** Forgets the cache, e.g. when the popup asks: the page may have rendered more since. */
-    refresh(): ArticleState {
-      cached = null;
-      return read();
+    refresh,
+    /**
+     * What the popup shows, read afresh: the state and a thumbnail of the lead image, drawn
+     * only when the popup asks (a canvas per page load would cost every reader).
+     */
+    view(): ArticleView {
+      const state = refresh();
+      const imageUrl = state.metadata?.imageUrl ?? null;
+      return { ...state, thumbnail: drawLeadThumbnail(doc, imageUrl) };
     },
     /** The article's card and body text for the republication index, or null off an article. */
     readArticle(): ArticleRead | null {

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp, type PopupData } from '../../../components/PopupApp';
 import type { ArticleMetadata } from '../../../utils/metadata/types';
-import type { ArticleState } from '../../../utils/messaging';
+import type { ArticleView } from '../../../utils/messaging';
 import { HEALTHY, type CopyRecord } from '../../../utils/storage';
 
 const META: ArticleMetadata = {
@@ -23,7 +23,14 @@ const META: ArticleMetadata = {
   sources: {},
 };
 
-const STATE: ArticleState = {
+/** A 1×1 WebP, as the article's content script would draw it from the page's loaded image. */
+const THUMBNAIL = {
+  dataUrl: 'data:image/webp;base64,UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==',
+  width: 1,
+  height: 1,
+};
+
+const STATE: ArticleView = {
   isArticle: true,
   url: META.url,
   metadata: META,
@@ -33,6 +40,7 @@ const STATE: ArticleState = {
     homeUrl: 'https://caliber.az/',
     notice: 'Any use of materials is allowed only if there is a hyperlink to Caliber.az',
   },
+  thumbnail: THUMBNAIL,
 };
 
 async function show(data: PopupData | Error): Promise<HTMLElement> {
@@ -103,8 +111,10 @@ describe('the popup', () => {
     expect(root.querySelector('[data-field="description"]')!.hasAttribute('data-missing')).toBe(
       true,
     );
-    expect(root.querySelector<HTMLImageElement>('img[data-field="image"]')!.src).toBe(
-      META.imageUrl,
+    expect(field(root, 'image')).toBe(META.imageUrl);
+    expect(root.querySelector('[data-field="image"] a')!.getAttribute('href')).toBe(META.imageUrl);
+    expect(root.querySelector<HTMLImageElement>('[data-testid="lead-thumbnail"]')!.src).toBe(
+      THUMBNAIL.dataUrl,
     );
   });
 
@@ -121,16 +131,39 @@ describe('the popup', () => {
     expect(root.querySelector('[data-field="title"] img')).toBeNull();
     expect(root.querySelector('[data-field="authors"] b')).toBeNull();
     expect(root.querySelector('a[href^="javascript"]')).toBeNull();
-    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelectorAll('img')).toHaveLength(1); // the thumbnail, not the title's
     expect(field(root, 'canonical-url')).toBe('not found');
+    expect(field(root, 'image')).toBe('not found');
   });
 
-  it('shows a lead image only from the article’s own site', async () => {
+  it('loads no image: the lead image is only the thumbnail the page drew, as a data: URL', async () => {
+    const root = await show({ state: STATE, report: null, recent: [] });
+    const sources = [...root.querySelectorAll('[src], [srcset], [poster]')].map(
+      (el) => el.getAttribute('src') ?? el.getAttribute('srcset') ?? el.getAttribute('poster'),
+    );
+    expect(sources).toEqual([THUMBNAIL.dataUrl]);
+  });
+
+  it('shows no image at all when the page drew none', async () => {
+    const root = await show({ state: { ...STATE, thumbnail: null }, report: null, recent: [] });
+    expect(root.querySelector('img')).toBeNull();
+    expect(field(root, 'image')).toBe(META.imageUrl);
+  });
+
+  it.each([
+    ['a web address', 'https://tracker.example/pixel.png'],
+    ['a protocol-relative address', '//tracker.example/pixel.png'],
+    ['a script', 'javascript:alert(1)'],
+    ['an SVG document', 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4='],
+    ['a data: URL that is not base64', 'data:image/png,abc'],
+    ['an oversized data: URL', `data:image/jpeg;base64,${'A'.repeat(60_000)}`],
+  ])('refuses a thumbnail that is %s', async (_name, dataUrl) => {
     const root = await show({
-      state: { ...STATE, metadata: { ...META, imageUrl: 'https://tracker.example/pixel.png' } },
+      state: { ...STATE, thumbnail: { ...THUMBNAIL, dataUrl } },
       report: null,
       recent: [],
     });
+    expect(root.querySelector('[data-testid="metadata-card"]')).not.toBeNull();
     expect(root.querySelector('img')).toBeNull();
   });
 

@@ -1,0 +1,3 @@
+import { defineNetworkSuite } from './network.ts';
+
+defineNetworkSuite('chromium');
