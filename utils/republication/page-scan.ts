@@ -164,7 +164,14 @@ function ensureHighlightStyle(win: Window & typeof globalThis): void {
   sheet.replaceSync(
     `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe08a; color: inherit; }`,
   );
-  win.document.adoptedStyleSheets = [...win.document.adoptedStyleSheets, sheet];
+  const doc = win.document as Document & { wrappedJSObject?: Document };
+  try {
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } catch {
+    // Firefox ESR 140 does not let a content script read the page's list (it is not
+    // iterable through the Xray view): append through the page's own list instead.
+    doc.wrappedJSObject?.adoptedStyleSheets.push(sheet);
+  }
   styled = true;
 }
 
