@@ -4,7 +4,13 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createArticlePageModel } from '../utils/copy/article-page';
 import { createCopyHandler } from '../utils/copy/copy-handler';
 import { SELECTION_SANITIZE_CONFIG } from '../utils/copy/selection-html';
-import { isTabMessage, sendToBackground, type BackgroundMessage } from '../utils/messaging';
+import {
+  isTabMessage,
+  newRecordId,
+  reportToBackground,
+  sendToBackground,
+  type BackgroundMessage,
+} from '../utils/messaging';
 import { publisherRules } from '../utils/publishers';
 import { watchedSettings } from '../utils/page-storage';
 import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
@@ -46,7 +52,12 @@ export default defineContentScript({
             RETURN_DOM_FRAGMENT: true,
           });
         },
-        onCopied: (record) => report({ type: 'copy:record', record }),
+        // Resent while the background restarts; the id makes it count once.
+        onCopied: (record) =>
+          reportToBackground(browser, {
+            type: 'copy:record',
+            record: { ...record, id: newRecordId() },
+          }).catch(logError),
         onError: logError,
       }),
     );

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { createActionIndicator, type ActionApi } from '../utils/background/action-indicator';
 import { createArticleStore } from '../utils/background/article-store';
 import { createBoundedLog } from '../utils/background/bounded-log';
-import { createCopyRecordStore } from '../utils/background/copy-records';
+import { createCopyRecordStore, sameId } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
 import { openArticleDb } from '../utils/background/indexed-db';
@@ -36,7 +36,12 @@ export default defineBackground({
     // MV3 has `action`; Firefox MV2 has `browserAction` with the same calls.
     const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
     const records = createCopyRecordStore(copyRecordsItem);
-    const pastes = createBoundedLog<PasteRecord>(pasteRecordsItem, MAX_PASTE_RECORDS);
+    const pastes = createBoundedLog<PasteRecord>(
+      pasteRecordsItem,
+      MAX_PASTE_RECORDS,
+      undefined,
+      sameId,
+    );
     const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
     const health = createStorageHealth(storageHealthItem);
     // Nothing is handled before the stored state has been checked (once per session).

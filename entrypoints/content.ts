@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { isTabMessage, sendToBackground, type BackgroundMessage } from '../utils/messaging';
+import {
+  isTabMessage,
+  newRecordId,
+  reportToBackground,
+  sendToBackground,
+  type BackgroundMessage,
+} from '../utils/messaging';
 import { startPasteGuard } from '../utils/paste/paste-page';
 import { startRepublicationCheck } from '../utils/republication/page-scan';
 import { STORAGE_KEYS, watchedSettings, watchedValue } from '../utils/page-storage';
@@ -24,7 +30,12 @@ export default defineContentScript({
       win: window,
       pasteIndex: watchedValue(STORAGE_KEYS.pasteIndex, EMPTY_PASTE_INDEX),
       settings: watchedSettings,
-      recordPaste: (record) => void send({ type: 'paste:record', record }).catch(logError),
+      // Resent while the background restarts; the id makes it count once.
+      recordPaste: (record) =>
+        void reportToBackground(browser, {
+          type: 'paste:record',
+          record: { ...record, id: newRecordId() },
+        }).catch(logError),
       listen,
       onCleanup,
       onError: logError,

@@ -28,11 +28,15 @@ export interface ArticleView extends ArticleState {
   thumbnail: LeadThumbnail | null;
 }
 
-/** A copy as the content script reports it; the background gives it an id. */
-export type NewCopyRecord = Omit<CopyRecord, 'id'>;
+/**
+ * A copy as the content script reports it. The id, when the page gives one, makes a report
+ * sent again (the background was stopped before it answered) count once; else the
+ * background gives one.
+ */
+export type NewCopyRecord = Omit<CopyRecord, 'id'> & { id?: string };
 
-/** A paste of article text, as the all-pages content script reports it. */
-export type NewPasteRecord = Omit<PasteRecord, 'id'>;
+/** A paste of article text, as the all-pages content script reports it (id: as for copies). */
+export type NewPasteRecord = Omit<PasteRecord, 'id'> & { id?: string };
 
 /** Content scripts → background. */
 export type BackgroundMessage =
@@ -89,6 +93,47 @@ export function sendToBackground<M extends BackgroundMessage>(
   message: M,
 ): Promise<BackgroundReplies[M['type']]> {
   return api.runtime.sendMessage(message) as Promise<BackgroundReplies[M['type']]>;
+}
+
+/** What browsers say when the background was not there to answer: it may be on a retry. */
+const NOT_ANSWERED =
+  /could not establish connection|receiving end does not exist|(?:port|channel) closed|before a response|disconnected/i;
+
+/**
+ * Sends a record to the background, again after a pause when the background was not there
+ * to answer: a service worker stopped mid-message, an event page starting. Every handler
+ * replies `{ ok: true }`, so no reply at all (webextension-polyfill resolves a channel that
+ * closed unanswered with undefined) counts as unanswered too. Only for messages that count
+ * once however often they arrive (records carry their own id).
+ */
+export async function reportToBackground<M extends BackgroundMessage>(
+  api: MessagingApi,
+  message: M,
+  pauses: readonly number[] = [100, 400, 1_500],
+): Promise<BackgroundReplies[M['type']]> {
+  for (let attempt = 0; ; attempt++) {
+    let unanswered: unknown;
+    try {
+      const reply = await sendToBackground(api, message);
+      if (reply) return reply;
+      unanswered = new Error(`${message.type}: the background did not answer`);
+    } catch (error) {
+      if (!NOT_ANSWERED.test(String((error as Error)?.message ?? error))) throw error;
+      unanswered = error;
+    }
+    const pause = pauses[attempt];
+    if (pause === undefined) throw unanswered;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/**
+ * An id for a record, made where the record is made. From getRandomValues: randomUUID is
+ * missing on http pages (it needs a secure context), where content scripts run too.
+ */
+export function newRecordId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 export function sendToTab<M extends TabMessage>(

@@ -17,6 +17,8 @@ export function createBoundedLog<T>(
   max: number,
   /** Returns the entry that replaces `latest` when the new one repeats it, else null. */
   mergeWithLatest: (latest: T, next: T) => T | null = () => null,
+  /** An entry already in the log that is this very one (the same report sent twice). */
+  findSame: (entries: T[], next: T) => T | undefined = () => undefined,
 ) {
   const enqueue = createWriteQueue();
 
@@ -31,8 +33,10 @@ export function createBoundedLog<T>(
     }
   }
 
-  async function add(entry: T): Promise<T> {
+  async function add(entry: T, mayRepeat: boolean): Promise<T> {
     const entries = await item.getValue();
+    const same = mayRepeat ? findSame(entries, entry) : undefined;
+    if (same) return same;
     const latest = entries[0];
     const merged = latest === undefined ? null : mergeWithLatest(latest, entry);
     if (merged) {
@@ -44,8 +48,9 @@ export function createBoundedLog<T>(
   }
 
   return {
-    add(entry: T): Promise<T> {
-      return enqueue(() => add(entry));
+    /** `mayRepeat`: the entry may be one already added (a report sent again); see findSame. */
+    add(entry: T, mayRepeat = false): Promise<T> {
+      return enqueue(() => add(entry, mayRepeat));
     },
     /** Empties the log after any write already under way, so none can bring entries back. */
     clear(): Promise<void> {

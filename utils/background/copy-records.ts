@@ -13,21 +13,32 @@ export function createCopyRecordStore(
   now: () => number = Date.now,
   newId: () => string = () => crypto.randomUUID(),
 ) {
-  const log = createBoundedLog<CopyRecord>(item, MAX_COPY_RECORDS, (latest, next) =>
-    latest.articleUrl === next.articleUrl &&
-    latest.text === next.text &&
-    next.copiedAt - latest.copiedAt < REPEAT_WINDOW_MS
-      ? { ...latest, copiedAt: next.copiedAt }
-      : null,
+  const log = createBoundedLog<CopyRecord>(
+    item,
+    MAX_COPY_RECORDS,
+    (latest, next) =>
+      latest.articleUrl === next.articleUrl &&
+      latest.text === next.text &&
+      next.copiedAt - latest.copiedAt < REPEAT_WINDOW_MS
+        ? { ...latest, copiedAt: next.copiedAt }
+        : null,
+    sameId,
   );
   return {
     add(input: NewCopyRecord): Promise<CopyRecord> {
       const text = input.text.slice(0, MAX_RECORD_TEXT);
-      return log.add({ ...input, text, id: newId(), copiedAt: input.copiedAt || now() });
+      const id = input.id ?? newId();
+      // A page-made id may arrive twice (the page resent its report): that copy counts once.
+      return log.add({ ...input, text, id, copiedAt: input.copiedAt || now() }, !!input.id);
     },
     recent: log.recent,
     clear: log.clear,
   };
+}
+
+/** The entry a record resent under its own id already is (see NewCopyRecord). */
+export function sameId<T extends { id: string }>(entries: T[], next: T): T | undefined {
+  return entries.find((entry) => entry.id === next.id);
 }
 
 export type CopyRecordStore = ReturnType<typeof createCopyRecordStore>;

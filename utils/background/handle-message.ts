@@ -49,11 +49,14 @@ export async function handleBackgroundMessage(
       const copied = (await services.records.recent(MAX_COPY_RECORDS)).find(
         (copy) => copy.articleUrl === message.record.articleUrl,
       );
-      const record = await services.pastes.add({
-        ...message.record,
-        title: message.record.title ?? copied?.title ?? null,
-        id: services.newId(),
-      });
+      const record = await services.pastes.add(
+        {
+          ...message.record,
+          title: message.record.title ?? copied?.title ?? null,
+          id: message.record.id ?? services.newId(),
+        },
+        !!message.record.id,
+      );
       return { ok: true, id: record.id };
     }
     case 'article:read': {

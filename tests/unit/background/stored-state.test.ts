@@ -193,3 +193,15 @@ describe('repairStoredState', () => {
     });
   });
 });
+
+describe('records sent twice', () => {
+  it('count once when they carry the same id', async () => {
+    const item = slot<CopyRecord[]>([]);
+    const { createCopyRecordStore } = await import('../../../utils/background/copy-records');
+    const store = createCopyRecordStore(item);
+    const { id: _id, ...copy } = record('a', 1_000);
+    await store.add({ ...copy, id: 'page-made-id' });
+    await store.add({ ...copy, id: 'page-made-id', copiedAt: 90_000 });
+    expect((item.value as CopyRecord[]).map((r) => r.id)).toEqual(['page-made-id']);
+  });
+});

@@ -1,0 +1,4 @@
+import { defineFaultSuite } from './faults.ts';
+
+defineFaultSuite('chromium');
+defineFaultSuite('firefox');

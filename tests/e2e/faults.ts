@@ -1,0 +1,248 @@
+/**
+ * Faults around the user's copies: five tabs copying at the same moment, and (Chromium) the
+ * background service worker stopped between a copy and its paste and in the middle of a
+ * burst of copies. What must hold: every copy recorded exactly once, every clipboard
+ * attributed, paste repair still working, and the popup still answering.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page as PwPage } from 'playwright-core';
+import {
+  launchWithExtension,
+  type BrowserKind,
+  type ChromiumExtensionBrowser,
+  type E2EPage,
+  type ExtensionBrowser,
+} from './browsers.ts';
+import {
+  countOccurrences,
+  elementCenter,
+  eventually,
+  expectedArticleUrl,
+  pressCopy,
+  selectParagraphs,
+  setPageStripsCopies,
+} from './helpers.ts';
+import { waitForCopyRecord } from './hostile.ts';
+import { CALIBER_EN_URL, EDITORS_URL, startServer, type TestServer } from './server.ts';
+
+const TABS = 5;
+const ROUNDS = 3;
+const T = { timeout: 90_000 };
+const norm = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * Fifteen different selections of the article's first seven paragraphs (the eighth alone is
+ * under the six-word minimum): one per tab and round. Different texts, so that no two are
+ * the one copy made twice.
+ */
+const SELECTIONS = [
+  ...Array.from({ length: 7 }, (_, i) => [i, i] as const),
+  ...Array.from({ length: 7 }, (_, i) => [i, i + 1] as const),
+  [0, 2] as const,
+];
+
+function recordedTexts(browser: ExtensionBrowser): Promise<string[]> {
+  return browser.evalInExtension(async () => {
+    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
+    return ((stored.copyRecords ?? []) as { text: string }[]).map((record) => record.text);
+  });
+}
+
+/** Keeps, in the page, what each copy put on the clipboard (read after Linkback wrote it). */
+async function recordClipboardWrites(page: E2EPage): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __copies?: string[] };
+    if (w.__copies) return;
+    const copies: string[] = [];
+    w.__copies = copies;
+    window.addEventListener('copy', (event) => {
+      copies.push(event.clipboardData?.getData('text/plain') ?? '');
+    });
+  });
+}
+
+export function defineFaultSuite(kind: BrowserKind): void {
+  describe(`faults in ${kind}`, () => {
+    let server: TestServer;
+    let browser: ExtensionBrowser;
+    const tabs: E2EPage[] = [];
+    let articleUrl: string;
+    const figures: string[] = [];
+
+    before(async () => {
+      server = await startServer();
+      browser = await launchWithExtension(kind, { serverHostPort: server.hostPort });
+      for (let i = 0; i < TABS; i++) tabs.push(await browser.newPage(CALIBER_EN_URL));
+      articleUrl = await expectedArticleUrl(tabs[0]!);
+      for (const tab of tabs) await recordClipboardWrites(tab);
+    });
+
+    after(async () => {
+      console.log(`\n${kind}: ${figures.join('; ')}\n`);
+      await browser?.close();
+      await server?.close();
+    });
+
+    it(
+      `${kind} › ${TABS} tabs copy at the same moment, ${ROUNDS} rounds: each copy recorded once, each attributed`,
+      T,
+      async () => {
+        const selected: string[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          for (const [k, tab] of tabs.entries()) {
+            const [from, to] = SELECTIONS[round * TABS + k]!;
+            selected.push((await selectParagraphs(tab, from, to)).text);
+          }
+          // Every tab's Control+c at once.
+          await Promise.all(tabs.map((tab) => tab.press('Control+c')));
+        }
+        const texts = await eventually(
+          async () => {
+            const recorded = await recordedTexts(browser);
+            return selected.every((text) => recorded.some((r) => norm(r) === norm(text)))
+              ? recorded
+              : null;
+          },
+          `all ${selected.length} copies recorded`,
+          15_000,
+        );
+        for (const text of selected) {
+          assert.equal(
+            texts.filter((r) => norm(r) === norm(text)).length,
+            1,
+            `recorded exactly once: ${text.slice(0, 60)}`,
+          );
+        }
+        const clipboards = (
+          await Promise.all(
+            tabs.map((tab) =>
+              tab.evaluate(() => (window as unknown as { __copies: string[] }).__copies),
+            ),
+          )
+        ).flat();
+        assert.equal(clipboards.length, TABS * ROUNDS, 'every Control+c made a copy');
+        // Firefox does not let a page read back what a copy event wrote (getData gives '').
+        if (kind === 'chromium') {
+          for (const plain of clipboards) {
+            assert.equal(
+              countOccurrences(plain, articleUrl),
+              1,
+              `attributed once: …${plain.slice(-120)}`,
+            );
+          }
+        }
+        figures.push(`concurrent copies recorded ${selected.length}/${selected.length}`);
+      },
+    );
+
+    if (kind !== 'chromium') return;
+
+    /** Stops every service worker of the browser, the extension's background among them. */
+    async function stopServiceWorkers(): Promise<void> {
+      const chromium = browser as ChromiumExtensionBrowser;
+      const raw = (tabs[0] as unknown as { page: PwPage }).page;
+      const session = await chromium.context.newCDPSession(raw);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await session.detach();
+    }
+
+    it(
+      'chromium › the background stopped between copy and paste: the paste is repaired, the popup answers',
+      T,
+      async () => {
+        const article = tabs[0]!;
+        await setPageStripsCopies(article, true);
+        let selection;
+        try {
+          selection = await selectParagraphs(article, 2, 4);
+          await pressCopy(article);
+          await waitForCopyRecord(browser, selection.text);
+        } finally {
+          await setPageStripsCopies(article, false);
+        }
+        await stopServiceWorkers();
+        const editors = await browser.newPage(EDITORS_URL);
+        try {
+          const at = await elementCenter(editors, '#ta');
+          assert.ok(at);
+          await editors.click(at.x, at.y);
+          await editors.press('Control+v');
+          const value = await editors.waitFor(
+            () => (document.getElementById('ta') as HTMLTextAreaElement).value || null,
+            undefined,
+            { timeout: 5000, message: 'nothing pasted' },
+          );
+          assert.equal(countOccurrences(value, articleUrl), 1, 'the link was added');
+          assert.ok(norm(value).includes(norm(selection.text)), 'the text arrived whole');
+          // The restarted background records the paste (the tab stays open while the page
+          // resends its report) and answers the popup.
+          await eventually(async () => {
+            const pastes = await browser.evalInExtension(async () => {
+              type Api = {
+                storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
+              };
+              const g = globalThis as unknown as { browser?: Api; chrome: Api };
+              const stored = await (g.browser ?? g.chrome).storage.local.get('pasteRecords');
+              return (stored.pasteRecords ?? []) as unknown[];
+            });
+            return pastes.length > 0;
+          }, 'the paste was recorded');
+        } finally {
+          await editors.close();
+        }
+        const tabId = await browser.findTabId(CALIBER_EN_URL);
+        const popup = await browser.openPopup(tabId);
+        try {
+          await popup.waitFor(
+            () => !!document.querySelector('[data-testid="metadata-card"]'),
+            undefined,
+            {
+              message: 'the popup shows the article card after the restart',
+            },
+          );
+        } finally {
+          await popup.close();
+        }
+      },
+    );
+
+    it('chromium › the background stopped during a burst of copies: none is lost', T, async () => {
+      const before = new Set((await recordedTexts(browser)).map(norm));
+      const selected: string[] = [];
+      // Fresh selections: four paragraphs each, not recorded in this run yet.
+      for (const [k, tab] of tabs.entries()) {
+        selected.push((await selectParagraphs(tab, k, k + 3)).text);
+      }
+      await Promise.all([
+        ...tabs.map((tab) => tab.press('Control+c')),
+        new Promise((resolve) => setTimeout(resolve, 5)).then(stopServiceWorkers),
+      ]);
+      await eventually(
+        async () => {
+          const recorded = new Set((await recordedTexts(browser)).map(norm));
+          return selected.every((text) => recorded.has(norm(text)));
+        },
+        `the ${selected.length} copies of the burst recorded`,
+        15_000,
+      ).catch(async (error: unknown) => {
+        const recorded = (await recordedTexts(browser)).map(norm);
+        const missing = selected.filter((text) => !recorded.includes(norm(text)));
+        const copies = await Promise.all(
+          tabs.map((tab) =>
+            tab.evaluate(() => (window as unknown as { __copies: string[] }).__copies.length),
+          ),
+        );
+        throw new Error(
+          `copy events per tab: ${copies.join(',')}; ` +
+            `${String(error)}; ${recorded.length} records (${before.size} before), missing: ` +
+            missing.map((text) => `${text.length}: ${text.slice(0, 40)}`).join(' | '),
+        );
+      });
+      figures.push(`copies recorded across a worker stop ${selected.length}/${selected.length}`);
+    });
+  });
+}
