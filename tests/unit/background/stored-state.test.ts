@@ -199,7 +199,7 @@ describe('records sent twice', () => {
     const item = slot<CopyRecord[]>([]);
     const { createCopyRecordStore } = await import('../../../utils/background/copy-records');
     const store = createCopyRecordStore(item);
-    const { id: _id, ...copy } = record('a', 1_000);
+    const copy = record('a', 1_000);
     await store.add({ ...copy, id: 'page-made-id' });
     await store.add({ ...copy, id: 'page-made-id', copiedAt: 90_000 });
     expect((item.value as CopyRecord[]).map((r) => r.id)).toEqual(['page-made-id']);
