@@ -66,6 +66,9 @@ Try:
   • Select a few paragraphs of the article, press Ctrl+C, switch to tab 2 and press Ctrl+V
     in the textarea (plain text: "Source: <url>" line) and in the rich box (a real link).
   • Double-click a single word and copy it: nothing is added.
+  • Put the caret inside text in the textarea and paste: the Source line ends with a line
+    break, never glued to the next word. Paste into the search box of
+    http://${EDITOR_HOST}/quiet-fields.html: the sentence arrives without the Source line.
   • Paste repair: copy from the article, then paste into the editors page — pasted text that
     lost its link (the page stripped it) gets it back inside the editor.
   • Republication check: open http://${EDITOR_HOST}/reuse-nolink.html (quotes the article, no
@@ -211,6 +214,45 @@ async function walkthrough(server: TestServer): Promise<void> {
     const shot6 = join(OUT_DIR, '6-popup-republication.png');
     await popupReuse.screenshot(shot6);
     console.log(`  screenshot: ${shot6}`);
+
+    step('Pasting before existing text: the attribution never runs into the next word');
+    await selectParagraphs(article, 0, 0);
+    await pressCopy(article);
+    await new Promise((resolve) => setTimeout(resolve, 800)); // the copy reaches the paste index
+    await editors.bringToFront();
+    await editors.evaluate(() => {
+      const area = document.getElementById('ta') as HTMLTextAreaElement;
+      area.value = 'Hello world';
+      area.focus();
+      area.setSelectionRange(6, 6);
+    });
+    await editors.press('Control+v');
+    const joined = await editors.waitFor(() => {
+      const value = (document.getElementById('ta') as HTMLTextAreaElement).value;
+      return value.length > 'Hello world'.length ? value : null;
+    });
+    const afterUrl = joined.slice(joined.indexOf(url) + url.length);
+    console.log(`  after the URL: ${JSON.stringify(afterUrl)} (a line break, then "world")`);
+    if (!/^\s+world$/.test(afterUrl))
+      throw new Error(`the URL runs into the next word: ${afterUrl}`);
+    await editors.evaluate(() => window.scrollTo(0, 0));
+    const shot7 = join(OUT_DIR, '7-pasted-before-a-word.png');
+    await editors.screenshot(shot7, { fullPage: true });
+    console.log(`  screenshot: ${shot7}`);
+
+    const fieldsUrl = `http://${EDITOR_HOST}/quiet-fields.html`;
+    step(`Pasting the same copy into a search box (${fieldsUrl}): the sentence alone`);
+    const fields = await browser.newPage(fieldsUrl);
+    await fields.evaluate(() => document.getElementById('search')?.focus());
+    await fields.press('Control+v');
+    const query = await fields.waitFor(
+      () => (document.getElementById('search') as HTMLInputElement).value || null,
+    );
+    console.log(`  the search box holds: ${JSON.stringify(query.slice(0, 80))}…`);
+    if (query.includes('Source:')) throw new Error('the search box got the attribution');
+    const shot8 = join(OUT_DIR, '8-search-box.png');
+    await fields.screenshot(shot8);
+    console.log(`  screenshot: ${shot8}`);
 
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;

@@ -12,6 +12,7 @@ import {
 } from './browsers.ts';
 import {
   analyseHtml,
+  articlesIndexed,
   countOccurrences,
   elementCenter,
   expectedArticleUrl,
@@ -696,28 +697,7 @@ export function defineContractSuite(kind: BrowserKind): void {
       const reuseUrl = (name: string) => `http://${EDITOR_HOST}/${name}.html`;
 
       /** The article must be in the index before a page can be found to reuse it. */
-      before(async () => {
-        const deadline = Date.now() + 10_000;
-        for (;;) {
-          const count = await browser.evalInExtension(
-            () =>
-              new Promise<number>((resolve) => {
-                const open = indexedDB.open('linkback');
-                open.onerror = () => resolve(0);
-                open.onsuccess = () => {
-                  const db = open.result;
-                  if (!db.objectStoreNames.contains('articles')) return resolve(0);
-                  const count = db.transaction('articles').objectStore('articles').count();
-                  count.onsuccess = () => resolve(count.result);
-                  count.onerror = () => resolve(0);
-                };
-              }),
-          );
-          if (count > 0) break;
-          if (Date.now() > deadline) throw new Error('the article read was never indexed');
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      });
+      before(() => articlesIndexed(browser));
 
       async function badgeOf(tabId: number): Promise<string> {
         return browser.evalInExtension(
