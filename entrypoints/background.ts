@@ -72,7 +72,7 @@ export default defineBackground({
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (!isBackgroundMessage(message)) return undefined;
-      if (!isAllowedSender(message, sender.url)) {
+      if (!isAllowedSender(message, sender.url, browser.runtime.getURL('/'))) {
         return Promise.reject(new Error(`${message.type} is not accepted from this page`));
       }
       return ready

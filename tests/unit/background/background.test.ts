@@ -350,12 +350,70 @@ describe('the republication services', () => {
 describe('the sender policy', () => {
   it('takes article data only from publishers’ pages', () => {
     const copy = { type: 'copy:record', record: COPY } as const;
-    expect(isAllowedSender(copy, 'https://caliber.az/en/post/story')).toBe(true);
-    expect(isAllowedSender(copy, 'https://evil.example/')).toBe(false);
-    expect(isAllowedSender(copy, undefined)).toBe(false);
-    const match: BackgroundMessage = { type: 'page:check', url: 'x', text: '', links: [] };
-    expect(isAllowedSender(match, 'https://evil.example/')).toBe(true);
+    const extension = 'chrome-extension://abcdefghijklmnop/';
+    expect(isAllowedSender(copy, 'https://caliber.az/en/post/story', extension)).toBe(true);
+    expect(isAllowedSender(copy, 'https://evil.example/', extension)).toBe(false);
+    expect(isAllowedSender(copy, undefined, extension)).toBe(false);
+    const check: BackgroundMessage = { type: 'page:check', url: 'x', text: '', links: [] };
+    expect(isAllowedSender(check, 'https://evil.example/', extension)).toBe(true);
   });
+});
+
+describe('who may send each message', () => {
+  const extension = 'chrome-extension://abcdefghijklmnop/';
+  const senders = {
+    publisher: 'https://caliber.az/en/post/story',
+    lookalike: 'https://caliber.az.evil.example/en/post/story',
+    other: 'https://blog.example/post',
+    popup: `${extension}popup.html`,
+    otherExtension: 'chrome-extension://zzzzzzzzzzzzzzzz/popup.html',
+    none: undefined,
+  };
+  const messages: Record<BackgroundMessage['type'], BackgroundMessage> = {
+    'article:state': {
+      type: 'article:state',
+      state: { isArticle: false, url: 'x', metadata: null, publisher: null },
+    },
+    'article:read': {
+      type: 'article:read',
+      article: {} as Extract<BackgroundMessage, { type: 'article:read' }>['article'],
+      bodyText: '',
+    },
+    'copy:record': { type: 'copy:record', record: COPY },
+    'paste:record': {
+      type: 'paste:record',
+      record: {
+        articleUrl: COPY.articleUrl,
+        title: null,
+        destinationOrigin: 'https://blog.example',
+        destinationTitle: '',
+        pastedAt: 1,
+        added: true,
+      },
+    },
+    'page:check': { type: 'page:check', url: 'x', text: '', links: [] },
+    'report:badge': { type: 'report:badge', badge: '!', articles: 1 },
+    'history:clear': { type: 'history:clear' },
+  };
+  const allowed: Record<BackgroundMessage['type'], Array<keyof typeof senders>> = {
+    'article:state': ['publisher'],
+    'article:read': ['publisher'],
+    'copy:record': ['publisher'],
+    'paste:record': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
+    'page:check': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
+    'report:badge': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
+    'history:clear': ['popup'],
+  };
+  for (const [type, message] of Object.entries(messages)) {
+    it(`${type}: only from ${allowed[type as BackgroundMessage['type']].join(', ')}`, () => {
+      for (const [name, url] of Object.entries(senders)) {
+        const expected = allowed[type as BackgroundMessage['type']].includes(
+          name as keyof typeof senders,
+        );
+        expect(isAllowedSender(message, url, extension), `${type} from ${name}`).toBe(expected);
+      }
+    });
+  }
 });
 
 describe('storage', () => {
