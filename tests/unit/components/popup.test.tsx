@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -196,6 +197,56 @@ describe('the popup', () => {
     const failed = await show(new Error('tab closed'));
     expect(failed.querySelector('[role="alert"]')!.textContent).toBe(
       'Linkback could not read this page: tab closed',
+    );
+  });
+});
+
+describe('the popup under fuzzed page strings', () => {
+  const hostile = fc.oneof(
+    fc.constantFrom(
+      '<img src=x onerror="window.__pwned=1">',
+      '<script>window.__pwned=1</script>',
+      'javascript:window.__pwned=1',
+      'data:text/html,<script>window.__pwned=1</script>',
+      '<svg onload="window.__pwned=1">',
+      '\u202eevil',
+      'https://evil.example/x',
+    ),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+  );
+
+  it('renders any page string as text: no element, link or image comes from the page', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostile, { minLength: 6, maxLength: 6 }), async (strings) => {
+        document.body.innerHTML = '';
+        const [title, author, canonicalUrl, imageUrl, description, siteName] = strings as [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const metadata = {
+          ...META,
+          title,
+          authors: [author],
+          canonicalUrl,
+          imageUrl,
+          description,
+          siteName,
+        };
+        const root = await show({ state: { ...STATE, metadata }, report: null, recent: [] });
+        expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
+        expect(root.querySelector('script, svg, iframe, object, embed')).toBeNull();
+        for (const link of root.querySelectorAll('a[href]')) {
+          expect(link.getAttribute('href')).toMatch(/^https?:\/\//);
+        }
+        for (const image of root.querySelectorAll('img')) {
+          expect(image.getAttribute('src')).toMatch(/^data:image\/(png|jpeg|webp);base64,/);
+        }
+      }),
+      { numRuns: 100 },
     );
   });
 });
