@@ -61,12 +61,19 @@ export async function handleBackgroundMessage(
     }
     case 'article:read': {
       const { url, language, placement, hosts } = message.article;
-      await services.articles.addArticle(message.article, message.bodyText);
-      await services.pasteIndex.addRead(
-        { url, language, placement, hosts },
-        message.bodyText,
-        services.now(),
-      );
+      // Two stores, each on its own: IndexedDB failing (private mode, a blocked upgrade, a
+      // full disk) must not keep the article from the paste index in storage, nor the reverse.
+      const [indexed, remembered] = await Promise.allSettled([
+        services.articles.addArticle(message.article, message.bodyText),
+        services.pasteIndex.addRead(
+          { url, language, placement, hosts },
+          message.bodyText,
+          services.now(),
+        ),
+      ]);
+      for (const outcome of [indexed, remembered]) {
+        if (outcome.status === 'rejected') throw outcome.reason;
+      }
       return { ok: true };
     }
     case 'page:check':

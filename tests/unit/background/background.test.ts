@@ -268,6 +268,35 @@ describe('the republication services', () => {
   const WORDS = ['envoys', 'Moscow', 'talks', 'peace', 'Witkoff', 'Kushner', 'Putin', 'December'];
   const BODY = Array.from({ length: 120 }, (_, i) => `${WORDS[i % 8]}${i}`).join(' ');
 
+  it('keeps a read article for paste repair when IndexedDB fails, and says it failed', async () => {
+    const { api } = fakeAction();
+    const services = makeServices(api);
+    services.articles = createArticleStore({
+      all: () => Promise.reject(new Error('IndexedDB is not available')),
+      put: () => Promise.reject(new Error('IndexedDB is not available')),
+      delete: () => Promise.reject(new Error('IndexedDB is not available')),
+      clear: () => Promise.reject(new Error('IndexedDB is not available')),
+    } as unknown as ArticleDb);
+    const read: BackgroundMessage = {
+      type: 'article:read',
+      article: {
+        url: COPY.articleUrl,
+        title: COPY.title,
+        siteName: 'Caliber.az',
+        publisherId: 'caliber',
+        publishedAt: null,
+        language: 'en',
+        hosts: ['caliber.az'],
+        requiredLink: 'site',
+        placement: 'end',
+      },
+      bodyText: BODY,
+    };
+    await expect(handleBackgroundMessage(read, 1, services)).rejects.toThrow(/IndexedDB/);
+    const pasted = createPasteIndex(services.index()).match(BODY.split(' ').slice(5, 45).join(' '));
+    expect(pasted?.source.url).toBe(COPY.articleUrl);
+  });
+
   it('indexes a read article, matches a page against it, badges the tab and forgets on request', async () => {
     const { api, calls } = fakeAction();
     const services = makeServices(api);
