@@ -13,11 +13,15 @@ import { pasteFigures } from './paste';
 import { republicationFigures } from './republication';
 import { launchChromium, note, print, type Figure } from './shared';
 
-/** Budgets per content script, gzipped. The all-pages script (later issues) gets 15 kB. */
+/**
+ * Budgets per content script, gzipped. The all-pages script gets 20 kB, the budget the "any
+ * publisher" issue sets for it (it was 15 kB before paste separators, quiet fields, delivery
+ * checks against hostile pages and resent records: 14.1 → about 15.8 kB).
+ */
 const CONTENT_SCRIPT_BUDGETS: Record<string, number> = {
   // Publisher pages only; most of it is DOMPurify, which the all-pages script must not carry.
   article: 30_000,
-  content: 15_000,
+  content: 20_000,
 };
 
 function contentScriptSizes(outputDir: string, browserName: string): Figure[] {
@@ -27,7 +31,7 @@ function contentScriptSizes(outputDir: string, browserName: string): Figure[] {
     .flatMap((file) => {
       const name = file.replace(/\.js$/, '');
       const code = readFileSync(join(dir, file));
-      const budget = CONTENT_SCRIPT_BUDGETS[name] ?? 15_000;
+      const budget = CONTENT_SCRIPT_BUDGETS[name] ?? 20_000;
       return [
         print(
           `content-script.${name}.${browserName}.minified`,
