@@ -235,7 +235,12 @@ async function walkthrough(server: TestServer): Promise<void> {
     console.log(`  after the URL: ${JSON.stringify(afterUrl)} (a line break, then "world")`);
     if (!/^\s+world$/.test(afterUrl))
       throw new Error(`the URL runs into the next word: ${afterUrl}`);
-    await editors.evaluate(() => window.scrollTo(0, 0));
+    await editors.evaluate(() => {
+      // Tall enough to show the whole paste and the "world" after it.
+      const area = document.getElementById('ta') as HTMLTextAreaElement;
+      area.style.height = `${area.scrollHeight + 8}px`;
+      window.scrollTo(0, 0);
+    });
     const shot7 = join(OUT_DIR, '7-pasted-before-a-word.png');
     await editors.screenshot(shot7, { fullPage: true });
     console.log(`  screenshot: ${shot7}`);
