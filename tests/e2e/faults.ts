@@ -24,7 +24,13 @@ import {
   setPageStripsCopies,
 } from './helpers.ts';
 import { waitForCopyRecord } from './hostile.ts';
-import { CALIBER_EN_URL, EDITORS_URL, startServer, type TestServer } from './server.ts';
+import {
+  CALIBER_EN_URL,
+  CALIBER_HOME_URL,
+  EDITORS_URL,
+  startServer,
+  type TestServer,
+} from './server.ts';
 
 const TABS = 5;
 const ROUNDS = 3;
@@ -138,6 +144,74 @@ export function defineFaultSuite(kind: BrowserKind): void {
       },
     );
 
+    it(
+      `${kind} › every stored key damaged: the popup renders, paste repair comes back on the next copy`,
+      T,
+      async () => {
+        // What a damaged profile, another version or a hand edit can leave under each key.
+        await browser.evalInExtension(async () => {
+          type Area = { set(items: Record<string, unknown>): Promise<void> };
+          type Api = { storage: { local: Area } };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          await (g.browser ?? g.chrome).storage.local.set({
+            copyRecords: [
+              'a string',
+              { id: 7, text: null },
+              { id: 'x', articleUrl: 'javascript:alert(1)', copiedAt: 'yesterday', text: 'x' },
+            ],
+            pasteRecords: { not: 'a list' },
+            settings: { attributeOnCopy: 'yes', attributeOnPaste: 1, minWords: -3 },
+            pasteIndex: { version: 1, sources: 'garbage', shingles: '!!', exact: 42 },
+          });
+        });
+        const homeTab = await browser.newPage(CALIBER_HOME_URL);
+        const popup = await browser.openPopup(await browser.findTabId(CALIBER_HOME_URL));
+        try {
+          await popup.waitFor(
+            () => !!document.querySelector('[data-testid="recent-copies"]'),
+            undefined,
+            {
+              message: 'the popup renders its recent copies over damaged records',
+            },
+          );
+          const shown = await popup.evaluate(
+            () => document.querySelectorAll('[data-testid="copy-record"]').length,
+          );
+          assert.equal(shown, 0, 'no unreadable record is shown');
+        } finally {
+          await popup.close();
+          await homeTab.close();
+        }
+        // The next copy rebuilds the paste index; its paste elsewhere gets the link again.
+        const article = tabs[0]!;
+        await setPageStripsCopies(article, true);
+        let selection;
+        try {
+          selection = await selectParagraphs(article, 1, 2);
+          await pressCopy(article);
+          await waitForCopyRecord(browser, selection.text);
+        } finally {
+          await setPageStripsCopies(article, false);
+        }
+        const editors = await browser.newPage(EDITORS_URL);
+        try {
+          const at = await elementCenter(editors, '#ta');
+          assert.ok(at);
+          await editors.click(at.x, at.y);
+          await editors.press('Control+v');
+          const value = await editors.waitFor(
+            () => (document.getElementById('ta') as HTMLTextAreaElement).value || null,
+            undefined,
+            { timeout: 5000, message: 'nothing pasted' },
+          );
+          assert.ok(norm(value).includes(norm(selection.text)), 'the text arrived whole');
+          assert.equal(countOccurrences(value, articleUrl), 1, 'paste repair works again');
+        } finally {
+          await editors.close();
+        }
+      },
+    );
+
     if (kind !== 'chromium') return;
 
     /** Stops every service worker of the browser, the extension's background among them. */
@@ -244,5 +318,70 @@ export function defineFaultSuite(kind: BrowserKind): void {
       });
       figures.push(`copies recorded across a worker stop ${selected.length}/${selected.length}`);
     });
+
+    it(
+      'chromium › damaged storage found when the background starts: repaired, and the popup says so',
+      T,
+      async () => {
+        await browser.evalInExtension(async () => {
+          type Area = {
+            get(key: string): Promise<Record<string, unknown>>;
+            set(items: Record<string, unknown>): Promise<void>;
+            remove(key: string): Promise<void>;
+          };
+          type Api = { storage: { local: Area; session: Area } };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          const storage = (g.browser ?? g.chrome).storage;
+          const local = await storage.local.get('copyRecords');
+          const records = (local.copyRecords ?? []) as unknown[];
+          await storage.local.set({
+            copyRecords: [...records, 'a string', { id: 7 }],
+            pasteIndex: { version: 1, sources: 'garbage' },
+          });
+          // A new browser session: the start-up check has not run yet.
+          await storage.session.remove('storageHealth');
+        });
+        await stopServiceWorkers();
+        // Any message starts the background again: the article page reports its state.
+        await tabs[0]!.goto(CALIBER_EN_URL);
+        const health = await eventually(
+          () =>
+            browser.evalInExtension(async () => {
+              type Api = {
+                storage: { session: { get(k: string): Promise<Record<string, unknown>> } };
+              };
+              const g = globalThis as unknown as { browser?: Api; chrome: Api };
+              const stored = await (g.browser ?? g.chrome).storage.session.get('storageHealth');
+              const value = stored.storageHealth as { checked?: boolean } | undefined;
+              return value?.checked ? value : null;
+            }),
+          'the restarted background checked the stored state',
+        );
+        assert.deepEqual(
+          { ...health, lastError: null },
+          {
+            droppedEntries: 2,
+            pasteIndexRebuilt: true,
+            unsavedRecords: 0,
+            lastError: null,
+            checked: true,
+          },
+        );
+        const homeTab = await browser.newPage(CALIBER_HOME_URL);
+        const popup = await browser.openPopup(await browser.findTabId(CALIBER_HOME_URL));
+        try {
+          const notice = await popup.waitFor(
+            () => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null,
+            undefined,
+            { message: 'the popup shows no storage notice' },
+          );
+          assert.match(notice, /2 unreadable entries/);
+          assert.match(notice, /rebuilt from your copy history/);
+        } finally {
+          await popup.close();
+          await homeTab.close();
+        }
+      },
+    );
   });
 }

@@ -266,11 +266,13 @@ export interface PasteMatch {
  * searched by bisection, so a paste can be matched synchronously inside the paste event.
  */
 export function createPasteIndex(snapshot: PasteIndexSnapshot) {
+  // Read out here: a closure that named `snapshot` would keep its megabytes of base64 alive
+  // for as long as the index lives (every closure of this function shares one context).
+  const sourceCount = snapshot.sources.length;
   const unpack = (encoded: string) => {
     const pairs = decodePairs(encoded);
     const hashes = new Uint32Array(pairs.length / 2);
     const owners = new Uint16Array(pairs.length / 2);
-    const sourceCount = snapshot.sources.length;
     for (let i = 0; i < hashes.length; i++) {
       hashes[i] = pairs[2 * i]!;
       // A pair naming no source (a damaged index) must never be matched.
