@@ -334,9 +334,13 @@ export function defineFaultSuite(kind: BrowserKind): void {
           const storage = (g.browser ?? g.chrome).storage;
           const local = await storage.local.get('copyRecords');
           const records = (local.copyRecords ?? []) as unknown[];
+          // Exactly two unreadable records and a damaged index; every other key readable
+          // (an earlier test left garbage there that no start-up check has seen yet).
           await storage.local.set({
             copyRecords: [...records, 'a string', { id: 7 }],
             pasteIndex: { version: 1, sources: 'garbage' },
+            settings: { attributeOnCopy: true, attributeOnPaste: true, minWords: 6 },
+            pasteRecords: [],
           });
           // A new browser session: the start-up check has not run yet.
           await storage.session.remove('storageHealth');
