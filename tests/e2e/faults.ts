@@ -23,6 +23,7 @@ import {
   pressCopy,
   selectParagraphs,
   setPageStripsCopies,
+  type ParagraphSelection,
 } from './helpers.ts';
 import { waitForCopyRecord } from './hostile.ts';
 import {
@@ -98,6 +99,47 @@ export function defineFaultSuite(kind: BrowserKind): void {
       await browser?.close();
       await server?.close();
     });
+
+    /** Copies paragraphs `from`–`to` while the article page strips the link, once recorded. */
+    async function copyStripped(from: number, to: number): Promise<ParagraphSelection> {
+      const article = tabs[0]!;
+      await setPageStripsCopies(article, true);
+      try {
+        const selection = await selectParagraphs(article, from, to);
+        await pressCopy(article);
+        await waitForCopyRecord(browser, selection.text);
+        return selection;
+      } finally {
+        await setPageStripsCopies(article, false);
+      }
+    }
+
+    /**
+     * Pastes with Control+v into the textarea of a new editors tab and checks that the
+     * selection arrived whole with one link; `whileOpen` runs before the tab closes.
+     */
+    async function pasteRepaired(
+      selection: ParagraphSelection,
+      whileOpen: () => Promise<unknown> = async () => undefined,
+    ): Promise<void> {
+      const editors = await browser.newPage(EDITORS_URL);
+      try {
+        const at = await elementCenter(editors, '#ta');
+        assert.ok(at);
+        await editors.click(at.x, at.y);
+        await editors.press('Control+v');
+        const value = await editors.waitFor(
+          () => (document.getElementById('ta') as HTMLTextAreaElement).value || null,
+          undefined,
+          { timeout: 5000, message: 'nothing pasted' },
+        );
+        assert.ok(norm(value).includes(norm(selection.text)), 'the text arrived whole');
+        assert.equal(countOccurrences(value, articleUrl), 1, 'the link was added');
+        await whileOpen();
+      } finally {
+        await editors.close();
+      }
+    }
 
     it(
       `${kind} › ${TABS} tabs copy at the same moment, ${ROUNDS} rounds: each copy recorded once, each attributed`,
@@ -190,32 +232,7 @@ export function defineFaultSuite(kind: BrowserKind): void {
           await homeTab.close();
         }
         // The next copy rebuilds the paste index; its paste elsewhere gets the link again.
-        const article = tabs[0]!;
-        await setPageStripsCopies(article, true);
-        let selection;
-        try {
-          selection = await selectParagraphs(article, 1, 2);
-          await pressCopy(article);
-          await waitForCopyRecord(browser, selection.text);
-        } finally {
-          await setPageStripsCopies(article, false);
-        }
-        const editors = await browser.newPage(EDITORS_URL);
-        try {
-          const at = await elementCenter(editors, '#ta');
-          assert.ok(at);
-          await editors.click(at.x, at.y);
-          await editors.press('Control+v');
-          const value = await editors.waitFor(
-            () => (document.getElementById('ta') as HTMLTextAreaElement).value || null,
-            undefined,
-            { timeout: 5000, message: 'nothing pasted' },
-          );
-          assert.ok(norm(value).includes(norm(selection.text)), 'the text arrived whole');
-          assert.equal(countOccurrences(value, articleUrl), 1, 'paste repair works again');
-        } finally {
-          await editors.close();
-        }
+        await pasteRepaired(await copyStripped(1, 2));
       },
     );
 
@@ -255,33 +272,12 @@ export function defineFaultSuite(kind: BrowserKind): void {
       `${kind} › the background stopped between copy and paste: the paste is repaired, the popup answers`,
       T,
       async () => {
-        const article = tabs[0]!;
-        await setPageStripsCopies(article, true);
-        let selection;
-        try {
-          selection = await selectParagraphs(article, 2, 4);
-          await pressCopy(article);
-          await waitForCopyRecord(browser, selection.text);
-        } finally {
-          await setPageStripsCopies(article, false);
-        }
+        const selection = await copyStripped(2, 4);
         await stopBackground();
-        const editors = await browser.newPage(EDITORS_URL);
-        try {
-          const at = await elementCenter(editors, '#ta');
-          assert.ok(at);
-          await editors.click(at.x, at.y);
-          await editors.press('Control+v');
-          const value = await editors.waitFor(
-            () => (document.getElementById('ta') as HTMLTextAreaElement).value || null,
-            undefined,
-            { timeout: 5000, message: 'nothing pasted' },
-          );
-          assert.equal(countOccurrences(value, articleUrl), 1, 'the link was added');
-          assert.ok(norm(value).includes(norm(selection.text)), 'the text arrived whole');
-          // The restarted background records the paste (the tab stays open while the page
-          // resends its report) and answers the popup.
-          await eventually(async () => {
+        // The restarted background records the paste (the tab stays open while the page
+        // resends its report) and answers the popup.
+        await pasteRepaired(selection, () =>
+          eventually(async () => {
             const pastes = await browser.evalInExtension(async () => {
               type Api = {
                 storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
@@ -291,10 +287,8 @@ export function defineFaultSuite(kind: BrowserKind): void {
               return (stored.pasteRecords ?? []) as unknown[];
             });
             return pastes.length > 0;
-          }, 'the paste was recorded');
-        } finally {
-          await editors.close();
-        }
+          }, 'the paste was recorded'),
+        );
         const tabId = await browser.findTabId(CALIBER_EN_URL);
         const popup = await browser.openPopup(tabId);
         try {

@@ -267,6 +267,22 @@ describe('the action indicator and message routing', () => {
 describe('the republication services', () => {
   const WORDS = ['envoys', 'Moscow', 'talks', 'peace', 'Witkoff', 'Kushner', 'Putin', 'December'];
   const BODY = Array.from({ length: 120 }, (_, i) => `${WORDS[i % 8]}${i}`).join(' ');
+  /** The article page's report that its article was read. */
+  const READ: BackgroundMessage = {
+    type: 'article:read',
+    article: {
+      url: COPY.articleUrl,
+      title: COPY.title,
+      siteName: 'Caliber.az',
+      publisherId: 'caliber',
+      publishedAt: null,
+      language: 'en',
+      hosts: ['caliber.az'],
+      requiredLink: 'site',
+      placement: 'end',
+    },
+    bodyText: BODY,
+  };
 
   it('keeps a read article for paste repair when IndexedDB fails, and says it failed', async () => {
     const { api } = fakeAction();
@@ -277,22 +293,7 @@ describe('the republication services', () => {
       delete: () => Promise.reject(new Error('IndexedDB is not available')),
       clear: () => Promise.reject(new Error('IndexedDB is not available')),
     } as unknown as ArticleDb);
-    const read: BackgroundMessage = {
-      type: 'article:read',
-      article: {
-        url: COPY.articleUrl,
-        title: COPY.title,
-        siteName: 'Caliber.az',
-        publisherId: 'caliber',
-        publishedAt: null,
-        language: 'en',
-        hosts: ['caliber.az'],
-        requiredLink: 'site',
-        placement: 'end',
-      },
-      bodyText: BODY,
-    };
-    await expect(handleBackgroundMessage(read, 1, services)).rejects.toThrow(/IndexedDB/);
+    await expect(handleBackgroundMessage(READ, 1, services)).rejects.toThrow(/IndexedDB/);
     const pasted = createPasteIndex(services.index()).match(BODY.split(' ').slice(5, 45).join(' '));
     expect(pasted?.source.url).toBe(COPY.articleUrl);
   });
@@ -300,25 +301,7 @@ describe('the republication services', () => {
   it('indexes a read article, matches a page against it, badges the tab and forgets on request', async () => {
     const { api, calls } = fakeAction();
     const services = makeServices(api);
-    await handleBackgroundMessage(
-      {
-        type: 'article:read',
-        article: {
-          url: COPY.articleUrl,
-          title: COPY.title,
-          siteName: 'Caliber.az',
-          publisherId: 'caliber',
-          publishedAt: null,
-          language: 'en',
-          hosts: ['caliber.az'],
-          requiredLink: 'site',
-          placement: 'end',
-        },
-        bodyText: BODY,
-      },
-      1,
-      services,
-    );
+    await handleBackgroundMessage(READ, 1, services);
     // Pages can now tell a paste of the article's text, even one never copied from it.
     const pasted = createPasteIndex(services.index()).match(BODY.split(' ').slice(5, 45).join(' '));
     expect(pasted).toMatchObject({ source: { url: COPY.articleUrl, readOnly: true } });
