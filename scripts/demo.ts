@@ -8,7 +8,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromiumWithExtension, type ExtensionBrowser } from '../tests/e2e/browsers.ts';
+import {
+  launchChromiumWithExtension,
+  type ChromiumExtensionBrowser,
+} from '../tests/e2e/browsers.ts';
 import {
   expectedArticleUrl,
   lastProbePaste,
@@ -84,7 +87,7 @@ Close the browser window (or press Ctrl+C here) to stop.`);
 
 async function walkthrough(server: TestServer): Promise<void> {
   mkdirSync(OUT_DIR, { recursive: true });
-  let browser: ExtensionBrowser | null = null;
+  let browser: ChromiumExtensionBrowser | null = null;
   try {
     step('Launching headless Chromium with .output/chrome-mv3');
     browser = await launchChromiumWithExtension({ serverHostPort: server.hostPort });
@@ -258,6 +261,41 @@ async function walkthrough(server: TestServer): Promise<void> {
     const shot8 = join(OUT_DIR, '8-search-box.png');
     await fields.screenshot(shot8);
     console.log(`  screenshot: ${shot8}`);
+
+    step('Damaged stored data: the background repairs it when it starts, and the popup says so');
+    await browser.evalInExtension(async () => {
+      type Area = {
+        get(key: string): Promise<Record<string, unknown>>;
+        set(items: Record<string, unknown>): Promise<void>;
+        remove(key: string): Promise<void>;
+      };
+      const chrome = (
+        globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } }
+      ).chrome;
+      const { copyRecords } = await chrome.storage.local.get('copyRecords');
+      // As a damaged profile leaves it: two unreadable records and a broken paste index.
+      await chrome.storage.local.set({
+        copyRecords: [...((copyRecords as unknown[]) ?? []), 'not a record', { id: 7 }],
+        pasteIndex: { version: 1, sources: 'garbage' },
+      });
+      await chrome.storage.session.remove('storageHealth'); // as in a new browser session
+    });
+    const worker = await browser.context.newCDPSession(
+      (article as unknown as { page: Parameters<typeof browser.context.newCDPSession>[0] }).page,
+    );
+    await worker.send('ServiceWorker.enable');
+    await worker.send('ServiceWorker.stopAllWorkers');
+    await worker.detach();
+    await article.goto(CALIBER_EN_URL); // its report starts the background again
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const popupHealth = await browser.openPopup(homeTab, { width: 400, height: 600 });
+    const notice = await popupHealth
+      .waitFor(() => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null)
+      .catch((err: Error) => `none (warning: ${err.message})`);
+    console.log(`  the popup says: ${notice}`);
+    const shot9 = join(OUT_DIR, '9-popup-storage-repaired.png');
+    await popupHealth.screenshot(shot9);
+    console.log(`  screenshot: ${shot9}`);
 
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;
