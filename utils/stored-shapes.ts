@@ -29,8 +29,8 @@ function readList<T>(value: unknown, read: (entry: unknown) => T | null): Repair
   if (!Array.isArray(value)) return { value: [], dropped: value == null ? 0 : 1 };
   const kept: T[] = [];
   for (const entry of value) {
-    const read_ = read(entry);
-    if (read_) kept.push(read_);
+    const readable = read(entry);
+    if (readable) kept.push(readable);
   }
   return { value: kept, dropped: value.length - kept.length };
 }

@@ -23,6 +23,7 @@ import {
   selectParagraphs,
   selectWord,
   setPageStripsCopies,
+  waitForCopyRecord,
 } from './helpers.ts';
 import {
   CALIBER_EN_URL,
@@ -465,35 +466,11 @@ export function defineContractSuite(kind: BrowserKind): void {
         try {
           const selection = await selectParagraphs(en);
           await pressCopy(en);
-          await waitForPasteIndex(selection.text);
+          await waitForCopyRecord(browser, selection.text);
           return selection;
         } finally {
           await setPageStripsCopies(en, false);
         }
-      }
-
-      async function waitForPasteIndex(text: string) {
-        const deadline = Date.now() + 8000;
-        for (;;) {
-          const copied = await browser.evalInExtension(async () => {
-            type StorageArea = { get(key: string): Promise<Record<string, unknown>> };
-            type Api = { storage: { local: StorageArea } };
-            const g = globalThis as unknown as { browser?: Api; chrome: Api };
-            const api = g.browser ?? g.chrome;
-            const stored = await api.storage.local.get('copyRecords');
-            const records = (stored.copyRecords ?? []) as { text: string; attributed: boolean }[];
-            return records[0] ?? null;
-          });
-          if (copied && copied.text.trim() === text.trim()) break;
-          if (Date.now() > deadline) {
-            throw new Error(
-              `the copy never reached the records: ${JSON.stringify(copied)?.slice(0, 300)}`,
-            );
-          }
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        // The index write follows the record's, and the page hears of it by a storage event.
-        await new Promise((resolve) => setTimeout(resolve, 300));
       }
 
       /** Empties the editors, pastes into the textarea and returns what arrived there. */
@@ -633,7 +610,7 @@ export function defineContractSuite(kind: BrowserKind): void {
           // A normal copy: the clipboard carries Linkback's own "Source: URL" line.
           const selection = await selectParagraphs(en, 0, 0);
           await pressCopy(en);
-          await waitForPasteIndex(selection.text);
+          await waitForCopyRecord(browser, selection.text);
           const fields = await browser.newPage(`http://${EDITOR_HOST}/quiet-fields.html`);
           try {
             const pasteIn = async (id: string) => {

@@ -26,6 +26,7 @@ import {
   selectParagraphs,
   setPageStripsCopies,
   type ParagraphSelection,
+  norm,
 } from './helpers.ts';
 import { CALIBER_EN_URL, editorPageUrl, startServer, type TestServer } from './server.ts';
 
@@ -90,11 +91,6 @@ const T = { timeout: 30_000 };
 const LABEL = 'Source';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Whitespace as one space, NBSP included; how the checks compare texts across editors. */
-export function norm(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
-}
 
 /** Paragraphs of a selection's text, each normalised. */
 function paragraphsOf(text: string): string[] {

@@ -24,8 +24,9 @@ import {
   selectParagraphs,
   setPageStripsCopies,
   type ParagraphSelection,
+  norm,
+  waitForCopyRecord,
 } from './helpers.ts';
-import { waitForCopyRecord } from './hostile.ts';
 import {
   CALIBER_EN_URL,
   CALIBER_HOME_URL,
@@ -38,7 +39,6 @@ const TABS = 5;
 const IDLE_UNLOAD_MS = 1000;
 const ROUNDS = 3;
 const T = { timeout: 90_000 };
-const norm = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
 /**
  * Fifteen different selections of the article's first seven paragraphs (the eighth alone is

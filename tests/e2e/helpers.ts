@@ -388,3 +388,30 @@ export async function articlesIndexed(
     timeout,
   );
 }
+
+/** White space as one space, NBSP included: how tests compare texts across fields and editors. */
+export function norm(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Waits until the newest copy record holds `text` (as recorded: its first 4,000 characters). */
+export async function waitForCopyRecord(
+  browser: ExtensionBrowser,
+  text: string,
+  timeout = 8000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const latest = await browser.evalInExtension(async () => {
+      type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
+      return ((stored.copyRecords ?? []) as { text: string }[])[0]?.text ?? '';
+    });
+    if (latest && text.trim().startsWith(latest.trim())) break;
+    if (Date.now() > deadline) throw new Error('the copy never reached the records');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // The index write follows the record's; pages hear of it by a storage event.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}

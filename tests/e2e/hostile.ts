@@ -23,6 +23,8 @@ import {
   selectParagraphs,
   setPageStripsCopies,
   type ParagraphSelection,
+  norm,
+  waitForCopyRecord,
 } from './helpers.ts';
 import { CALIBER_EN_URL, EDITOR_HOST, startServer, type TestServer } from './server.ts';
 
@@ -43,8 +45,6 @@ export const ATTACKS = [
 
 const TARGETS = ['#ta', '#ce'] as const;
 const T = { timeout: 30_000 };
-
-const norm = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
 export function defineHostileSuite(kind: BrowserKind): void {
   describe(`hostile pages in ${kind}`, () => {
@@ -124,26 +124,4 @@ export function defineHostileSuite(kind: BrowserKind): void {
       }
     }
   });
-}
-
-/** Waits until the newest copy record holds `text` (as recorded: its first 4,000 characters). */
-export async function waitForCopyRecord(
-  browser: ExtensionBrowser,
-  text: string,
-  timeout = 8000,
-): Promise<void> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const latest = await browser.evalInExtension(async () => {
-      type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
-      return ((stored.copyRecords ?? []) as { text: string }[])[0]?.text ?? '';
-    });
-    if (latest && text.trim().startsWith(latest.trim())) break;
-    if (Date.now() > deadline) throw new Error('the copy never reached the records');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  // The index write follows the record's; pages hear of it by a storage event.
-  await new Promise((resolve) => setTimeout(resolve, 300));
 }

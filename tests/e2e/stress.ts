@@ -21,9 +21,10 @@ import {
   selectParagraphs,
   setPageStripsCopies,
   type ParagraphSelection,
+  norm,
+  waitForCopyRecord,
 } from './helpers.ts';
 import { EDITORS_URL, hugeArticleUrl, startServer, type TestServer } from './server.ts';
-import { waitForCopyRecord } from './hostile.ts';
 
 const KIB = 1024;
 /**
@@ -33,8 +34,6 @@ const KIB = 1024;
  */
 const ALLOWED_EXTRA_MS = 5_000;
 const T = { timeout: 90_000 };
-
-const norm = (text: string) => text.replace(/[\s\u00a0]+/g, ' ').trim();
 
 export function defineStressSuite(kind: BrowserKind): void {
   describe(`large pastes in ${kind}`, () => {

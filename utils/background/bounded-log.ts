@@ -7,6 +7,11 @@ export interface LogItem<T> {
   setValue(value: T[]): Promise<void>;
 }
 
+/** The entry already in a log that a report resent under its own id is (see NewCopyRecord). */
+export function sameId<T extends { id: string }>(entries: T[], next: T): T | undefined {
+  return entries.find((entry) => entry.id === next.id);
+}
+
 /**
  * A newest-first list in storage, bounded in length, written one change at a time. When
  * storage is full the oldest entries go, half at a time, rather than the new entry; only

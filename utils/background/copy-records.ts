@@ -1,6 +1,6 @@
 import type { NewCopyRecord } from '../messaging';
 import { MAX_COPY_RECORDS, MAX_RECORD_TEXT, type CopyRecord } from '../storage';
-import { createBoundedLog, type LogItem } from './bounded-log';
+import { createBoundedLog, sameId, type LogItem } from './bounded-log';
 
 export type RecordsItem = LogItem<CopyRecord>;
 
@@ -34,11 +34,6 @@ export function createCopyRecordStore(
     recent: log.recent,
     clear: log.clear,
   };
-}
-
-/** The entry a record resent under its own id already is (see NewCopyRecord). */
-export function sameId<T extends { id: string }>(entries: T[], next: T): T | undefined {
-  return entries.find((entry) => entry.id === next.id);
 }
 
 export type CopyRecordStore = ReturnType<typeof createCopyRecordStore>;

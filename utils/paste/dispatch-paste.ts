@@ -184,7 +184,11 @@ function insertAroundNativePaste(target: Element, additions: PasteAdditions, ric
   function onInput(event: Event): void {
     if ((event as InputEvent).inputType !== 'insertFromPaste') return;
     stop();
-    insertNatively(target, after, rich);
+    try {
+      insertNatively(target, after, rich);
+    } catch {
+      // The user's paste has landed whole; only the attribution is missing (fail open).
+    }
   }
   doc.addEventListener('input', onInput, true);
   win?.setTimeout(stop, 0);
