@@ -12,6 +12,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import {
+  ARTICLE_PATHOLOGICAL_PAGES,
+  GENERIC_PATHOLOGICAL_PAGES,
+  framePage,
+} from './pathological-pages.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = resolve(HERE, '..', '..');
@@ -176,6 +181,14 @@ function requestTarget(req: IncomingMessage): {
   return { host, path: u.pathname, query: u.searchParams };
 }
 
+/** Generated pages, made once per process: the 10 MB one takes a while to build. */
+const generated = new Map<string, string>();
+function cached(key: string, make: () => string): string {
+  let html = generated.get(key);
+  if (html === undefined) generated.set(key, (html = make()));
+  return html;
+}
+
 /** `/en/post/huge-article-<KiB>`: the English article with its body repeated to that size. */
 export function hugeArticleUrl(kib: number): string {
   return `http://caliber.az/en/post/huge-article-${kib}`;
@@ -235,6 +248,16 @@ function routeCaliber(path: string, query: URLSearchParams, res: ServerResponse)
     send(res, 200, hugeArticlePage(Number(huge[1])), 'text/html; charset=utf-8');
     return;
   }
+  const pathological = /^\/en\/post\/pathological-([\w-]+)$/.exec(path)?.[1];
+  if (pathological && Object.hasOwn(ARTICLE_PATHOLOGICAL_PAGES, pathological)) {
+    const make =
+      ARTICLE_PATHOLOGICAL_PAGES[pathological as keyof typeof ARTICLE_PATHOLOGICAL_PAGES];
+    const html = cached(`article:${pathological}`, () =>
+      make(readFileSync(caliberPageFile('caliber-en').file, 'utf8')),
+    );
+    send(res, 200, html, 'text/html; charset=utf-8');
+    return;
+  }
   const fixture = query.get('fixture');
   if (fixture) {
     if (/^caliber-[\w-]+$/.test(fixture)) sendFile(res, join(FIXTURES_DIR, `${fixture}.html`));
@@ -264,6 +287,20 @@ function routeOther(path: string, res: ServerResponse): void {
       '<!doctype html><meta charset="utf-8"><title>e2e</title><a href="/editors.html">editors</a>',
       'text/html; charset=utf-8',
     );
+    return;
+  }
+  const pathological = /^\/pathological\/([\w-]+)$/.exec(path)?.[1];
+  if (pathological) {
+    const frame = /^frame-(\d{1,3})$/.exec(pathological);
+    if (frame) {
+      send(res, 200, framePage(Number(frame[1])), 'text/html; charset=utf-8');
+    } else if (Object.hasOwn(GENERIC_PATHOLOGICAL_PAGES, pathological)) {
+      const make =
+        GENERIC_PATHOLOGICAL_PAGES[pathological as keyof typeof GENERIC_PATHOLOGICAL_PAGES];
+      send(res, 200, cached(pathological, make), 'text/html; charset=utf-8');
+    } else {
+      send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    }
     return;
   }
   if (path.startsWith('/editors/')) {

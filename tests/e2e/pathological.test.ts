@@ -1,0 +1,4 @@
+import { definePathologicalSuite } from './pathological.ts';
+
+definePathologicalSuite('chromium');
+definePathologicalSuite('firefox');
