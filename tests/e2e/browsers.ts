@@ -372,6 +372,12 @@ class PlaywrightPage implements E2EPage {
   }
 }
 
+/** The Playwright page behind a Chromium tab, for what only CDP offers (tracing, workers). */
+export function playwrightPage(page: E2EPage): PwPage {
+  if (!(page instanceof PlaywrightPage)) throw new Error('not a Chromium tab');
+  return page.page;
+}
+
 /** Chromium's browser, with Playwright's context for what only Chromium offers (CDP: network.ts). */
 export interface ChromiumExtensionBrowser extends ExtensionBrowser {
   kind: 'chromium';

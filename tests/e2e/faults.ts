@@ -7,9 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Page as PwPage } from 'playwright-core';
 import {
   launchWithExtension,
+  playwrightPage,
   type BrowserKind,
   type ChromiumExtensionBrowser,
   type E2EPage,
@@ -239,7 +239,7 @@ export function defineFaultSuite(kind: BrowserKind): void {
     /** Stops every service worker of the browser, the extension's background among them. */
     async function stopServiceWorkers(): Promise<void> {
       const chromium = browser as ChromiumExtensionBrowser;
-      const raw = (tabs[0] as unknown as { page: PwPage }).page;
+      const raw = playwrightPage(tabs[0]!);
       const session = await chromium.context.newCDPSession(raw);
       await session.send('ServiceWorker.enable');
       await session.send('ServiceWorker.stopAllWorkers');

