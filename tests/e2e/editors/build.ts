@@ -3,18 +3,22 @@
  * into dist/<name>.js (+ dist/<name>.css when the editor imports CSS, + dist/assets/ for
  * fonts) and writes dist/<name>.html around it.
  *
- * Incremental: skipped when every output is newer than src/**, this file and
- * package-lock.json. `tsx tests/e2e/editors/build.ts [--force]`.
+ * The editors come from this folder's own package: `ensureEditorsInstalled()` runs `npm ci`
+ * here first when node_modules is missing or does not match package-lock.json.
+ *
+ * Incremental: skipped when every output is newer than src/**, this file and the
+ * installed packages (node_modules/.package-lock.json, rewritten by every install).
+ * `tsx tests/e2e/editors/build.ts [--force]`.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { ensureEditorsInstalled } from './ensure-installed.ts';
 
 export const EDITORS_DIR = dirname(fileURLToPath(import.meta.url));
 export const SRC_DIR = join(EDITORS_DIR, 'src');
 export const DIST_DIR = join(EDITORS_DIR, 'dist');
-const REPO_ROOT = join(EDITORS_DIR, '..', '..', '..');
 const NOT_PAGES = new Set(['contract']);
 
 /** The copy source every page carries next to the editor (outside #editor). */
@@ -41,7 +45,7 @@ function isUpToDate(names: string[]): boolean {
   const inputs = Math.max(
     newestMtime(SRC_DIR),
     statSync(fileURLToPath(import.meta.url)).mtimeMs,
-    statSync(join(REPO_ROOT, 'package-lock.json')).mtimeMs,
+    statSync(join(EDITORS_DIR, 'node_modules', '.package-lock.json')).mtimeMs,
   );
   for (const name of names) {
     for (const ext of ['.js', '.html']) {
@@ -83,6 +87,8 @@ ${hasCss ? `    <link rel="stylesheet" href="${name}.css" />\n` : ''}    <style>
 export async function buildEditorPages(
   opts: { force?: boolean; quiet?: boolean } = {},
 ): Promise<string> {
+  // Not quiet: an install takes a while, and says so.
+  ensureEditorsInstalled();
   const started = performance.now();
   const log = (msg: string) => {
     if (!opts.quiet) console.log(msg);
