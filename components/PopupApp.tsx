@@ -59,6 +59,8 @@ export function PopupApp({
     return (
       <>
         <MetadataCard state={state} />
+        {/* Copies from this very page may be the ones storage could not keep. */}
+        <StorageNotice health={health ?? null} />
         {footer}
       </>
     );

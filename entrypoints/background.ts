@@ -35,15 +35,17 @@ export default defineBackground({
   main() {
     // MV3 has `action`; Firefox MV2 has `browserAction` with the same calls.
     const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
-    const records = createCopyRecordStore(copyRecordsItem);
+    const health = createStorageHealth(storageHealthItem);
+    const noteEvicted = (count: number) => void health.noteEvicted(count);
+    const records = createCopyRecordStore(copyRecordsItem, undefined, undefined, noteEvicted);
     const pastes = createBoundedLog<PasteRecord>(
       pasteRecordsItem,
       MAX_PASTE_RECORDS,
       undefined,
       sameId,
+      noteEvicted,
     );
     const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
-    const health = createStorageHealth(storageHealthItem);
     // Nothing is handled before the stored state has been checked (once per session).
     const ready = repairStoredState(
       [

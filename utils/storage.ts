@@ -122,6 +122,8 @@ export interface StorageHealth {
   pasteIndexRebuilt: boolean;
   /** Copies and pastes that could not be recorded: storage was full or failing. */
   unsavedRecords: number;
+  /** Older copies and pastes removed to make room for new ones: storage was full. */
+  evictedRecords: number;
   /** The last storage error, as the browser worded it. */
   lastError: string | null;
   /** The start-up check ran in this session (it runs once per browser session). */
@@ -132,6 +134,7 @@ export const HEALTHY: StorageHealth = {
   droppedEntries: 0,
   pasteIndexRebuilt: false,
   unsavedRecords: 0,
+  evictedRecords: 0,
   lastError: null,
   checked: false,
 };

@@ -35,6 +35,23 @@ import {
   type TestServer,
 } from './server.ts';
 
+/** Chromium's extension API, as the functions below use it inside the extension's pages. */
+declare const chrome: {
+  storage: {
+    local: {
+      QUOTA_BYTES: number;
+      getBytesInUse(keys: null): Promise<number>;
+      get(key: string): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(key: string): Promise<void>;
+    };
+    session: {
+      get(key: string): Promise<Record<string, unknown>>;
+      remove(key: string): Promise<void>;
+    };
+  };
+};
+
 const TABS = 5;
 const IDLE_UNLOAD_MS = 1000;
 const ROUNDS = 3;
@@ -470,6 +487,85 @@ export function defineFaultSuite(kind: BrowserKind): void {
           assert.equal((await storedCounts()).copies, copies, 'every copy record is still there');
           await pasteRepaired(selection);
           figures.push('index rebuild interrupted 6 times: finished on the next start');
+        },
+      );
+
+      // Chromium only: its storage.local has a 10 MB quota; Firefox's has none to fill.
+      it(
+        `${kind} › storage.local full: every copy still attributed; old records make room, and the popup says so`,
+        T,
+        async () => {
+          const filled = await browser.evalInExtension(async () => {
+            const local = chrome.storage.local;
+            const used = await local.getBytesInUse(null);
+            // Everything but 2 kB: room for a record or two at most, less once the log grows.
+            const room = local.QUOTA_BYTES - used - 2_000;
+            const filler = Math.max(0, room - 20);
+            await local.set({ filler: 'x'.repeat(filler) });
+            await chrome.storage.session.remove('storageHealth');
+            return { used: await local.getBytesInUse(null), quota: local.QUOTA_BYTES, filler };
+          });
+          assert.ok(
+            filled.quota - filled.used < 4_000,
+            `storage is full: ${JSON.stringify(filled)}`,
+          );
+          const article = tabs[0]!;
+          const clipboardsBefore = await article.evaluate(
+            () => (window as unknown as { __copies: string[] }).__copies.length,
+          );
+          const copies = 8;
+          await setPageStripsCopies(article, false);
+          let lastSelection: ParagraphSelection | undefined;
+          for (let i = 0; i < copies; i++) {
+            lastSelection = await selectParagraphs(article, i % 6, (i % 6) + (i < 6 ? 0 : 1));
+            await pressCopy(article);
+          }
+          assert.ok(lastSelection);
+          const clipboards = await article.evaluate(
+            () => (window as unknown as { __copies: string[] }).__copies,
+          );
+          const made = clipboards.slice(clipboardsBefore);
+          assert.equal(made.length, copies, 'every Control+c made a copy');
+          for (const plain of made) assert.equal(countOccurrences(plain, articleUrl), 1);
+
+          // Each new copy is kept (older records make room) or counted unsaved; either is told.
+          const health = await eventually(
+            async () => {
+              const { storageHealth } = (await browser.evalInExtension(() =>
+                chrome.storage.session.get('storageHealth'),
+              )) as { storageHealth?: { unsavedRecords: number; evictedRecords?: number } };
+              const recorded = await recordedTexts(browser);
+              const newest = recorded[0] ?? '';
+              const unsaved = storageHealth?.unsavedRecords ?? 0;
+              const evicted = storageHealth?.evictedRecords ?? 0;
+              const last = norm(lastSelection.text);
+              return norm(newest) === last || unsaved > 0
+                ? { kept: recorded.length, evicted, unsaved }
+                : null;
+            },
+            'the last copy recorded, or counted as unsaved',
+            15_000,
+          );
+          assert.ok(health.evicted + health.unsaved > 0, 'the full storage was met and counted');
+          const { filler } = (await browser.evalInExtension(() =>
+            chrome.storage.local.get('filler'),
+          )) as { filler?: string };
+          assert.equal(filler?.length, filled.filler, 'what was stored before is untouched');
+          const popup = await browser.openPopup(await browser.findTabId(CALIBER_EN_URL));
+          try {
+            const notice = await popup.waitFor(
+              () => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null,
+              undefined,
+              { message: 'the popup does not say that storage is full' },
+            );
+            assert.match(notice, /removed from the history to make room|could not be saved/);
+          } finally {
+            await popup.close();
+          }
+          await browser.evalInExtension(() => chrome.storage.local.remove('filler'));
+          figures.push(
+            `storage full: ${copies}/${copies} copies attributed; ${health.kept} records kept, ${health.evicted} older removed to make room, ${health.unsaved} unsaved, all told`,
+          );
         },
       );
     }

@@ -24,6 +24,8 @@ export function createBoundedLog<T>(
   mergeWithLatest: (latest: T, next: T) => T | null = () => null,
   /** An entry already in the log that is this very one (the same report sent twice). */
   findSame: (entries: T[], next: T) => T | undefined = () => undefined,
+  /** Told how many older entries went to make room on full storage: the user is told too. */
+  onEvicted: (count: number) => void = () => {},
 ) {
   const enqueue = createWriteQueue();
 
@@ -31,6 +33,7 @@ export function createBoundedLog<T>(
     for (let kept = entries; ; kept = kept.slice(0, Math.ceil(kept.length / 2))) {
       try {
         await item.setValue(kept);
+        if (kept.length < entries.length) onEvicted(entries.length - kept.length);
         return;
       } catch (error) {
         if (!isQuotaError(error) || kept.length < 2) throw error;

@@ -12,6 +12,7 @@ export function createCopyRecordStore(
   item: RecordsItem,
   now: () => number = Date.now,
   newId: () => string = () => crypto.randomUUID(),
+  onEvicted?: (count: number) => void,
 ) {
   const log = createBoundedLog<CopyRecord>(
     item,
@@ -23,6 +24,7 @@ export function createCopyRecordStore(
         ? { ...latest, copiedAt: next.copiedAt }
         : null,
     sameId,
+    onEvicted,
   );
   return {
     add(input: NewCopyRecord): Promise<CopyRecord> {

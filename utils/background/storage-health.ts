@@ -33,6 +33,8 @@ export function createStorageHealth(item: HealthItem) {
         unsavedRecords: health.unsavedRecords + 1,
         lastError: String((error as Error)?.message ?? error).slice(0, 300),
       })),
+    noteEvicted: (entries: number) =>
+      update((health) => ({ evictedRecords: (health.evictedRecords ?? 0) + entries })),
     markChecked: () => update(() => ({ checked: true })),
   };
 }

@@ -125,8 +125,10 @@ describe('the bounded log on full storage', () => {
   it('drops the oldest entries, half at a time, until the new one fits', async () => {
     const item = slot<number[]>(Array.from({ length: 16 }, (_, i) => 16 - i));
     item.failures = 3;
-    await createBoundedLog<number>(item, 100).add(17);
+    const evicted: number[] = [];
+    await createBoundedLog<number>(item, 100, undefined, undefined, (n) => evicted.push(n)).add(17);
     expect(item.value).toEqual([17, 16, 15]);
+    expect(evicted).toEqual([14]);
   });
 
   it('fails only when even the new entry alone does not fit', async () => {

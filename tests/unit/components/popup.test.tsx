@@ -84,6 +84,7 @@ describe('the popup', () => {
       health: {
         ...HEALTHY,
         unsavedRecords: 3,
+        evictedRecords: 5,
         droppedEntries: 2,
         pasteIndexRebuilt: true,
         lastError: 'QUOTA_BYTES quota exceeded',
@@ -92,9 +93,20 @@ describe('the popup', () => {
     const notice = root.querySelector('[data-testid="storage-notice"]');
     expect(notice?.getAttribute('role')).toBe('status');
     expect(notice?.textContent).toContain('3 copies or pastes could not be saved');
+    expect(notice?.textContent).toContain('5 older copies or pastes were removed');
     expect(notice?.textContent).toContain('2 unreadable entries');
     expect(notice?.textContent).toContain('rebuilt from your copy history');
     expect(notice?.textContent).toContain('QUOTA_BYTES');
+    // On an article page too, where the copies that could not be kept were made.
+    const onArticle = await show({
+      state: STATE,
+      report: null,
+      recent: [],
+      health: { ...HEALTHY, evictedRecords: 1 },
+    });
+    expect(onArticle.querySelector('[data-testid="storage-notice"]')?.textContent).toContain(
+      '1 older copies or pastes were removed',
+    );
   });
 
   it('shows the article card with every field, missing ones marked as such', async () => {
