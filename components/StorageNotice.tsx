@@ -12,6 +12,8 @@ export function StorageNotice({ health }: { health: StorageHealth | null }) {
     health.unsavedRecords > 0 && t('storageUnsaved', health.unsavedRecords),
     // Absent in a health log kept by an older version in this session.
     (health.evictedRecords ?? 0) > 0 && t('storageEvicted', health.evictedRecords),
+    (health.unrememberedArticles ?? 0) > 0 &&
+      t('articlesUnremembered', health.unrememberedArticles),
     health.droppedEntries > 0 && t('storageRepaired', health.droppedEntries),
     health.pasteIndexRebuilt && t('pasteIndexRebuilt'),
   ].filter((line): line is string => !!line);

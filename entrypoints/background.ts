@@ -82,6 +82,8 @@ export default defineBackground({
         .catch((error: unknown) => {
           // The user's copy or paste went through; its record did not: say so in the popup.
           if (RECORDING.has(message.type)) void health.noteUnsaved(error);
+          // An article read but not remembered (IndexedDB failing): its reuse goes unseen.
+          if (message.type === 'article:read') void health.noteUnremembered(error);
           throw error;
         });
     });

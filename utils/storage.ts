@@ -124,6 +124,8 @@ export interface StorageHealth {
   unsavedRecords: number;
   /** Older copies and pastes removed to make room for new ones: storage was full. */
   evictedRecords: number;
+  /** Articles read that could not be added to the republication index (IndexedDB failing). */
+  unrememberedArticles: number;
   /** The last storage error, as the browser worded it. */
   lastError: string | null;
   /** The start-up check ran in this session (it runs once per browser session). */
@@ -135,6 +137,7 @@ export const HEALTHY: StorageHealth = {
   pasteIndexRebuilt: false,
   unsavedRecords: 0,
   evictedRecords: 0,
+  unrememberedArticles: 0,
   lastError: null,
   checked: false,
 };

@@ -31,6 +31,7 @@ import {
   CALIBER_EN_URL,
   CALIBER_HOME_URL,
   EDITORS_URL,
+  caliberRuUrl,
   startServer,
   type TestServer,
 } from './server.ts';
@@ -410,6 +411,8 @@ export function defineFaultSuite(kind: BrowserKind): void {
             droppedEntries: 2,
             pasteIndexRebuilt: true,
             unsavedRecords: 0,
+            evictedRecords: 0,
+            unrememberedArticles: 0,
             lastError: null,
             checked: true,
           },
@@ -510,6 +513,7 @@ export function defineFaultSuite(kind: BrowserKind): void {
             `storage is full: ${JSON.stringify(filled)}`,
           );
           const article = tabs[0]!;
+          await recordClipboardWrites(article);
           const clipboardsBefore = await article.evaluate(
             () => (window as unknown as { __copies: string[] }).__copies.length,
           );
@@ -566,6 +570,58 @@ export function defineFaultSuite(kind: BrowserKind): void {
           figures.push(
             `storage full: ${copies}/${copies} copies attributed; ${health.kept} records kept, ${health.evicted} older removed to make room, ${health.unsaved} unsaved, all told`,
           );
+        },
+      );
+
+      it(
+        `${kind} › IndexedDB throwing: copies and pastes go on, and the popup says which articles were not remembered`,
+        T,
+        async () => {
+          await browser.evalInExtension(() => chrome.storage.session.remove('storageHealth'));
+          // The page's report wakes the worker; its database then fails as a full disk would.
+          await tabs[1]!.goto(CALIBER_EN_URL);
+          const context = (browser as ChromiumExtensionBrowser).context;
+          const worker = await eventually(
+            async () =>
+              context.serviceWorkers().find((w) => w.url().startsWith(browser.extensionOrigin)),
+            'the extension worker is running',
+          );
+          // As source text: tsx would wrap an arrow function in a helper the worker lacks.
+          await worker.evaluate(`{
+            const fail = () => {
+              throw new DOMException('Simulated: the disk is failing', 'UnknownError');
+            };
+            IDBDatabase.prototype.transaction = fail;
+            IDBFactory.prototype.open = fail;
+          }`);
+          const ruTab = await browser.newPage(caliberRuUrl());
+          try {
+            const health = await eventually(async () => {
+              const { storageHealth } = (await browser.evalInExtension(() =>
+                chrome.storage.session.get('storageHealth'),
+              )) as { storageHealth?: { unrememberedArticles?: number; lastError: string | null } };
+              return (storageHealth?.unrememberedArticles ?? 0) > 0 ? storageHealth : null;
+            }, 'the article that could not be remembered is counted');
+            assert.match(health.lastError ?? '', /disk is failing/);
+            // The paste index lives in storage.local: pastes are still repaired.
+            await pasteRepaired(await copyStripped(0, 2));
+            const popup = await browser.openPopup(await browser.findTabId(caliberRuUrl()));
+            try {
+              const notice = await popup.waitFor(
+                () => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null,
+                undefined,
+                { message: 'the popup does not say that read articles were not remembered' },
+              );
+              assert.match(notice, /could not be remembered/);
+            } finally {
+              await popup.close();
+            }
+          } finally {
+            await ruTab.close();
+            // A new worker has a working IndexedDB again.
+            await stopServiceWorkers();
+          }
+          figures.push('IndexedDB throwing: paste repaired, the popup told');
         },
       );
     }

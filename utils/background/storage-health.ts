@@ -12,6 +12,8 @@ export function isQuotaError(error: unknown): boolean {
   return /quota|QUOTA_BYTES|storage.*full/i.test(String((error as Error)?.message ?? error));
 }
 
+const errorText = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 300);
+
 /**
  * Keeps what went wrong with storage in this session (see StorageHealth), so the popup can
  * tell the user instead of failing silently. Updates are queued: tabs report at once.
@@ -31,7 +33,12 @@ export function createStorageHealth(item: HealthItem) {
     noteUnsaved: (error: unknown) =>
       update((health) => ({
         unsavedRecords: health.unsavedRecords + 1,
-        lastError: String((error as Error)?.message ?? error).slice(0, 300),
+        lastError: errorText(error),
+      })),
+    noteUnremembered: (error: unknown) =>
+      update((health) => ({
+        unrememberedArticles: (health.unrememberedArticles ?? 0) + 1,
+        lastError: errorText(error),
       })),
     noteEvicted: (entries: number) =>
       update((health) => ({ evictedRecords: (health.evictedRecords ?? 0) + entries })),

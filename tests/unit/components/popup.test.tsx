@@ -85,6 +85,7 @@ describe('the popup', () => {
         ...HEALTHY,
         unsavedRecords: 3,
         evictedRecords: 5,
+        unrememberedArticles: 4,
         droppedEntries: 2,
         pasteIndexRebuilt: true,
         lastError: 'QUOTA_BYTES quota exceeded',
@@ -94,6 +95,7 @@ describe('the popup', () => {
     expect(notice?.getAttribute('role')).toBe('status');
     expect(notice?.textContent).toContain('3 copies or pastes could not be saved');
     expect(notice?.textContent).toContain('5 older copies or pastes were removed');
+    expect(notice?.textContent).toContain('4 articles you read could not be remembered');
     expect(notice?.textContent).toContain('2 unreadable entries');
     expect(notice?.textContent).toContain('rebuilt from your copy history');
     expect(notice?.textContent).toContain('QUOTA_BYTES');
