@@ -750,6 +750,49 @@ export function defineContractSuite(kind: BrowserKind): void {
       });
 
       it(
+        '(a′) a page that wipes the highlights and their style: Highlight on page puts both back',
+        T,
+        async () => {
+          const { page, popup } = await checkPage('reuse-linked');
+          const clickHighlight = () =>
+            popup.evaluate(() =>
+              (document.querySelector('[data-action="highlight"]') as HTMLButtonElement).click(),
+            );
+          /** What the page itself sees: a highlight registered, and a style sheet that colours it. */
+          const shown = () =>
+            page.evaluate(() => ({
+              highlights: CSS.highlights.size,
+              styled: [...document.adoptedStyleSheets].some((sheet) =>
+                [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(')),
+              ),
+            }));
+          const highlighted = () =>
+            page.waitFor(
+              () => {
+                const styled = [...document.adoptedStyleSheets].some((sheet) =>
+                  [...sheet.cssRules].some((rule) => rule.cssText.includes('::highlight(')),
+                );
+                return CSS.highlights.size === 1 && styled;
+              },
+              undefined,
+              { timeout: 5000, message: 'no styled highlight on the page' },
+            );
+          await clickHighlight();
+          await highlighted();
+          // The page's own scripts wipe both, as a framework re-rendering its styles would.
+          await page.evaluate(() => {
+            CSS.highlights.clear();
+            document.adoptedStyleSheets = [];
+          });
+          assert.deepEqual(await shown(), { highlights: 0, styled: false });
+          await clickHighlight();
+          await highlighted();
+          await popup.close();
+          await page.close();
+        },
+      );
+
+      it(
         '(b) quoted with a link to the home page only: Caliber.az’s rule accepts it',
         T,
         async () => {

@@ -155,24 +155,34 @@ export function startRepublicationCheck(deps: PageScanDeps) {
   };
 }
 
-let styled = false;
-
-/** The highlight's colours, as an adopted style sheet: no element is added to the page. */
+/**
+ * The highlight's colours, as an adopted style sheet: no element is added to the page. Put
+ * back whenever it is gone: a page may empty its adopted style sheets at any time.
+ */
 function ensureHighlightStyle(win: Window & typeof globalThis): void {
-  if (styled) return;
+  const doc = win.document as Document & { wrappedJSObject?: Document };
+  const ours = (sheet: CSSStyleSheet) => {
+    try {
+      return Array.prototype.some.call(sheet.cssRules, (rule: CSSRule) =>
+        rule.cssText.includes(`::highlight(${HIGHLIGHT_NAME})`),
+      );
+    } catch {
+      return false;
+    }
+  };
   const sheet = new win.CSSStyleSheet();
   sheet.replaceSync(
     `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe08a; color: inherit; }`,
   );
-  const doc = win.document as Document & { wrappedJSObject?: Document };
   try {
+    if (doc.adoptedStyleSheets.some(ours)) return;
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   } catch {
     // Firefox ESR 140 does not let a content script read the page's list (it is not
-    // iterable through the Xray view): append through the page's own list instead.
-    doc.wrappedJSObject?.adoptedStyleSheets.push(sheet);
+    // iterable through the Xray view): look and append through the page's own list instead.
+    const pageSheets = doc.wrappedJSObject?.adoptedStyleSheets;
+    if (pageSheets && !Array.prototype.some.call(pageSheets, ours)) pageSheets.push(sheet);
   }
-  styled = true;
 }
 
 export type RepublicationCheck = ReturnType<typeof startRepublicationCheck>;
