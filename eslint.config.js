@@ -32,7 +32,12 @@ export default tseslint.config(
   {
     // Typed-array indexing in hot loops: the bounds are loop invariants, and `?? 0` on every
     // read would cost throughput for a case that cannot happen.
-    files: ['utils/fingerprint/**', 'utils/paste/paste-index.ts', 'utils/republication/**'],
+    files: [
+      'utils/core/fingerprint/**',
+      'utils/core/paste-index/**',
+      'utils/core/republication/**',
+      'utils/page/republication/**',
+    ],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {

@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatCitation, type AttributionSource } from '../utils/attribution/format';
-import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/metadata/lead-thumbnail';
-import type { ArticleView } from '../utils/messaging';
-import { toHttpUrl } from '../utils/url';
+import { formatCitation, type AttributionSource } from '../utils/core/attribution/format';
+import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/core/metadata/lead-thumbnail';
+import type { ArticleView } from '../utils/platform/messaging';
+import { toHttpUrl } from '../utils/core/url';
 import { t, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
 

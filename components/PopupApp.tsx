@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ArticleView } from '../utils/messaging';
-import type { PageReport } from '../utils/republication/report';
-import type { CopyRecord, StorageHealth } from '../utils/storage';
+import type { ArticleView } from '../utils/platform/messaging';
+import type { PageReport } from '../utils/core/republication/report';
+import type { CopyRecord, StorageHealth } from '../utils/platform/storage/items';
 import { ComplianceReport, type ReportActions } from './ComplianceReport';
 import { t } from './i18n';
 import { MetadataCard } from './MetadataCard';

@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MIN_WORDS_RANGE, withDefaultSettings, type Settings } from '../utils/settings';
+import {
+  MIN_WORDS_RANGE,
+  withDefaultSettings,
+  type Settings,
+} from '../utils/core/records/settings';
 import { t } from './i18n';
 
 /** The settings store as the form needs it: `settingsItem` fits. */

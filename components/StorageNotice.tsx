@@ -1,4 +1,4 @@
-import type { StorageHealth } from '../utils/storage';
+import type { StorageHealth } from '../utils/platform/storage/items';
 import { t } from './i18n';
 
 /**

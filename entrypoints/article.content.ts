@@ -1,19 +1,19 @@
 import DOMPurify from 'dompurify';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createArticlePageModel } from '../utils/copy/article-page';
-import { createCopyHandler } from '../utils/copy/copy-handler';
-import { SELECTION_SANITIZE_CONFIG } from '../utils/copy/selection-html';
+import { createArticlePageModel } from '../utils/page/article/article-page';
+import { createCopyHandler } from '../utils/page/copy/copy-handler';
+import { SELECTION_SANITIZE_CONFIG } from '../utils/page/copy/selection-html';
 import {
   isTabMessage,
   newRecordId,
   reportToBackground,
   sendToBackground,
   type BackgroundMessage,
-} from '../utils/messaging';
-import { publisherRules } from '../utils/publishers';
-import { watchedSettings } from '../utils/page-storage';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+} from '../utils/platform/messaging';
+import { publisherRules } from '../utils/core/publishers';
+import { watchedSettings } from '../utils/platform/storage/page-values';
+import { DEFAULT_SETTINGS, type Settings } from '../utils/core/records/settings';
 
 /** How long an in-page navigation gets to render before the page is read again. */
 const SETTLE_AFTER_NAVIGATION_MS = 1_000;

@@ -6,12 +6,12 @@ import { createBoundedLog, sameId } from '../utils/background/bounded-log';
 import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
-import { openArticleDb } from '../utils/background/indexed-db';
+import { openArticleDb } from '../utils/platform/indexed-db';
 import { isAllowedSender } from '../utils/background/sender-policy';
 import { createStorageHealth } from '../utils/background/storage-health';
 import { repairStoredState } from '../utils/background/stored-state-repair';
-import { isBackgroundMessage, type BackgroundMessage } from '../utils/messaging';
-import { checkSettings } from '../utils/settings';
+import { isBackgroundMessage, type BackgroundMessage } from '../utils/platform/messaging';
+import { checkSettings } from '../utils/core/records/settings';
 import {
   copyRecordsItem,
   MAX_PASTE_RECORDS,
@@ -21,8 +21,8 @@ import {
   settingsItem,
   storageHealthItem,
   type PasteRecord,
-} from '../utils/storage';
-import { checkCopyRecords, checkPasteRecords } from '../utils/stored-shapes';
+} from '../utils/platform/storage/items';
+import { checkCopyRecords, checkPasteRecords } from '../utils/core/records/stored-shapes';
 
 /** Messages that record something the user did: a failure to store them is reported. */
 const RECORDING = new Set<BackgroundMessage['type']>(['copy:record', 'paste:record']);

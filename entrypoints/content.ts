@@ -6,11 +6,11 @@ import {
   reportToBackground,
   sendToBackground,
   type BackgroundMessage,
-} from '../utils/messaging';
-import { startPasteGuard } from '../utils/paste/paste-page';
-import { startRepublicationCheck } from '../utils/republication/page-scan';
-import { STORAGE_KEYS, watchedSettings, watchedValue } from '../utils/page-storage';
-import { EMPTY_PASTE_INDEX } from '../utils/paste/paste-index';
+} from '../utils/platform/messaging';
+import { startPasteGuard } from '../utils/page/paste/paste-guard';
+import { startRepublicationCheck } from '../utils/page/republication/page-scan';
+import { STORAGE_KEYS, watchedSettings, watchedValue } from '../utils/platform/storage/page-values';
+import { EMPTY_PASTE_INDEX } from '../utils/core/paste-index/build';
 
 // Every page and frame: adds the source link when article text is pasted without it, and
 // (top frame) checks whether the page reuses articles the user read, and links back.

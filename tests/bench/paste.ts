@@ -1,7 +1,7 @@
 // Paste-time figures (issue 3): what Linkback adds to one paste, and what the in-page
 // index of recorded copies costs a page, measured in headless Chromium.
 import { deepStrictEqual } from 'node:assert';
-import { hashShingles, hashWords, winnow } from '../../utils/fingerprint/fingerprint';
+import { hashShingles, hashWords, winnow } from '../../utils/core/fingerprint/fingerprint';
 import {
   addCopyToIndex,
   COPY_FINGERPRINTS,
@@ -12,7 +12,7 @@ import {
   wholeTextHash,
   type PasteIndexSnapshot,
   type PasteSource,
-} from '../../utils/paste/paste-index';
+} from '../../utils/core/paste-index/build';
 import {
   bundleForPage,
   escapeHtml,
@@ -180,21 +180,21 @@ function pastePayload(article: number): { plain: string; html: string } {
 // ---------------------------------------------------------------- figures
 
 const PAGE_MODULES = `
-  export { createPasteIndex } from './utils/paste/paste-index';
-  export { hasAttribution } from './utils/attribution/detect';
-  export { linksToHosts } from './utils/paste/paste-handler';
-  export { buildPastePayload } from './utils/paste/paste-payload';
-  export { hasAtLeastWords } from './utils/copy/copy-policy';
-  export { warmUpPasteMatching } from './utils/paste/paste-index';
+  export { createPasteIndex } from './utils/core/paste-index/build';
+  export { hasAttribution } from './utils/core/attribution/detect';
+  export { linksToHosts } from './utils/page/paste/paste-handler';
+  export { buildPastePayload } from './utils/core/attribution/paste-payload';
+  export { hasAtLeastWords } from './utils/page/copy/copy-policy';
+  export { warmUpPasteMatching } from './utils/core/paste-index/build';
 `;
 
 interface PageApi {
   createPasteIndex: typeof createPasteIndex;
-  hasAttribution: typeof import('../../utils/attribution/detect').hasAttribution;
-  linksToHosts: typeof import('../../utils/paste/paste-handler').linksToHosts;
-  buildPastePayload: typeof import('../../utils/paste/paste-payload').buildPastePayload;
-  hasAtLeastWords: typeof import('../../utils/copy/copy-policy').hasAtLeastWords;
-  warmUpPasteMatching: typeof import('../../utils/paste/paste-index').warmUpPasteMatching;
+  hasAttribution: typeof import('../../utils/core/attribution/detect').hasAttribution;
+  linksToHosts: typeof import('../../utils/page/paste/paste-handler').linksToHosts;
+  buildPastePayload: typeof import('../../utils/core/attribution/paste-payload').buildPastePayload;
+  hasAtLeastWords: typeof import('../../utils/page/copy/copy-policy').hasAtLeastWords;
+  warmUpPasteMatching: typeof import('../../utils/core/paste-index/build').warmUpPasteMatching;
 }
 
 interface PageState {

@@ -2,9 +2,9 @@
 // and the background's article index for 10,000 read articles.
 import { WinnowFilter } from '@dodona/dolos-core';
 import puppeteer from 'puppeteer-core';
-import { fingerprintText } from '../../utils/fingerprint/fingerprint';
-import { buildPageReport } from '../../utils/republication/report';
-import { ArticleIndex, type IndexedArticle } from '../../utils/republication/article-index';
+import { fingerprintText } from '../../utils/core/fingerprint/fingerprint';
+import { buildPageReport } from '../../utils/core/republication/report';
+import { ArticleIndex, type IndexedArticle } from '../../utils/core/republication/article-index';
 import {
   bundleForPage,
   escapeHtml,
@@ -113,13 +113,13 @@ function testPage(): { html: string; url: string } {
 }
 
 const PAGE_MODULES = `
-  export { fingerprintText } from './utils/fingerprint/fingerprint';
-  export { createPageTextCollector } from './utils/republication/page-text';
+  export { fingerprintText } from './utils/core/fingerprint/fingerprint';
+  export { createPageTextCollector } from './utils/page/republication/page-text';
 `;
 
 interface PageApi {
   fingerprintText: typeof fingerprintText;
-  createPageTextCollector: typeof import('../../utils/republication/page-text').createPageTextCollector;
+  createPageTextCollector: typeof import('../../utils/page/republication/page-text').createPageTextCollector;
 }
 
 interface PageState {

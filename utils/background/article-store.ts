@@ -1,11 +1,11 @@
-import { fingerprintText } from '../fingerprint/fingerprint';
+import { fingerprintText } from '../core/fingerprint/fingerprint';
 import {
   ArticleIndex,
   type ArticleHits,
   type IndexedArticle,
-} from '../republication/article-index';
-import { MAX_PAGE_TEXT } from '../republication/page-text';
-import { buildPageReport, type PageReport } from '../republication/report';
+} from '../core/republication/article-index';
+import { MAX_PAGE_TEXT } from '../page/republication/page-text';
+import { buildPageReport, type PageReport } from '../core/republication/report';
 import { createWriteQueue } from './write-queue';
 
 /** One stored article: its card and its body's fingerprints. */

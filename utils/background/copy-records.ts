@@ -1,5 +1,5 @@
-import type { NewCopyRecord } from '../messaging';
-import { MAX_COPY_RECORDS, MAX_RECORD_TEXT, type CopyRecord } from '../storage';
+import type { NewCopyRecord } from '../platform/messaging';
+import { MAX_COPY_RECORDS, MAX_RECORD_TEXT, type CopyRecord } from '../platform/storage/items';
 import { createBoundedLog, sameId, type LogItem } from './bounded-log';
 
 export type RecordsItem = LogItem<CopyRecord>;

@@ -4,10 +4,10 @@ import {
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
   type PasteSource,
-} from '../paste/paste-index';
-import { findPublisherRule } from '../publishers';
-import type { CopyRecord } from '../storage';
-import { checkPasteIndex } from '../stored-shapes';
+} from '../core/paste-index/build';
+import { findPublisherRule } from '../core/publishers';
+import type { CopyRecord } from '../platform/storage/items';
+import { checkPasteIndex } from '../core/records/stored-shapes';
 import { isQuotaError } from './storage-health';
 import { createWriteQueue } from './write-queue';
 

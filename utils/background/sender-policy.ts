@@ -1,5 +1,5 @@
-import type { BackgroundMessage } from '../messaging';
-import { findPublisherRule } from '../publishers';
+import type { BackgroundMessage } from '../platform/messaging';
+import { findPublisherRule } from '../core/publishers';
 
 /** Who may send each message. Exhaustive: a new message type must say who may send it. */
 const SENDERS: Record<BackgroundMessage['type'], 'publisher-page' | 'any-page' | 'extension-page'> =

@@ -15,15 +15,15 @@ import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
 import { isAllowedSender } from '../../../utils/background/sender-policy';
-import { fingerprintText } from '../../../utils/fingerprint/fingerprint';
-import type { PageReport } from '../../../utils/republication/report';
+import { fingerprintText } from '../../../utils/core/fingerprint/fingerprint';
+import type { PageReport } from '../../../utils/core/republication/report';
 import {
   createPasteIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
-} from '../../../utils/paste/paste-index';
+} from '../../../utils/core/paste-index/build';
 import { handleBackgroundMessage } from '../../../utils/background/handle-message';
-import type { BackgroundMessage, NewCopyRecord } from '../../../utils/messaging';
+import type { BackgroundMessage, NewCopyRecord } from '../../../utils/platform/messaging';
 import {
   copyRecordsItem,
   MAX_COPY_RECORDS,
@@ -31,7 +31,7 @@ import {
   settingsItem,
   type CopyRecord,
   type PasteRecord,
-} from '../../../utils/storage';
+} from '../../../utils/platform/storage/items';
 
 const COPY: NewCopyRecord = {
   articleUrl: 'https://caliber.az/en/post/story',

@@ -7,10 +7,14 @@ import {
   createPasteIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
-} from '../../../utils/paste/paste-index';
-import { checkSettings } from '../../../utils/settings';
-import { HEALTHY, type CopyRecord, type StorageHealth } from '../../../utils/storage';
-import { checkCopyRecords, checkPasteIndex } from '../../../utils/stored-shapes';
+} from '../../../utils/core/paste-index/build';
+import { checkSettings } from '../../../utils/core/records/settings';
+import {
+  HEALTHY,
+  type CopyRecord,
+  type StorageHealth,
+} from '../../../utils/platform/storage/items';
+import { checkCopyRecords, checkPasteIndex } from '../../../utils/core/records/stored-shapes';
 
 const TEXT =
   'Special Envoy Steve Witkoff and Jared Kushner are scheduled to meet Russian President Vladimir Putin on December 2 in Moscow, officials said.';

@@ -3,9 +3,9 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp, type PopupData } from '../../../components/PopupApp';
-import type { ArticleMetadata } from '../../../utils/metadata/types';
-import type { ArticleView } from '../../../utils/messaging';
-import { HEALTHY, type CopyRecord } from '../../../utils/storage';
+import type { ArticleMetadata } from '../../../utils/core/metadata/types';
+import type { ArticleView } from '../../../utils/platform/messaging';
+import { HEALTHY, type CopyRecord } from '../../../utils/platform/storage/items';
 
 const META: ArticleMetadata = {
   url: 'https://caliber.az/en/post/story',

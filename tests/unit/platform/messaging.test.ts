@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { newRecordId, reportToBackground, type MessagingApi } from '../../../utils/messaging';
+import {
+  newRecordId,
+  reportToBackground,
+  type MessagingApi,
+} from '../../../utils/platform/messaging';
 
 const MESSAGE = { type: 'report:badge', badge: '!', articles: 1 } as const;
 
