@@ -33,7 +33,7 @@ import { readJsonLd } from './json-ld';
 import { indexMetaTags, readDublinCore, readMetaNames, readOpenGraph } from './meta-tags';
 import type { LayerReadings, MetadataSource } from './readings';
 import type { ArticleMetadata, MetadataField } from './types';
-import { parseUrl, withoutFragment } from './urls';
+import { parseUrl, withoutFragment } from '../url';
 
 export const METADATA_FIELDS: readonly MetadataField[] = [
   'canonicalUrl',

@@ -7,7 +7,7 @@ import { cleanAuthorNames, cleanName, cleanText, MAX_LENGTH } from '../text/clea
 import { normaliseMachineDate } from '../dates/iso-date';
 import { primaryLanguageSubtag } from './language';
 import type { ArticleMetadata, MetadataField } from './types';
-import { acceptCanonicalUrl, resolveHttpUrl } from './urls';
+import { acceptCanonicalUrl, resolveHttpUrl } from '../url';
 
 export type FieldNormaliser<K extends MetadataField> = (
   value: unknown,

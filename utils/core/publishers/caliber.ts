@@ -10,7 +10,7 @@
 import { cleanAuthorNames, stripBylinePrefix } from '../text/clean-text';
 import { normaliseViewCount } from '../metadata/field-normalisers';
 import type { ArticleMetadata, MetadataField } from '../metadata/types';
-import { resolveHttpUrl } from '../metadata/urls';
+import { normaliseHost, resolveHttpUrl } from '../url';
 import { parseSiteLocalDate } from '../dates/site-date';
 import type { PublisherRule } from './types';
 
@@ -54,7 +54,7 @@ const BYLINE_SEARCH_PARAGRAPHS = 6;
 const MAX_BYLINE_LENGTH = 200;
 
 function isCaliberHost(url: URL): boolean {
-  return caliberRule.hosts.includes(url.hostname.toLowerCase().replace(/\.$/, ''));
+  return caliberRule.hosts.includes(normaliseHost(url.hostname));
 }
 
 export function isCaliberArticleUrl(url: URL): boolean {

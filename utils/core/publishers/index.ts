@@ -2,16 +2,11 @@
  * The built-in publisher rules and lookups by URL. Lookups never throw: a bad or
  * non-http(s) URL simply has no rule.
  */
-import { parseHttpUrl as toHttpUrl } from '../url';
+import { normaliseHost, parseHttpUrl } from '../url';
 import { caliberRule } from './caliber';
 import type { PublisherRule } from './types';
 
 export const publisherRules: PublisherRule[] = [caliberRule];
-
-function hostOf(url: URL): string {
-  // "caliber.az." (a fully qualified name) is the same host as "caliber.az".
-  return url.hostname.toLowerCase().replace(/\.$/, '');
-}
 
 /**
  * The rule whose hosts include the URL's host, or null. `rules` defaults to the
@@ -21,9 +16,9 @@ export function findPublisherRule(
   url: string | URL,
   rules: readonly PublisherRule[] = publisherRules,
 ): PublisherRule | null {
-  const parsed = toHttpUrl(url);
+  const parsed = parseHttpUrl(url);
   if (!parsed) return null;
-  const host = hostOf(parsed);
+  const host = normaliseHost(parsed.hostname);
   return rules.find((rule) => rule.hosts.includes(host)) ?? null;
 }
 
@@ -32,7 +27,7 @@ export function isRecognisedArticle(
   url: string | URL,
   rules: readonly PublisherRule[] = publisherRules,
 ): boolean {
-  const parsed = toHttpUrl(url);
+  const parsed = parseHttpUrl(url);
   if (!parsed) return false;
   const rule = findPublisherRule(parsed, rules);
   if (!rule) return false;

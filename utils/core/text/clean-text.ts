@@ -12,7 +12,6 @@ export const MAX_LENGTH = {
   category: 200,
   siteName: 200,
   dateText: 200,
-  url: 2048,
 } as const;
 
 export const MAX_AUTHORS = 10;

@@ -1,3 +1,4 @@
+import { normaliseHost } from '../../core/url';
 import type { NewPasteRecord } from '../../platform/messaging';
 import type { WatchedValue } from '../../platform/storage/page-values';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/records/settings';
@@ -74,7 +75,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
   const events = createPasteEventFactory(pageEventWorld(win));
   const handlePaste = createPasteHandler({
     getIndex: () => index,
-    pageHost: () => win.location.hostname.replace(/\.$/, '').toLowerCase(),
+    pageHost: () => normaliseHost(win.location.hostname),
     getSettings: () => settings,
     deliver: createPasteDelivery(events),
     insertText: (target, text) => insertNatively(target, { plain: text, html: '' }, false),

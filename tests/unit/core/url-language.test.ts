@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { primaryLanguageSubtag } from '../../../../utils/core/metadata/language';
+import { primaryLanguageSubtag } from '../../../utils/core/metadata/language';
 import {
   acceptCanonicalUrl,
   isSameSite,
   resolveHttpUrl,
   withoutFragment,
-} from '../../../../utils/core/metadata/urls';
+} from '../../../utils/core/url';
 
 const PAGE = new URL('https://www.example.com/news/story?id=1#comments');
 
