@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-import { FIXTURE_URLS, type FixtureName } from '../unit/core/metadata/fixtures';
+import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
 import { pasteFigures } from './paste';
 import { republicationFigures } from './republication';
 import { launchChromium, note, print, type Figure } from './shared';

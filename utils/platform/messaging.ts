@@ -1,4 +1,4 @@
-import type { LeadThumbnail } from '../core/metadata/lead-thumbnail';
+import type { LeadThumbnail } from '../core/metadata/thumbnail';
 import type { ArticleMetadata } from '../core/metadata/types';
 import type { IndexedArticle } from '../core/republication/article-index';
 import type { PageReport } from '../core/republication/report';

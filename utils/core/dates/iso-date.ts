@@ -6,6 +6,7 @@
  *   "2025-12-02"                 when it has a date only.
  * Anything else (or an impossible date such as 31 February) gives null.
  */
+import { ENGLISH_MONTHS, monthNumber } from './months';
 
 export interface LocalDateTime {
   year: number;
@@ -68,21 +69,6 @@ const ISO_PATTERN =
 const RFC_2822_PATTERN =
   /^(?:[a-z]{3},?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?\s+(\d{4})(?:\s+(\d{2}):(\d{2})(?::(\d{2}))?\s*(z|utc|gmt|[+-]\d{4})?)?$/i;
 
-const ENGLISH_MONTH_ABBREVIATIONS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
-
 function optionalNumber(text: string | undefined): number | undefined {
   return text === undefined ? undefined : Number(text);
 }
@@ -110,8 +96,8 @@ function parseRfc2822(text: string): string | null {
   const match = RFC_2822_PATTERN.exec(text);
   if (!match) return null;
   const [, day, monthName = '', year, hour, minute, second, offset] = match;
-  const month = ENGLISH_MONTH_ABBREVIATIONS.indexOf(monthName.toLowerCase()) + 1;
-  if (month === 0) return null;
+  const month = monthNumber(monthName, ENGLISH_MONTHS);
+  if (month === null) return null;
   const normalisedOffset = offset === undefined ? null : normaliseOffset(offset);
   if (offset !== undefined && normalisedOffset === null) return null;
   return formatIsoDateTime(

@@ -26,13 +26,12 @@
  * Never throws: each layer and the adapter run in their own try/catch, and a layer
  * that fails simply contributes nothing.
  */
-import type { PublisherRule } from '../publishers/types';
 import { readArticleTime, readHeadline, readHtmlElements, readLinkTags } from './dom';
 import { firstAcceptedValue } from './field-normalisers';
 import { readJsonLd } from './json-ld';
 import { indexMetaTags, readDublinCore, readMetaNames, readOpenGraph } from './meta-tags';
 import type { LayerReadings, MetadataSource } from './readings';
-import type { ArticleMetadata, MetadataField } from './types';
+import type { ArticleMetadata, MetadataField, SiteAdapter } from './types';
 import { parseUrl, withoutFragment } from '../url';
 
 export const METADATA_FIELDS: readonly MetadataField[] = [
@@ -188,7 +187,7 @@ function applyPublisherAdapter(
   metadata: ArticleMetadata,
   doc: Document,
   pageUrl: URL,
-  rule: PublisherRule,
+  rule: SiteAdapter,
 ): void {
   if (!rule.adaptMetadata) return;
   let adapted: Partial<ArticleMetadata>;
@@ -242,7 +241,7 @@ export function stripSiteNameSuffix(title: string, siteName: string | null): str
 export function extractMetadata(
   doc: Document,
   pageUrl: string,
-  rule?: PublisherRule | null,
+  rule?: SiteAdapter | null,
 ): ArticleMetadata {
   const parsedPageUrl = parseUrl(pageUrl);
   const metadata = emptyMetadata(pageUrl, parsedPageUrl ? withoutFragment(parsedPageUrl) : pageUrl);

@@ -39,3 +39,17 @@ export type MetadataField =
   | 'siteName'
   | 'imageUrl'
   | 'description';
+
+/**
+ * What the extractor needs of a site adapter (a publisher rule is one; see
+ * core/publishers/types.ts): metadata does not depend on publishers, publishers build on it.
+ */
+export interface SiteAdapter {
+  /** Recorded in `sources` for the fields the adapter supplied, unless it names its own. */
+  id: string;
+  /**
+   * Fills what only this site's DOM and text carry. Receives what the generic layers found
+   * and returns only the fields it could improve.
+   */
+  adaptMetadata?(doc: Document, url: URL, found: ArticleMetadata): Partial<ArticleMetadata>;
+}

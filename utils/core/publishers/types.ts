@@ -1,10 +1,10 @@
-import type { ArticleMetadata } from '../metadata/types';
+import type { SiteAdapter } from '../metadata/types';
 
 /** Where a publisher wants the link placed relative to the reused text. */
 export type LinkPlacement = 'start' | 'end';
 
 /** A publisher's reuse rule plus what Linkback knows about its site. */
-export interface PublisherRule {
+export interface PublisherRule extends SiteAdapter {
   /** Stable id, e.g. "caliber". */
   id: string;
   /** Display name, e.g. "Caliber.az". */
@@ -26,9 +26,4 @@ export interface PublisherRule {
   bodySelector?: string;
   /** True when `url` (absolute) is an article page of this publisher, not home/category/search/etc. */
   isArticleUrl(url: URL): boolean;
-  /**
-   * Site adapter: fills what only this site's DOM and text carry. Receives what the
-   * generic layers found and returns only the fields it could improve.
-   */
-  adaptMetadata?(doc: Document, url: URL, found: ArticleMetadata): Partial<ArticleMetadata>;
 }

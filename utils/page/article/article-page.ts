@@ -1,6 +1,6 @@
 import type { AttributionSource } from '../../core/attribution/format';
 import { extractMetadata } from '../../core/metadata/extract';
-import { drawLeadThumbnail } from '../../core/metadata/lead-thumbnail';
+import { drawLeadThumbnail } from './lead-thumbnail';
 import type { ArticleState, ArticleView, BackgroundMessage } from '../../platform/messaging';
 import { findPublisherRule } from '../../core/publishers';
 import type { CopyContext } from '../copy/copy-handler';

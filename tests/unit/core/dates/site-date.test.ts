@@ -4,9 +4,9 @@ import {
   ENGLISH_MONTHS,
   foldMonthName,
   monthNumber,
-  parseSiteLocalDate,
   RUSSIAN_MONTHS,
-} from '../../../../utils/core/dates/site-date';
+} from '../../../../utils/core/dates/months';
+import { parseSiteLocalDate } from '../../../../utils/core/dates/site-date';
 
 const BAKU = '+04:00';
 

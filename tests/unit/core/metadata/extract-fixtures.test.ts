@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractMetadata } from '../../../../utils/core/metadata/extract';
 import type { ArticleMetadata } from '../../../../utils/core/metadata/types';
 import { findPublisherRule } from '../../../../utils/core/publishers/index';
-import { FIXTURE_URLS, loadFixture, type FixtureName } from './fixtures';
+import { FIXTURE_URLS, loadFixture, type FixtureName } from '../../fixtures';
 
 const EN_URL = FIXTURE_URLS['caliber-en.html'];
 const EN_TITLE = 'CNN: Trump sends “unconventional negotiating team” to Moscow for peace talks';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { extractMetadata, stripSiteNameSuffix } from '../../../../utils/core/metadata/extract';
 import type { ArticleMetadata } from '../../../../utils/core/metadata/types';
 import type { PublisherRule } from '../../../../utils/core/publishers/types';
-import { parseHtml } from './fixtures';
+import { parseHtml } from '../../fixtures';
 
 const PAGE_URL = 'https://site.example/news/story#section-2';
 

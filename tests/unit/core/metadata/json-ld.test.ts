@@ -5,7 +5,7 @@ import {
   parseJsonLdBlocks,
   readJsonLd,
 } from '../../../../utils/core/metadata/json-ld';
-import { parseHtml } from './fixtures';
+import { parseHtml } from '../../fixtures';
 
 const PAGE_URL = 'https://news.example/world/story';
 

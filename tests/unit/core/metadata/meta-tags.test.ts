@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractMetadata } from '../../../../utils/core/metadata/extract';
 import { indexMetaTags } from '../../../../utils/core/metadata/meta-tags';
-import { parseHtml } from './fixtures';
+import { parseHtml } from '../../fixtures';
 
 const PAGE_URL = 'https://site.example/a/story';
 

@@ -8,7 +8,7 @@ import {
   parseCaliberByline,
   parseCaliberViews,
 } from '../../../../utils/core/publishers/caliber';
-import { FIXTURE_URLS, loadFixture, parseHtml } from '../metadata/fixtures';
+import { FIXTURE_URLS, loadFixture, parseHtml } from '../../fixtures';
 
 const EN_SLUG = 'cnn-trump-sends-unconventional-negotiating-team-to-moscow-for-peace-talks';
 

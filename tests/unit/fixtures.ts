@@ -29,7 +29,7 @@ export const FIXTURE_URLS = {
 export type FixtureName = keyof typeof FIXTURE_URLS;
 
 // A path, not a URL object: under happy-dom the global URL is not Node's, and fs rejects it.
-const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/pages');
+const FIXTURE_DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/pages');
 
 export function readFixtureHtml(name: FixtureName): string {
   return readFileSync(join(FIXTURE_DIR, name), 'utf8');

@@ -1,11 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
-  drawLeadThumbnail,
-  findLoadedImage,
   isThumbnailDataUrl,
   THUMBNAIL_MAX_LENGTH,
-} from '../../../../utils/core/metadata/lead-thumbnail';
-import { parseHtml } from './fixtures';
+} from '../../../../utils/core/metadata/thumbnail';
+import { drawLeadThumbnail, findLoadedImage } from '../../../../utils/page/article/lead-thumbnail';
+import { parseHtml } from '../../fixtures';
 
 const COVER = 'https://caliber.az/media/photos/normal/8c2d41aa90be.webp';
 

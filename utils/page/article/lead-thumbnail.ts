@@ -1,4 +1,10 @@
-import { urlIdentity } from '../url';
+import { urlIdentity } from '../../core/url';
+import {
+  isThumbnailDataUrl,
+  THUMBNAIL_MAX_HEIGHT,
+  THUMBNAIL_MAX_WIDTH,
+  type LeadThumbnail,
+} from '../../core/metadata/thumbnail';
 
 /**
  * The popup's picture of an article: a small copy of the lead image, drawn from an <img> the
@@ -10,18 +16,6 @@ import { urlIdentity } from '../url';
  * either; creating an Image for its URL would be a request.
  */
 
-export const THUMBNAIL_MAX_WIDTH = 320;
-export const THUMBNAIL_MAX_HEIGHT = 320;
-/** The longest data: URL a thumbnail may be, in characters (about 45 kB of image). */
-export const THUMBNAIL_MAX_LENGTH = 60_000;
-
-export interface LeadThumbnail {
-  /** `data:image/webp;base64,…` (or jpeg, png), at most THUMBNAIL_MAX_LENGTH characters. */
-  dataUrl: string;
-  width: number;
-  height: number;
-}
-
 /** Encodings tried in turn until one fits; a browser that cannot write WebP returns PNG. */
 const ENCODINGS: ReadonlyArray<readonly [type: string, quality: number]> = [
   ['image/webp', 0.8],
@@ -29,20 +23,6 @@ const ENCODINGS: ReadonlyArray<readonly [type: string, quality: number]> = [
   ['image/jpeg', 0.7],
   ['image/jpeg', 0.4],
 ];
-
-const THUMBNAIL_DATA_URL = /^data:image\/(?:webp|jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$/;
-
-/**
- * True for a base64 WebP/JPEG/PNG data: URL of bounded size, and nothing else: the popup
- * renders only such a value, so no answer from a tab can make it load a URL.
- */
-export function isThumbnailDataUrl(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    value.length <= THUMBNAIL_MAX_LENGTH &&
-    THUMBNAIL_DATA_URL.test(value)
-  );
-}
 
 /** The page's loaded <img> showing `imageUrl` (its chosen source or its src), or null. */
 export function findLoadedImage(doc: Document, imageUrl: string | null): HTMLImageElement | null {
