@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatCitation, type AttributionSource } from '../utils/core/attribution/format';
 import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/core/metadata/thumbnail';
-import type { ArticleView } from '../utils/platform/messaging';
+import type { ArticleView } from '../utils/core/records/article-state';
 import { toHttpUrl } from '../utils/core/url';
 import { t, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CopyRecord } from '../utils/platform/storage/items';
+import type { CopyRecord } from '../utils/core/records/records';
 import { toHttpUrl } from '../utils/core/url';
 import { t } from './i18n';
 

@@ -1,4 +1,4 @@
-import type { StorageHealth } from '../utils/platform/storage/items';
+import type { StorageHealth } from '../utils/core/records/storage-health';
 import { t } from './i18n';
 
 /**

@@ -11,18 +11,15 @@ import { isAllowedSender } from '../utils/background/sender-policy';
 import { createStorageHealth } from '../utils/background/storage-health';
 import { repairStoredState } from '../utils/background/stored-state-repair';
 import { isBackgroundMessage, type BackgroundMessage } from '../utils/platform/messaging';
-import { checkSettings } from '../utils/core/records/settings';
 import {
   copyRecordsItem,
-  MAX_PASTE_RECORDS,
   articleSummaryItem,
   pasteIndexItem,
   pasteRecordsItem,
   settingsItem,
   storageHealthItem,
-  type PasteRecord,
 } from '../utils/platform/storage/items';
-import { checkCopyRecords, checkPasteRecords } from '../utils/core/records/stored-shapes';
+import { MAX_PASTE_RECORDS, type PasteRecord } from '../utils/core/records/records';
 
 /** Messages that record something the user did: a failure to store them is reported. */
 const RECORDING = new Set<BackgroundMessage['type']>(['copy:record', 'paste:record']);
@@ -46,11 +43,7 @@ export default defineBackground({
     const health = createStorageHealth(storageHealthItem);
     // Nothing is handled before the stored state has been checked (once per session).
     const ready = repairStoredState(
-      [
-        { ...copyRecordsItem, check: checkCopyRecords },
-        { ...pasteRecordsItem, check: checkPasteRecords },
-        { ...settingsItem, check: checkSettings },
-      ] as Parameters<typeof repairStoredState>[0],
+      [copyRecordsItem, pasteRecordsItem, settingsItem] as Parameters<typeof repairStoredState>[0],
       pasteIndex,
       health,
     ).catch((error: unknown) => console.warn('[Linkback] stored state check failed', error));

@@ -2,25 +2,12 @@ import { fingerprintText } from '../core/fingerprint/fingerprint';
 import {
   ArticleIndex,
   type ArticleHits,
+  type ArticleIndexSummary,
   type IndexedArticle,
 } from '../core/republication/article-index';
-import { MAX_PAGE_TEXT } from '../page/republication/page-text';
-import { buildPageReport, type PageReport } from '../core/republication/report';
+import { buildPageReport, MAX_PAGE_TEXT, type PageReport } from '../core/republication/report';
+import type { ArticleDb } from '../platform/indexed-db';
 import { createWriteQueue } from './write-queue';
-
-/** One stored article: its card and its body's fingerprints. */
-export interface StoredArticle {
-  article: IndexedArticle;
-  fingerprints: Uint32Array;
-}
-
-/** Where articles persist across browser and service-worker restarts (IndexedDB in the extension). */
-export interface ArticleDb {
-  all(): Promise<StoredArticle[]>;
-  put(entry: StoredArticle): Promise<void>;
-  delete(urls: string[]): Promise<void>;
-  clear(): Promise<void>;
-}
 
 /** Bodies longer than this are fingerprinted up to it. */
 const MAX_BODY_TEXT = 200_000;
@@ -29,15 +16,6 @@ const MAX_BODY_TEXT = 200_000;
  * The articles the user has read, as fingerprints, for the republication check. The index
  * lives in memory and is rebuilt from the database the first time a cold background needs it.
  */
-/**
- * What pages need to know before checking themselves: whether any article was read at
- * all, and which hosts are publishers (whose own pages are never checked).
- */
-export interface ArticleIndexSummary {
-  articles: number;
-  publisherHosts: string[];
-}
-
 export function createArticleStore(
   db: ArticleDb,
   now: () => number = Date.now,

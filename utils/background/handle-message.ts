@@ -1,5 +1,5 @@
 import type { BackgroundMessage, BackgroundReplies } from '../platform/messaging';
-import { MAX_COPY_RECORDS, type PasteRecord } from '../platform/storage/items';
+import { MAX_COPY_RECORDS, type PasteRecord } from '../core/records/records';
 import type { ActionIndicator } from './action-indicator';
 import type { ArticleStore } from './article-store';
 import type { createBoundedLog } from './bounded-log';

@@ -6,7 +6,7 @@ import {
   type PasteSource,
 } from '../core/paste-index/build';
 import { findPublisherRule } from '../core/publishers';
-import type { CopyRecord } from '../platform/storage/items';
+import type { CopyRecord } from '../core/records/records';
 import { checkPasteIndex } from '../core/records/stored-shapes';
 import { isQuotaError } from './storage-health';
 import { createWriteQueue } from './write-queue';

@@ -1,5 +1,13 @@
 import { openDB } from 'idb';
-import type { ArticleDb, StoredArticle } from '../background/article-store';
+import type { StoredArticle } from '../core/republication/article-index';
+
+/** Where articles persist across browser and service-worker restarts (IndexedDB in the extension). */
+export interface ArticleDb {
+  all(): Promise<StoredArticle[]>;
+  put(entry: StoredArticle): Promise<void>;
+  delete(urls: string[]): Promise<void>;
+  clear(): Promise<void>;
+}
 
 /** IndexedDB behind ArticleDb: one object store of articles keyed by URL. */
 export function openArticleDb(name = 'linkback'): ArticleDb {

@@ -1,42 +1,7 @@
-import type { LeadThumbnail } from '../core/metadata/thumbnail';
-import type { ArticleMetadata } from '../core/metadata/types';
 import type { IndexedArticle } from '../core/republication/article-index';
 import type { PageReport } from '../core/republication/report';
-import type { CopyRecord, PasteRecord } from './storage/items';
-
-/** What the popup needs to know about a publisher. */
-export interface PublisherSummary {
-  id: string;
-  name: string;
-  notice: string;
-  homeUrl: string;
-}
-
-/** A tab's state, as its article content script reports it. */
-export interface ArticleState {
-  isArticle: boolean;
-  url: string;
-  metadata: ArticleMetadata | null;
-  publisher: PublisherSummary | null;
-}
-
-/**
- * A tab's state as the popup shows it (the answer to `article:get`): with a thumbnail of the
- * lead image drawn from the page's own loaded copy, so the popup loads no image itself.
- */
-export interface ArticleView extends ArticleState {
-  thumbnail: LeadThumbnail | null;
-}
-
-/**
- * A copy as the content script reports it. The id, when the page gives one, makes a report
- * sent again (the background was stopped before it answered) count once; else the
- * background gives one.
- */
-export type NewCopyRecord = Omit<CopyRecord, 'id'> & { id?: string };
-
-/** A paste of article text, as the all-pages content script reports it (id: as for copies). */
-export type NewPasteRecord = Omit<PasteRecord, 'id'> & { id?: string };
+import type { ArticleState, ArticleView } from '../core/records/article-state';
+import type { NewCopyRecord, NewPasteRecord } from '../core/records/records';
 
 /** Content scripts → background. */
 export type BackgroundMessage =

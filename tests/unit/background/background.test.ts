@@ -6,11 +6,9 @@ import {
   IDLE_ICONS,
   type ActionApi,
 } from '../../../utils/background/action-indicator';
-import {
-  createArticleStore,
-  type ArticleDb,
-  type StoredArticle,
-} from '../../../utils/background/article-store';
+import { createArticleStore } from '../../../utils/background/article-store';
+import type { ArticleDb } from '../../../utils/platform/indexed-db';
+import type { StoredArticle } from '../../../utils/core/republication/article-index';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
@@ -23,15 +21,15 @@ import {
   type PasteIndexSnapshot,
 } from '../../../utils/core/paste-index/build';
 import { handleBackgroundMessage } from '../../../utils/background/handle-message';
-import type { BackgroundMessage, NewCopyRecord } from '../../../utils/platform/messaging';
+import type { BackgroundMessage } from '../../../utils/platform/messaging';
+import { copyRecordsItem, settingsItem } from '../../../utils/platform/storage/items';
 import {
-  copyRecordsItem,
   MAX_COPY_RECORDS,
   MAX_RECORD_TEXT,
-  settingsItem,
   type CopyRecord,
+  type NewCopyRecord,
   type PasteRecord,
-} from '../../../utils/platform/storage/items';
+} from '../../../utils/core/records/records';
 
 const COPY: NewCopyRecord = {
   articleUrl: 'https://caliber.az/en/post/story',

@@ -9,11 +9,8 @@ import {
   type PasteIndexSnapshot,
 } from '../../../utils/core/paste-index/build';
 import { checkSettings } from '../../../utils/core/records/settings';
-import {
-  HEALTHY,
-  type CopyRecord,
-  type StorageHealth,
-} from '../../../utils/platform/storage/items';
+import { HEALTHY, type StorageHealth } from '../../../utils/core/records/storage-health';
+import type { CopyRecord } from '../../../utils/core/records/records';
 import { checkCopyRecords, checkPasteIndex } from '../../../utils/core/records/stored-shapes';
 
 const TEXT =

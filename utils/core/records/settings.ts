@@ -52,8 +52,3 @@ export function checkSettings(stored: unknown): { value: Settings; dropped: numb
   };
   return { value, dropped };
 }
-
-/** Settings as stored, with keys added by later versions and unreadable fields at their defaults. */
-export function withDefaultSettings(stored: unknown): Settings {
-  return checkSettings(stored).value;
-}

@@ -5,7 +5,7 @@
  * cannot, and counts what it dropped so that the user can be told. Browser-free.
  */
 import type { PasteIndexSnapshot, PasteSource } from '../paste-index/build';
-import type { CopyRecord, PasteRecord } from '../../platform/storage/items';
+import type { CopyRecord, PasteRecord } from './records';
 import { toHttpUrl } from '../url';
 
 /** A value read back: what could be kept, and how many entries (or fields) were not. */

@@ -18,6 +18,23 @@ export interface IndexedArticle {
   fingerprintCount: number;
 }
 
+/** One article as it is stored: its card and its body's fingerprints. */
+export interface StoredArticle {
+  article: IndexedArticle;
+  fingerprints: Uint32Array;
+}
+
+/**
+ * What pages need to know before checking themselves: whether any article was read at
+ * all, and which hosts are publishers (whose own pages are never checked).
+ */
+export interface ArticleIndexSummary {
+  articles: number;
+  publisherHosts: string[];
+}
+
+export const NO_ARTICLES_READ: ArticleIndexSummary = { articles: 0, publisherHosts: [] };
+
 /** The index as stored (IndexedDB keeps typed arrays as they are). */
 export interface ArticleIndexSnapshot {
   version: 1;
@@ -71,9 +88,7 @@ export class ArticleIndex {
    * Builds an index from stored articles in one sort (a cold start of the background):
    * each pair packed into one float64 (hash × 2^16 + position, exact below 2^53).
    */
-  static fromEntries(
-    entries: readonly { article: IndexedArticle; fingerprints: Uint32Array }[],
-  ): ArticleIndex {
+  static fromEntries(entries: readonly StoredArticle[]): ArticleIndex {
     const usable = entries.slice(0, 0xffff);
     const total = usable.reduce((sum, entry) => sum + entry.fingerprints.length, 0);
     const packed = new Float64Array(total);

@@ -35,6 +35,12 @@ export interface ReusedArticle {
   compliant: boolean;
 }
 
+/**
+ * A page's text is read (and checked) up to this many characters: enough for any article,
+ * bounded for hostile pages.
+ */
+export const MAX_PAGE_TEXT = 2_000_000;
+
 export interface PageReport {
   url: string;
   checkedAt: number;

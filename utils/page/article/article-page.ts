@@ -1,7 +1,8 @@
 import type { AttributionSource } from '../../core/attribution/format';
 import { extractMetadata } from '../../core/metadata/extract';
 import { drawLeadThumbnail } from './lead-thumbnail';
-import type { ArticleState, ArticleView, BackgroundMessage } from '../../platform/messaging';
+import type { BackgroundMessage } from '../../platform/messaging';
+import type { ArticleState, ArticleView } from '../../core/records/article-state';
 import { findPublisherRule } from '../../core/publishers';
 import type { CopyContext } from '../copy/copy-handler';
 import { findArticleBodies } from '../copy/copy-policy';

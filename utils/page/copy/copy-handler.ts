@@ -1,8 +1,8 @@
 import { hasAttribution } from '../../core/attribution/detect';
 import { appendAttribution, type AttributionSource } from '../../core/attribution/format';
-import type { NewCopyRecord } from '../../platform/messaging';
+import type { NewCopyRecord } from '../../core/records/records';
 import type { LinkPlacement } from '../../core/publishers/types';
-import type { Settings } from '../../platform/storage/items';
+import type { Settings } from '../../core/records/settings';
 import { decideCopy, findArticleBodies } from './copy-policy';
 import { cleanSelectionHtml, serializeSelection, type SanitizeHtml } from './selection-html';
 

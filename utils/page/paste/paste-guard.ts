@@ -1,7 +1,7 @@
+import type { NewPasteRecord } from '../../core/records/records';
+import type { Settings } from '../../core/records/settings';
 import { normaliseHost } from '../../core/url';
-import type { NewPasteRecord } from '../../platform/messaging';
-import type { WatchedValue } from '../../platform/storage/page-values';
-import { DEFAULT_SETTINGS, type Settings } from '../../core/records/settings';
+import { followValue, type WatchedValue } from '../../platform/storage/page-values';
 import {
   createPasteDelivery,
   createPasteEventFactory,
@@ -41,12 +41,9 @@ const TEXT_FIELDS =
  */
 export function startPasteGuard(deps: PastePageDeps): void {
   const { win } = deps;
-  let settings: Settings = DEFAULT_SETTINGS;
+  const settings = followValue(deps.settings, deps);
   let index: PasteIndex | null = null;
   let loading = false;
-
-  deps.settings.getValue().then((value) => (settings = value), deps.onError);
-  deps.onCleanup(deps.settings.watch((value) => (settings = value)));
 
   /** A stored index that cannot be read leaves paste repair off (the background rebuilds it). */
   function readIndex(snapshot: PasteIndexSnapshot): PasteIndex | null {
@@ -76,7 +73,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
   const handlePaste = createPasteHandler({
     getIndex: () => index,
     pageHost: () => normaliseHost(win.location.hostname),
-    getSettings: () => settings,
+    getSettings: settings,
     deliver: createPasteDelivery(events),
     insertText: (target, text) => insertNatively(target, { plain: text, html: '' }, false),
     restoreOriginal: (target, original, kind) =>

@@ -2,7 +2,7 @@ import { findAttributionLine, hasAttribution } from '../../core/attribution/dete
 import { formatPlainAttribution, type ClipboardPayload } from '../../core/attribution/format';
 import { hasAtLeastWords } from '../copy/copy-policy';
 import { elementOf } from '../dom';
-import type { Settings } from '../../platform/storage/items';
+import type { Settings } from '../../core/records/settings';
 import type { PasteIndex, PasteMatch } from '../../core/paste-index/build';
 import { textFollowsCaret } from './caret-context';
 import { MAX_NATIVE_INSERTION } from './dispatch-paste';

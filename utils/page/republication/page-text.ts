@@ -4,6 +4,8 @@
  * Navigation, page chrome, scripts, hidden nodes and anything the user can edit (form
  * fields, editors with unsaved contents) are never read.
  */
+import { MAX_PAGE_TEXT } from '../../core/republication/report';
+
 export interface PageText {
   text: string;
   /** Text nodes in document order, and the offset in `text` where each starts. */
@@ -62,9 +64,6 @@ const BLOCK_TAGS = new Set([
   'dd',
   'dt',
 ]);
-
-/** Pages larger than this are read up to it: enough for any article, bounded for hostile pages. */
-export const MAX_PAGE_TEXT = 2_000_000;
 
 /** Inline text tags: pages hide whole blocks, rarely a word, so these skip the style check. */
 const INLINE_TAGS = new Set([

@@ -1,38 +1,43 @@
-import { storage } from 'wxt/utils/storage';
-import { withDefaultSettings, type Settings } from '../../core/records/settings';
-
 /**
- * Storage as content scripts see it: plain reads and change events by key. Content
- * scripts must not import ./storage: WXT reads every item defined with a version as soon
- * as it is defined, and the copy history is megabytes that no page needs.
+ * Storage as content scripts see it: plain reads and change events by key, through the
+ * item definitions in stored-items.ts. Content scripts must not import ./items: WXT reads
+ * every item defined with a version as soon as it is defined, and the copy history is
+ * megabytes that no page needs.
  */
+import { storage } from 'wxt/utils/storage';
+import type { CheckedStoredItem, StoredItem } from './stored-items';
+
 export interface WatchedValue<T> {
+  /** The value until the first read lands. */
+  fallback: T;
   getValue(): Promise<T>;
   watch(callback: (value: T) => void): () => void;
 }
 
-/** Storage keys, shared with ./storage, which defines the versioned items behind them. */
-export const STORAGE_KEYS = {
-  settings: 'local:settings',
-  pasteIndex: 'local:pasteIndex',
-  articleSummary: 'local:articleSummary',
-} as const;
-
+/** One stored item, read plainly: its check (when it has one) or its fallback apply as in items.ts. */
 export function watchedValue<T>(
-  key: (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS],
-  fallback: T,
-): WatchedValue<T> {
-  return {
-    getValue: async () => (await storage.getItem<T>(key)) ?? fallback,
-    watch: (callback) => storage.watch<T>(key, (value) => callback(value ?? fallback)),
+  item: StoredItem<T> & Partial<Pick<CheckedStoredItem<T>, 'check'>>,
+) {
+  const read = (stored: T | null): T =>
+    item.check ? item.check(stored).value : (stored ?? item.fallback);
+  const value: WatchedValue<T> = {
+    fallback: item.fallback,
+    getValue: async () => read(await storage.getItem<T>(item.key)),
+    watch: (callback) => storage.watch<T>(item.key, (stored) => callback(read(stored))),
   };
+  return value;
 }
 
-export const watchedSettings: WatchedValue<Settings> = {
-  getValue: async () =>
-    withDefaultSettings(await storage.getItem<Partial<Settings>>(STORAGE_KEYS.settings)),
-  watch: (callback) =>
-    storage.watch<Partial<Settings>>(STORAGE_KEYS.settings, (value) =>
-      callback(withDefaultSettings(value)),
-    ),
-};
+/**
+ * The item's value as it is now, for handlers that cannot await (a copy or paste handler):
+ * the fallback until the first read lands, then every change.
+ */
+export function followValue<T>(
+  value: WatchedValue<T>,
+  hooks: { onCleanup(callback: () => void): void; onError(error: unknown): void },
+): () => T {
+  let current = value.fallback;
+  value.getValue().then((next) => (current = next), hooks.onError);
+  hooks.onCleanup(value.watch((next) => (current = next)));
+  return () => current;
+}

@@ -4,8 +4,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCopyHandler, type CopyContext } from '../../../../utils/page/copy/copy-handler';
 import { countWords, decideCopy } from '../../../../utils/page/copy/copy-policy';
-import type { NewCopyRecord } from '../../../../utils/platform/messaging';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/platform/storage/items';
+import type { NewCopyRecord } from '../../../../utils/core/records/records';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
 
 const ARTICLE_URL = 'https://caliber.az/en/post/story';
 const CONTEXT: CopyContext = {

@@ -20,7 +20,7 @@ import {
   classifyPasteTarget,
   type AttributedTargetKind,
 } from '../../../../utils/page/paste/paste-target';
-import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/platform/storage/items';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
 
 const URL_ = 'https://caliber.az/en/post/story';
 const SOURCE = {

@@ -1,0 +1,25 @@
+/**
+ * What went wrong with storage in this browser session, for the popup to say: entries that
+ * could not be read and were dropped, a paste index rebuilt, records that could not be
+ * saved because storage was full.
+ */
+export interface StorageHealth {
+  /** Stored entries (records, settings fields) that could not be read and were dropped. */
+  droppedEntries: number;
+  /** The paste index was unreadable and was rebuilt from the copy records. */
+  pasteIndexRebuilt: boolean;
+  /** Copies and pastes that could not be recorded: storage was full or failing. */
+  unsavedRecords: number;
+  /** The last storage error, as the browser worded it. */
+  lastError: string | null;
+  /** The start-up check ran in this session (it runs once per browser session). */
+  checked: boolean;
+}
+
+export const HEALTHY: StorageHealth = {
+  droppedEntries: 0,
+  pasteIndexRebuilt: false,
+  unsavedRecords: 0,
+  lastError: null,
+  checked: false,
+};
