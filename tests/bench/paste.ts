@@ -4,15 +4,18 @@ import { deepStrictEqual } from 'node:assert';
 import { hashShingles, hashWords, winnow } from '../../utils/core/fingerprint/fingerprint';
 import {
   addCopyToIndex,
-  COPY_FINGERPRINTS,
-  createPasteIndex,
   evictLeastRecent,
-  EMPTY_PASTE_INDEX,
   MAX_INDEX_ENTRIES,
+} from '../../utils/core/paste-index/build';
+import {
+  COPY_FINGERPRINTS,
+  decodePairs,
+  EMPTY_PASTE_INDEX,
   wholeTextHash,
   type PasteIndexSnapshot,
   type PasteSource,
-} from '../../utils/core/paste-index/build';
+} from '../../utils/core/paste-index/snapshot';
+import { createPasteIndex } from '../../utils/core/paste-index/match';
 import {
   bundleForPage,
   escapeHtml,
@@ -180,12 +183,12 @@ function pastePayload(article: number): { plain: string; html: string } {
 // ---------------------------------------------------------------- figures
 
 const PAGE_MODULES = `
-  export { createPasteIndex } from './utils/core/paste-index/build';
+  export { createPasteIndex } from './utils/core/paste-index/match';
   export { hasAttribution } from './utils/core/attribution/detect';
   export { linksToHosts } from './utils/page/paste/paste-handler';
   export { buildPastePayload } from './utils/core/attribution/paste-payload';
   export { hasAtLeastWords } from './utils/page/copy/copy-policy';
-  export { warmUpPasteMatching } from './utils/core/paste-index/build';
+  export { warmUpPasteMatching } from './utils/core/paste-index/match';
 `;
 
 interface PageApi {
@@ -194,7 +197,7 @@ interface PageApi {
   linksToHosts: typeof import('../../utils/page/paste/paste-handler').linksToHosts;
   buildPastePayload: typeof import('../../utils/core/attribution/paste-payload').buildPastePayload;
   hasAtLeastWords: typeof import('../../utils/page/copy/copy-policy').hasAtLeastWords;
-  warmUpPasteMatching: typeof import('../../utils/core/paste-index/build').warmUpPasteMatching;
+  warmUpPasteMatching: typeof import('../../utils/core/paste-index/match').warmUpPasteMatching;
 }
 
 interface PageState {
@@ -229,9 +232,11 @@ export async function pasteFigures(): Promise<Figure[]> {
   const copies = makeCopies();
   const snapshot = buildPasteIndexBulk(copies);
   const nodeIndex = createPasteIndex(snapshot);
+  // The page holds each [hash, source] pair as a uint32 hash and a uint16 source.
+  const entries = (decodePairs(snapshot.shingles).length + decodePairs(snapshot.exact).length) / 2;
   note(
     `paste index: ${copies.length} copies, ${snapshot.sources.length} articles, ` +
-      `${nodeIndex.entries} entries (bound ${MAX_INDEX_ENTRIES}), built in ` +
+      `${entries} entries (bound ${MAX_INDEX_ENTRIES}), built in ` +
       `${(performance.now() - began).toFixed(0)} ms`,
   );
   const pastes = Array.from({ length: PASTES }, (_, i) => pastePayload(i));
@@ -245,7 +250,7 @@ export async function pasteFigures(): Promise<Figure[]> {
   // The goal is checked on the measured heap (paste.index-heap-delta, below); this splits it.
   const sourcesBytes = JSON.stringify(snapshot.sources).length;
   note(
-    `paste index memory: typed arrays ${nodeIndex.bytes} B + sources ≈ ${sourcesBytes} B ` +
+    `paste index memory: typed arrays ${entries * 6} B + sources ≈ ${sourcesBytes} B ` +
       `(ASCII JSON); stored snapshot ${snapshotJson.length} chars`,
   );
 

@@ -1,10 +1,9 @@
+import { addCopyToIndex, addToIndex } from '../core/paste-index/build';
 import {
-  addCopyToIndex,
-  addToIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
   type PasteSource,
-} from '../core/paste-index/build';
+} from '../core/paste-index/snapshot';
 import { findPublisherRule } from '../core/publishers';
 import type { CopyRecord } from '../core/records/records';
 import { checkPasteIndex } from '../core/records/stored-shapes';

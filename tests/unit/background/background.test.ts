@@ -15,11 +15,11 @@ import { createPasteIndexStore } from '../../../utils/background/paste-index-sto
 import { isAllowedSender } from '../../../utils/background/sender-policy';
 import { fingerprintText } from '../../../utils/core/fingerprint/fingerprint';
 import type { PageReport } from '../../../utils/core/republication/report';
+import { createPasteIndex } from '../../../utils/core/paste-index/match';
 import {
-  createPasteIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
-} from '../../../utils/core/paste-index/build';
+} from '../../../utils/core/paste-index/snapshot';
 import { handleBackgroundMessage } from '../../../utils/background/handle-message';
 import type { BackgroundMessage } from '../../../utils/platform/messaging';
 import { copyRecordsItem, settingsItem } from '../../../utils/platform/storage/items';

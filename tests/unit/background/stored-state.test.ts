@@ -3,11 +3,11 @@ import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
 import { createStorageHealth } from '../../../utils/background/storage-health';
 import { repairStoredState } from '../../../utils/background/stored-state-repair';
+import { createPasteIndex } from '../../../utils/core/paste-index/match';
 import {
-  createPasteIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
-} from '../../../utils/core/paste-index/build';
+} from '../../../utils/core/paste-index/snapshot';
 import { checkSettings } from '../../../utils/core/records/settings';
 import { HEALTHY, type StorageHealth } from '../../../utils/core/records/storage-health';
 import type { CopyRecord } from '../../../utils/core/records/records';

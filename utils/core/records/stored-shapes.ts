@@ -4,7 +4,7 @@
  * have left anything under its keys. Each reader keeps what it can read, drops what it
  * cannot, and counts what it dropped so that the user can be told. Browser-free.
  */
-import type { PasteIndexSnapshot, PasteSource } from '../paste-index/build';
+import type { PasteIndexSnapshot, PasteSource } from '../paste-index/snapshot';
 import type { CopyRecord, PasteRecord } from './records';
 import { toHttpUrl } from '../url';
 

@@ -1,3 +1,4 @@
+import { lowerBound, mergePairs, renumberOwners } from '../fingerprint/sorted-pairs';
 import type { LinkPlacement } from '../publishers/types';
 
 /** What the republication check knows about an article the user read or copied from. */
@@ -130,7 +131,7 @@ export class ArticleIndex {
       added[2 * i] = hash;
       added[2 * i + 1] = position;
     });
-    this.pairs = merge(this.pairs, added);
+    this.pairs = mergePairs(this.pairs, added);
     if (this.articles.length <= max) return [];
     const byAge = this.articles
       .map((known, i) => [known.lastSeenAt, i] as const)
@@ -149,16 +150,8 @@ export class ArticleIndex {
     this.articles.forEach((article, i) => {
       if (!positions.has(i)) renumber[i] = kept.push(article) - 1;
     });
-    const out = new Uint32Array(this.pairs.length);
-    let n = 0;
-    for (let i = 0; i < this.pairs.length; i += 2) {
-      const to = renumber[this.pairs[i + 1]!]!;
-      if (to < 0) continue;
-      out[n++] = this.pairs[i]!;
-      out[n++] = to;
-    }
     this.articles = kept;
-    this.pairs = out.slice(0, n);
+    this.pairs = renumberOwners(this.pairs, renumber);
   }
 
   clear(): void {
@@ -173,14 +166,7 @@ export class ArticleIndex {
     const count = pairs.length / 2;
     for (let f = 0; f < pageFingerprints.length; f++) {
       const hash = pageFingerprints[f]! >>> 0;
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (pairs[2 * mid]! < hash) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < count && pairs[2 * i] === hash; i++) {
+      for (let i = lowerBound(pairs, hash, 0, 2); i < count && pairs[2 * i] === hash; i++) {
         const owner = pairs[2 * i + 1]!;
         let entry = hits.get(owner);
         if (!entry) hits.set(owner, (entry = { page: [], shared: new Set() }));
@@ -194,24 +180,4 @@ export class ArticleIndex {
       sharedFingerprints: entry.shared.size,
     }));
   }
-}
-
-/** Merges sorted pairs in one pass. */
-function merge(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length || j < b.length) {
-    const takeA =
-      j >= b.length ||
-      (i < a.length && (a[i]! < b[j]! || (a[i] === b[j] && a[i + 1]! <= b[j + 1]!)));
-    const from = takeA ? a : b;
-    const at = takeA ? i : j;
-    out[n++] = from[at]!;
-    out[n++] = from[at + 1]!;
-    if (takeA) i += 2;
-    else j += 2;
-  }
-  return out;
 }

@@ -13,8 +13,8 @@ import {
   createPasteIndex,
   warmUpPasteMatching,
   type PasteIndex,
-  type PasteIndexSnapshot,
-} from '../../core/paste-index/build';
+} from '../../core/paste-index/match';
+import type { PasteIndexSnapshot } from '../../core/paste-index/snapshot';
 
 export interface PastePageDeps {
   win: Window & typeof globalThis;

@@ -3,7 +3,7 @@ import { formatPlainAttribution, type ClipboardPayload } from '../../core/attrib
 import { hasAtLeastWords } from '../copy/copy-policy';
 import { elementOf } from '../dom';
 import type { Settings } from '../../core/records/settings';
-import type { PasteIndex, PasteMatch } from '../../core/paste-index/build';
+import type { PasteIndex, PasteMatch } from '../../core/paste-index/match';
 import { textFollowsCaret } from './caret-context';
 import { MAX_NATIVE_INSERTION } from './dispatch-paste';
 import {

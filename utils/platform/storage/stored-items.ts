@@ -5,7 +5,7 @@
  * of them (items.ts), content scripts read them plainly (page-values.ts).
  */
 import type { StorageItemKey } from 'wxt/utils/storage';
-import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../../core/paste-index/build';
+import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../../core/paste-index/snapshot';
 import type { CopyRecord, PasteRecord } from '../../core/records/records';
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from '../../core/records/settings';
 import { HEALTHY, type StorageHealth } from '../../core/records/storage-health';

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
   addCopyToIndex,
   addToIndex,
-  createPasteIndex,
+  MAX_READ_SOURCES,
+} from '../../../../utils/core/paste-index/build';
+import { createPasteIndex } from '../../../../utils/core/paste-index/match';
+import {
   decodePairs,
   EMPTY_PASTE_INDEX,
   encodePairs,
-  MAX_READ_SOURCES,
   type PasteIndexSnapshot,
   type PasteSource,
-} from '../../../../utils/core/paste-index/build';
+} from '../../../../utils/core/paste-index/snapshot';
 
 const SOURCE: Omit<PasteSource, 'lastCopiedAt'> = {
   url: 'https://caliber.az/en/post/story',

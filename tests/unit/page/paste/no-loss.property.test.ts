@@ -9,12 +9,9 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClipboardPayload } from '../../../../utils/core/attribution/format';
 import { createPasteHandler, type DeliverPaste } from '../../../../utils/page/paste/paste-handler';
-import {
-  addCopyToIndex,
-  createPasteIndex,
-  EMPTY_PASTE_INDEX,
-  type PasteIndex,
-} from '../../../../utils/core/paste-index/build';
+import { addCopyToIndex } from '../../../../utils/core/paste-index/build';
+import { createPasteIndex, type PasteIndex } from '../../../../utils/core/paste-index/match';
+import { EMPTY_PASTE_INDEX } from '../../../../utils/core/paste-index/snapshot';
 import { DEFAULT_SETTINGS } from '../../../../utils/core/records/settings';
 
 const SOURCES = [

@@ -6,11 +6,9 @@ import {
   type DeliverPaste,
   type PasteOutcome,
 } from '../../../../utils/page/paste/paste-handler';
-import {
-  addCopyToIndex,
-  createPasteIndex,
-  EMPTY_PASTE_INDEX,
-} from '../../../../utils/core/paste-index/build';
+import { addCopyToIndex } from '../../../../utils/core/paste-index/build';
+import { createPasteIndex } from '../../../../utils/core/paste-index/match';
+import { EMPTY_PASTE_INDEX } from '../../../../utils/core/paste-index/snapshot';
 import {
   buildPastePayload,
   plainTextToHtml,
