@@ -187,7 +187,7 @@ const PAGE_MODULES = `
   export { hasAttribution } from './utils/core/attribution/detect';
   export { linksToHosts } from './utils/page/paste/paste-handler';
   export { buildPastePayload } from './utils/core/attribution/paste-payload';
-  export { hasAtLeastWords } from './utils/page/copy/copy-policy';
+  export { hasAtLeastWords } from './utils/core/text/words';
   export { warmUpPasteMatching } from './utils/core/paste-index/match';
 `;
 
@@ -196,7 +196,7 @@ interface PageApi {
   hasAttribution: typeof import('../../utils/core/attribution/detect').hasAttribution;
   linksToHosts: typeof import('../../utils/page/paste/paste-handler').linksToHosts;
   buildPastePayload: typeof import('../../utils/core/attribution/paste-payload').buildPastePayload;
-  hasAtLeastWords: typeof import('../../utils/page/copy/copy-policy').hasAtLeastWords;
+  hasAtLeastWords: typeof import('../../utils/core/text/words').hasAtLeastWords;
   warmUpPasteMatching: typeof import('../../utils/core/paste-index/match').warmUpPasteMatching;
 }
 

@@ -66,18 +66,34 @@ export function formatHtmlAttribution(source: AttributionSource): string {
   );
 }
 
+/**
+ * The plain-text attribution as it goes around a text: the line and then `gap` before the
+ * text (placement "start"), or `gap` and then the line after it. A blank line, except where
+ * a field holds one line only.
+ */
+export function plainAttributionAround(
+  source: AttributionSource,
+  placement: LinkPlacement,
+  gap = '\n\n',
+): { before: string; after: string } {
+  const line = formatPlainAttribution(source);
+  return placement === 'start'
+    ? { before: `${line}${gap}`, after: '' }
+    : { before: '', after: `${gap}${line}` };
+}
+
 /** Adds the attribution to both flavours, at the end or (when the publisher asks) at the start. */
 export function appendAttribution(
   payload: ClipboardPayload,
   source: AttributionSource,
   placement: LinkPlacement = 'end',
 ): ClipboardPayload {
-  const plainLine = formatPlainAttribution(source);
+  const { before, after } = plainAttributionAround(source, placement);
   const htmlParagraph = formatHtmlAttribution(source);
   const plain = payload.plain.replace(/\s+$/, '');
   return placement === 'start'
-    ? { plain: `${plainLine}\n\n${plain}`, html: `${htmlParagraph}${payload.html}` }
-    : { plain: `${plain}\n\n${plainLine}`, html: `${payload.html}${htmlParagraph}` };
+    ? { plain: before + plain, html: `${htmlParagraph}${payload.html}` }
+    : { plain: plain + after, html: `${payload.html}${htmlParagraph}` };
 }
 
 export type CitationFormat = 'plain' | 'html' | 'markdown';

@@ -1,12 +1,26 @@
 import {
   escapeHtml,
   formatHtmlAttribution,
-  formatPlainAttribution,
+  plainAttributionAround,
   type AttributionSource,
   type ClipboardPayload,
 } from './format';
 import type { LinkPlacement } from '../publishers/types';
-import type { AttributedTargetKind } from '../../page/paste/paste-target';
+
+/**
+ * What kind of field a paste lands in:
+ * - excluded: not a field Linkback may write to (static text, read-only or disabled fields);
+ * - quiet: takes text but never an attribution (password, search, URL, e-mail, number,
+ *   telephone, user name, and any field the page marks as a search or query): a copy
+ *   Linkback attributed arrives there as the user's selection alone;
+ * - code: code editors and code blocks get plain text only, or the code would break;
+ * - plain: textarea and text inputs, plain-text only by nature;
+ * - rich: contenteditable editors, which get both flavours and a real link.
+ */
+export type PasteTargetKind = 'excluded' | 'quiet' | 'code' | 'plain' | 'rich';
+
+/** The kinds that get an attribution. */
+export type AttributedTargetKind = Exclude<PasteTargetKind, 'excluded' | 'quiet'>;
 
 /** Plain text as HTML paragraphs: blank lines split paragraphs, single newlines are line breaks. */
 export function plainTextToHtml(plain: string): string {
@@ -89,14 +103,13 @@ function attributionAdditions(
   placement: LinkPlacement,
   spot: PasteSpot,
 ): PasteAdditions {
-  const line = formatPlainAttribution(source);
+  const plain = plainAttributionAround(source, placement, spot.singleLine ? ' ' : '\n\n');
   const html = spot.kind === 'rich' ? formatHtmlAttribution(source) : '';
-  const gap = spot.singleLine ? ' ' : '\n\n';
-  if (placement === 'start') return { before: { plain: `${line}${gap}`, html }, after: NOTHING };
+  if (placement === 'start') return { before: { plain: plain.before, html }, after: NOTHING };
   const separator = separatorFor(spot);
   return {
     before: NOTHING,
-    after: { plain: `${gap}${line}${separator.plain}`, html: html && html + separator.html },
+    after: { plain: plain.after + separator.plain, html: html && html + separator.html },
   };
 }
 

@@ -1,28 +1,10 @@
-import { elementOf } from '../dom';
+import { hasAtLeastWords } from '../../core/text/words';
+import { elementOf, isInCode } from '../dom';
 
 /** Why a copy is left exactly as the browser made it. */
 export type SkipReason = 'empty' | 'too-short' | 'in-field' | 'in-code' | 'outside-article';
 
 export type CopyDecision = { attribute: true } | { attribute: false; reason: SkipReason };
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-/** Counts words in any script: runs of letters or digits. */
-export function countWords(text: string): number {
-  return text.match(WORD)?.length ?? 0;
-}
-
-/** True once `text` has `minimum` words, without counting the rest (a 20 kB paste stops early). */
-export function hasAtLeastWords(text: string, minimum: number): boolean {
-  if (minimum <= 0) return true;
-  const words = new RegExp(WORD.source, WORD.flags);
-  let found = 0;
-  while (words.exec(text)) if (++found >= minimum) return true;
-  return false;
-}
-
-const CODE_ANCESTOR =
-  'pre, code, kbd, samp, [class*="code" i], .CodeMirror, .cm-editor, .monaco-editor';
 
 /** Form fields and editable regions belong to the user: what they copy there is theirs. */
 export function isInEditableArea(node: Node | null): boolean {
@@ -35,11 +17,6 @@ export function isInEditableArea(node: Node | null): boolean {
       '[contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]',
     )
   );
-}
-
-/** Code must copy byte for byte: an appended link would break it. */
-export function isInCode(node: Node | null): boolean {
-  return !!elementOf(node)?.closest(CODE_ANCESTOR);
 }
 
 /** Generic article-body containers, for when a publisher's own selector finds nothing. */

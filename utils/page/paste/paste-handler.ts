@@ -1,6 +1,6 @@
 import { findAttributionLine, hasAttribution } from '../../core/attribution/detect';
 import { formatPlainAttribution, type ClipboardPayload } from '../../core/attribution/format';
-import { hasAtLeastWords } from '../copy/copy-policy';
+import { hasAtLeastWords } from '../../core/text/words';
 import { elementOf } from '../dom';
 import type { Settings } from '../../core/records/settings';
 import type { PasteIndex, PasteMatch } from '../../core/paste-index/match';
@@ -12,11 +12,8 @@ import {
   type PastePayload,
   type PasteSpot,
 } from '../../core/attribution/paste-payload';
-import {
-  classifyPasteTarget,
-  type AttributedTargetKind,
-  type PasteTargetKind,
-} from './paste-target';
+import { classifyPasteTarget } from './paste-target';
+import type { AttributedTargetKind, PasteTargetKind } from '../../core/attribution/paste-payload';
 
 /**
  * How the augmented paste reached the editor: as Linkback's own paste or beforeinput event,

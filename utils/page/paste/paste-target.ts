@@ -1,19 +1,5 @@
-import { elementOf } from '../dom';
-
-/**
- * What kind of field a paste lands in:
- * - excluded: not a field Linkback may write to (static text, read-only or disabled fields);
- * - quiet: takes text but never an attribution (password, search, URL, e-mail, number,
- *   telephone, user name, and any field the page marks as a search or query): a copy
- *   Linkback attributed arrives there as the user's selection alone;
- * - code: code editors and code blocks get plain text only, or the code would break;
- * - plain: textarea and text inputs, plain-text only by nature;
- * - rich: contenteditable editors, which get both flavours and a real link.
- */
-export type PasteTargetKind = 'excluded' | 'quiet' | 'code' | 'plain' | 'rich';
-
-/** The kinds that get an attribution. */
-export type AttributedTargetKind = Exclude<PasteTargetKind, 'excluded' | 'quiet'>;
+import type { PasteTargetKind } from '../../core/attribution/paste-payload';
+import { elementOf, isInCode } from '../dom';
 
 /** Input types whose value is free text; every other type holds a single datum. */
 const TEXT_INPUT_TYPES = new Set(['', 'text']);
@@ -37,10 +23,6 @@ const NON_TEXT_INPUT_TYPES = new Set([
   'time',
 ]);
 
-/** Code editors and code blocks. */
-const CODE_CONTAINERS =
-  '.cm-editor, .CodeMirror, .monaco-editor, .ace_editor, pre, code, [data-language], [class*="code-block" i], [class*="codeblock" i]';
-
 /**
  * `caret` is where the selection starts: Firefox fires paste at the editing host (a rich
  * editor's body), so a code block inside it is known only from the caret.
@@ -62,15 +44,15 @@ export function classifyPasteTarget(
     const area = element as HTMLTextAreaElement;
     if (area.readOnly || area.disabled) return 'excluded';
     if (isMarkedQuiet(area)) return 'quiet';
-    return element.closest(CODE_CONTAINERS) ? 'code' : 'plain';
+    return isInCode(element) ? 'code' : 'plain';
   }
   // Code editors built on EditContext (Monaco in Chromium) take input in an element that is
   // not contenteditable.
-  if (element.closest(CODE_CONTAINERS)) return 'code';
+  if (isInCode(element)) return 'code';
   if (!(element as HTMLElement).isContentEditable) return 'excluded';
   if (isMarkedQuiet(element)) return 'quiet';
   const caretElement = elementOf(caret);
-  if (caretElement && element.contains(caretElement) && caretElement.closest(CODE_CONTAINERS)) {
+  if (caretElement && element.contains(caretElement) && isInCode(caretElement)) {
     return 'code';
   }
   return element.closest('[contenteditable="plaintext-only"]') ? 'plain' : 'rich';

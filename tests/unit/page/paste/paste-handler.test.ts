@@ -14,10 +14,8 @@ import {
   plainTextToHtml,
   type PasteSpot,
 } from '../../../../utils/core/attribution/paste-payload';
-import {
-  classifyPasteTarget,
-  type AttributedTargetKind,
-} from '../../../../utils/page/paste/paste-target';
+import { classifyPasteTarget } from '../../../../utils/page/paste/paste-target';
+import type { AttributedTargetKind } from '../../../../utils/core/attribution/paste-payload';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
 
 const URL_ = 'https://caliber.az/en/post/story';
