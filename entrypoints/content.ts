@@ -50,8 +50,7 @@ export default defineContentScript({
         const { articles, publisherHosts } = await articleSummary.getValue();
         return articles > 0 && !publisherHosts.includes(location.hostname.toLowerCase());
       },
-      showBadge: (badge, articles) =>
-        void send({ type: 'report:badge', badge, articles }).catch(logError),
+      onNavigated: () => void send({ type: 'page:navigated' }).catch(logError),
       listen,
       onCleanup,
       onError: logError,

@@ -1,7 +1,6 @@
 import { fingerprintText } from '../core/fingerprint/fingerprint';
 import {
   ArticleIndex,
-  type ArticleHits,
   type ArticleIndexSummary,
   type IndexedArticle,
 } from '../core/republication/article-index';
@@ -58,9 +57,6 @@ export function createArticleStore(
         await summarise(loaded);
       });
     },
-    async match(pageFingerprints: ArrayLike<number>): Promise<ArticleHits[]> {
-      return (await ready()).match(pageFingerprints);
-    },
     /** Which read articles a page reuses, where, and whether it links back. */
     async checkPage(url: string, text: string, links: readonly string[]): Promise<PageReport> {
       const bounded = text.slice(0, MAX_PAGE_TEXT);
@@ -68,10 +64,6 @@ export function createArticleStore(
       const page = fingerprintText(bounded);
       const hits = page.hashes.length ? (await ready()).match(page.hashes) : [];
       return buildPageReport(url, bounded, page, hits, links, now());
-    },
-    async stats(): Promise<{ articles: number; bytes: number }> {
-      const loaded = await ready();
-      return { articles: loaded.size, bytes: loaded.byteLength };
     },
     /** Forgets every article, after any addition already under way. */
     clear(): Promise<void> {

@@ -11,7 +11,7 @@ const SENDERS: Record<BackgroundMessage['type'], 'publisher-page' | 'any-page' |
     // The all-pages content script sends these from wherever the user is.
     'paste:record': 'any-page',
     'page:check': 'any-page',
-    'report:badge': 'any-page',
+    'page:navigated': 'any-page',
     // Forgetting the history is the user's decision, taken in the popup.
     'history:clear': 'extension-page',
   };

@@ -14,14 +14,14 @@ export type BackgroundMessage =
       article: Omit<IndexedArticle, 'fingerprintCount' | 'lastSeenAt'>;
       bodyText: string;
     }
-  /** A page's fingerprints, to be matched against the articles read. */
   /**
    * A page's visible text and links, to be checked against the articles read. The
    * background fingerprints it: its code is warm, and the page's main thread stays free.
+   * The report it answers with is the one the sending tab's badge shows.
    */
   | { type: 'page:check'; url: string; text: string; links: string[] }
-  /** A page's report is ready: the badge shows it. */
-  | { type: 'report:badge'; badge: '' | '!' | '✓'; articles: number }
+  /** The page navigated in-page: the report its badge shows no longer holds. */
+  | { type: 'page:navigated' }
   /** Forget every copy, paste and read article (the popup's "Clear history"). */
   | { type: 'history:clear' };
 
@@ -37,7 +37,7 @@ export interface BackgroundReplies {
   'paste:record': { ok: true; id: string };
   'article:read': { ok: true };
   'page:check': PageReport;
-  'report:badge': { ok: true };
+  'page:navigated': { ok: true };
   'history:clear': { ok: true };
 }
 
@@ -115,7 +115,7 @@ const BACKGROUND_TYPES = new Set<string>([
   'paste:record',
   'article:read',
   'page:check',
-  'report:badge',
+  'page:navigated',
   'history:clear',
 ]);
 

@@ -5,7 +5,7 @@ import {
   type MessagingApi,
 } from '../../../utils/platform/messaging';
 
-const MESSAGE = { type: 'report:badge', badge: '!', articles: 1 } as const;
+const MESSAGE = { type: 'page:navigated' } as const;
 
 function api(replies: Array<() => Promise<unknown>>): MessagingApi & { calls: number } {
   const fake = {

@@ -191,7 +191,9 @@ function oneEntryPerStory(articles: ReusedArticle[]): ReusedArticle[] {
 }
 
 /** The toolbar badge: "!" when reused text lacks the required link, "✓" when all link back, nothing otherwise. */
-export function badgeOf(report: PageReport | null): '' | '!' | '✓' {
+export type Badge = '' | '!' | '✓';
+
+export function badgeOf(report: PageReport | null): Badge {
   if (!report?.articles.length) return '';
   return report.articles.every((article) => article.compliant) ? '✓' : '!';
 }

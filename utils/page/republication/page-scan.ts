@@ -1,16 +1,17 @@
 import { createPageTextCollector, rangeOfText, type PageText } from './page-text';
-import { badgeOf, type PageReport } from '../../core/republication/report';
+import type { PageReport } from '../../core/republication/report';
 
 export interface PageScanDeps {
   win: Window & typeof globalThis;
-  /** Asks the background which read articles the page's text reuses. */
+  /** Asks the background which read articles the page's text reuses (it sets the badge). */
   checkPage(url: string, text: string, links: string[]): Promise<PageReport>;
   /**
    * Whether this page is worth checking at all: no article read yet, or the publisher's
    * own site, means no text is read and the background is not woken.
    */
   shouldCheck(): Promise<boolean>;
-  showBadge(badge: '' | '!' | '✓', articles: number): void;
+  /** Tells the background the page navigated in-page: its report (and badge) no longer hold. */
+  onNavigated(): void;
   listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
   onCleanup(callback: () => void): void;
   onError(error: unknown): void;
@@ -60,7 +61,6 @@ export function startRepublicationCheck(deps: PageScanDeps) {
     const checked = await deps.checkPage(win.location.href, text.text, pageLinks());
     page = text;
     report = checked;
-    deps.showBadge(badgeOf(report), report.articles.length);
   }
 
   function scan() {
@@ -119,7 +119,7 @@ export function startRepublicationCheck(deps: PageScanDeps) {
     deps.listen(win, 'wxt:locationchange', () => {
       report = null;
       page = null;
-      deps.showBadge('', 0);
+      deps.onNavigated();
       rescanLater();
     });
   };
