@@ -21,19 +21,3 @@ export function findPublisherRule(
   const host = normaliseHost(parsed.hostname);
   return rules.find((rule) => rule.hosts.includes(host)) ?? null;
 }
-
-/** True when the URL is an article page of a known publisher. */
-export function isRecognisedArticle(
-  url: string | URL,
-  rules: readonly PublisherRule[] = publisherRules,
-): boolean {
-  const parsed = parseHttpUrl(url);
-  if (!parsed) return false;
-  const rule = findPublisherRule(parsed, rules);
-  if (!rule) return false;
-  try {
-    return rule.isArticleUrl(parsed);
-  } catch {
-    return false;
-  }
-}

@@ -73,10 +73,6 @@ export class ArticleIndex {
     return this.articles.length;
   }
 
-  get byteLength(): number {
-    return this.pairs.byteLength;
-  }
-
   snapshot(): ArticleIndexSnapshot {
     return { version: 1, articles: this.articles.slice(), pairs: this.pairs };
   }

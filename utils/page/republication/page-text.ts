@@ -179,13 +179,6 @@ export function createPageTextCollector(root: Element) {
   };
 }
 
-/** Reads the whole page at once: for tests and small pages. */
-export function collectPageText(root: Element): PageText {
-  const collector = createPageTextCollector(root);
-  collector.step(() => false);
-  return collector.result();
-}
-
 /** The DOM range of `[start, end)` in the collected text, for highlighting. */
 export function rangeOfText(page: PageText, start: number, end: number): Range | null {
   const locate = (offset: number): [Text, number] | null => {

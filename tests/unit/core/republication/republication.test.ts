@@ -9,9 +9,9 @@ import {
   type IndexedArticle,
 } from '../../../../utils/core/republication/article-index';
 import {
-  collectPageText,
   createPageTextCollector,
   rangeOfText,
+  type PageText,
 } from '../../../../utils/page/republication/page-text';
 import {
   badgeOf,
@@ -19,6 +19,13 @@ import {
   linkStatusOf,
   parsePageLinks,
 } from '../../../../utils/core/republication/report';
+
+/** Reads the whole page in one step, as if every idle slice were long enough. */
+function collectPageText(root: Element): PageText {
+  const collector = createPageTextCollector(root);
+  collector.step(() => false);
+  return collector.result();
+}
 
 const ARTICLE_URL = 'https://caliber.az/en/post/story';
 const BODY = [
