@@ -286,7 +286,7 @@ export async function pasteFigures(): Promise<Figure[]> {
         }),
       );
       heapDeltas.push((await pageHeap(page)) - before);
-      // paste-page.ts warms the matcher up in an idle callback once the index is loaded.
+      // paste-guard.ts warms the matcher up in an idle callback once the index is loaded.
       warmups.push(
         await page.evaluate(() => {
           const state = window as unknown as PageState;

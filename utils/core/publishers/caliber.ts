@@ -5,7 +5,7 @@
  *
  * The site (a Nuxt front end) has no confirmed JSON-LD or article:* meta tags, so
  * this adapter is the main source on real pages; generic metadata, when present,
- * still wins (see utils/metadata/extract.ts for the precedence).
+ * still wins (see core/metadata/extract.ts for the precedence).
  */
 import { cleanAuthorNames, stripBylinePrefix } from '../text/clean-text';
 import { normaliseViewCount } from '../metadata/field-normalisers';
