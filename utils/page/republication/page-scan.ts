@@ -1,4 +1,5 @@
-import { createPageTextCollector, rangeOfText, type PageText } from './page-text';
+import { highlightPassages } from './highlight';
+import { createPageTextCollector, type PageText } from './page-text';
 import type { PageReport } from '../../core/republication/report';
 
 export interface PageScanDeps {
@@ -24,7 +25,6 @@ const MAX_RESCANS = 5;
 const RESCAN_DELAY_MS = 2_000;
 /** New text below this size (a clock, a counter) is not worth a re-check. */
 const SIGNIFICANT_CHANGE = 200;
-const HIGHLIGHT_NAME = 'linkback-reuse';
 
 /**
  * The republication check on one page: after load, in idle slices, read the visible text,
@@ -130,49 +130,10 @@ export function startRepublicationCheck(deps: PageScanDeps) {
   return {
     /** The report for the page as it is now (null until checked, or after navigation). */
     report: () => (report && report.url === win.location.href ? report : null),
-    /** Marks the passages reused from one article (or all) with the CSS Custom Highlight API: the page's DOM is not touched. */
-    highlight(articleUrl: string | null): number {
-      const registry = (win.CSS as unknown as { highlights?: Map<string, unknown> }).highlights;
-      const HighlightClass = (win as unknown as { Highlight?: new (...ranges: Range[]) => unknown })
-        .Highlight;
-      if (!registry || !HighlightClass || !report || !page) return 0;
-      const ranges: Range[] = [];
-      for (const article of report.articles) {
-        if (articleUrl && article.url !== articleUrl) continue;
-        for (const passage of article.passages) {
-          const range = rangeOfText(page, passage.start, passage.end);
-          if (range) ranges.push(range);
-        }
-      }
-      ensureHighlightStyle(win);
-      registry.set(HIGHLIGHT_NAME, new HighlightClass(...ranges));
-      ranges[0]?.startContainer.parentElement?.scrollIntoView({
-        block: 'center',
-        behavior: 'smooth',
-      });
-      return ranges.length;
-    },
+    /** Marks the passages reused from one article (or all); see highlight.ts. */
+    highlight: (articleUrl: string | null): number =>
+      report && page ? highlightPassages(win, page, report, articleUrl) : 0,
   };
-}
-
-let styled = false;
-
-/** The highlight's colours, as an adopted style sheet: no element is added to the page. */
-function ensureHighlightStyle(win: Window & typeof globalThis): void {
-  if (styled) return;
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(
-    `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe08a; color: inherit; }`,
-  );
-  const doc = win.document as Document & { wrappedJSObject?: Document };
-  try {
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  } catch {
-    // Firefox ESR 140 does not let a content script read the page's list (it is not
-    // iterable through the Xray view): append through the page's own list instead.
-    doc.wrappedJSObject?.adoptedStyleSheets.push(sheet);
-  }
-  styled = true;
 }
 
 export type RepublicationCheck = ReturnType<typeof startRepublicationCheck>;
