@@ -258,4 +258,23 @@ describe('decideCopy', () => {
       reason: 'in-field',
     });
   });
+
+  it('leaves copies inside any code container of the shared list clean', () => {
+    // The list the paste side uses too (page/dom.ts): a code block is code for both.
+    for (const [wrapper, id] of [
+      ['<kbd id="k">one two three four five six seven</kbd>', 'k'],
+      ['<samp id="s">one two three four five six seven</samp>', 's'],
+      ['<div class="hljs-code-block"><p id="c">one two three four five six seven</p></div>', 'c'],
+      ['<div data-language="js"><p id="l">one two three four five six seven</p></div>', 'l'],
+      ['<div class="ace_editor"><p id="a">one two three four five six seven</p></div>', 'a'],
+      ['<div class="monaco-editor"><p id="m">one two three four five six seven</p></div>', 'm'],
+    ] as const) {
+      document.body.insertAdjacentHTML('beforeend', wrapper);
+      selectElements(id);
+      expect(decideCopy(document.getSelection(), null, 6)).toEqual({
+        attribute: false,
+        reason: 'in-code',
+      });
+    }
+  });
 });

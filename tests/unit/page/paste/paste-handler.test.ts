@@ -79,6 +79,21 @@ describe('classifyPasteTarget', () => {
     expect(classifyPasteTarget(document.getElementById('ta'), code)).toBe('plain');
   });
 
+  it('takes the code containers the copy policy knows as code too (one shared list)', () => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<kbd><span id="in-kbd" contenteditable="true"></span></kbd>
+      <div class="hljs-code"><div id="in-class" contenteditable="true"></div></div>
+      <div class="my-codeblock"><div id="in-codeblock" contenteditable="true"></div></div>
+      <div data-language="js"><div id="in-lang" contenteditable="true"></div></div>
+      <div class="ace_editor"><textarea id="in-ace"></textarea></div>`,
+    );
+    for (const id of ['in-kbd', 'in-class', 'in-codeblock', 'in-lang', 'in-ace']) {
+      expect(kind(id)).toBe('code');
+    }
+    expect(kind('rich')).toBe('rich');
+  });
+
   it('classifies an editor inside a shadow root by the element itself', () => {
     const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<div contenteditable="true"><p>inside</p></div>';
