@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { formatHtmlAttribution, formatPlainAttribution } from '../utils/attribution/format';
-import type { PageReport, ReusedArticle } from '../utils/republication/report';
-import { toHttpUrl } from '../utils/url';
+import { formatHtmlAttribution, formatPlainAttribution } from '../utils/core/attribution/format';
+import type { PageReport, ReusedArticle } from '../utils/core/republication/report';
+import { toHttpUrl } from '../utils/core/url';
 import { t, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
 

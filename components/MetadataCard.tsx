@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { formatCitation, type AttributionSource } from '../utils/attribution/format';
-import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/metadata/lead-thumbnail';
-import type { ArticleView } from '../utils/messaging';
-import { toHttpUrl } from '../utils/url';
+import { formatCitation, type AttributionSource } from '../utils/core/attribution/format';
+import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/core/metadata/thumbnail';
+import type { ArticleView } from '../utils/core/records/article-state';
+import { toHttpUrl } from '../utils/core/url';
 import { t, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
 
@@ -30,7 +30,7 @@ function Field(props: {
 }
 
 /**
- * The lead image as the article's page drew it (see lead-thumbnail.ts): only a bounded
+ * The lead image as the article's page drew it (see utils/page/article/lead-thumbnail.ts): only a bounded
  * data: URL is ever put in `src`, so the popup makes no request. No thumbnail, or one the
  * browser cannot decode, shows nothing (no broken-image icon).
  */

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ArticleView } from '../utils/messaging';
-import type { PageReport } from '../utils/republication/report';
-import type { CopyRecord, StorageHealth } from '../utils/storage';
+import type { ArticleView } from '../utils/core/records/article-state';
+import type { PageReport } from '../utils/core/republication/report';
+import type { CopyRecord } from '../utils/core/records/records';
+import type { StorageHealth } from '../utils/core/records/storage-health';
 import { ComplianceReport, type ReportActions } from './ComplianceReport';
 import { t } from './i18n';
 import { MetadataCard } from './MetadataCard';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { CopyRecord } from '../utils/storage';
-import { toHttpUrl } from '../utils/url';
+import type { CopyRecord } from '../utils/core/records/records';
+import { toHttpUrl } from '../utils/core/url';
 import { t } from './i18n';
 
 function timeAgo(epochMs: number): string {

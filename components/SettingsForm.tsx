@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MIN_WORDS_RANGE, withDefaultSettings, type Settings } from '../utils/settings';
+import { MIN_WORDS_RANGE, type Settings } from '../utils/core/records/settings';
 import { t } from './i18n';
 
 /** The settings store as the form needs it: `settingsItem` fits. */
@@ -16,10 +16,10 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
 
   useEffect(() => {
     store.getValue().then(
+      // The store checks what it reads (settings.ts): unreadable fields are at their defaults.
       (value) => {
-        const merged = withDefaultSettings(value);
-        setSettings(merged);
-        setMinWordsText(String(merged.minWords));
+        setSettings(value);
+        setMinWordsText(String(value.minWords));
       },
       (error: unknown) => setStatus({ ok: false, text: t('saveFailed', String(error)) }),
     );

@@ -1,4 +1,4 @@
-import type { StorageHealth } from '../utils/storage';
+import type { StorageHealth } from '../utils/core/records/storage-health';
 import { t } from './i18n';
 
 /**

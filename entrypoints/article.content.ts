@@ -1,19 +1,19 @@
 import DOMPurify from 'dompurify';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createArticlePageModel } from '../utils/copy/article-page';
-import { createCopyHandler } from '../utils/copy/copy-handler';
-import { SELECTION_SANITIZE_CONFIG } from '../utils/copy/selection-html';
+import { createArticlePageModel } from '../utils/page/article/article-page';
+import { createCopyHandler } from '../utils/page/copy/copy-handler';
+import { SELECTION_SANITIZE_CONFIG } from '../utils/page/copy/selection-html';
 import {
   isTabMessage,
   newRecordId,
   reportToBackground,
   sendToBackground,
   type BackgroundMessage,
-} from '../utils/messaging';
-import { publisherRules } from '../utils/publishers';
-import { watchedSettings } from '../utils/page-storage';
-import { DEFAULT_SETTINGS, type Settings } from '../utils/settings';
+} from '../utils/platform/messaging';
+import { publisherRules } from '../utils/core/publishers';
+import { followValue, watchedValue } from '../utils/platform/storage/page-values';
+import { SETTINGS } from '../utils/platform/storage/stored-items';
 
 /** How long an in-page navigation gets to render before the page is read again. */
 const SETTLE_AFTER_NAVIGATION_MS = 1_000;
@@ -24,9 +24,10 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const page = createArticlePageModel();
-    let settings: Settings = DEFAULT_SETTINGS;
-    watchedSettings.getValue().then((value) => (settings = value), logError);
-    ctx.onInvalidated(watchedSettings.watch((value) => (settings = value)));
+    const settings = followValue(watchedValue(SETTINGS), {
+      onCleanup: (callback) => ctx.onInvalidated(callback),
+      onError: logError,
+    });
 
     // The background may be asleep or reloading; a lost report must never break the page.
     const report = (message: BackgroundMessage) =>
@@ -43,7 +44,7 @@ export default defineContentScript({
       'copy',
       createCopyHandler({
         getContext: page.copyContext,
-        getSettings: () => settings,
+        getSettings: settings,
         sanitize: (html) => {
           // Without a working DOMPurify nothing is sanitised: better no attribution than unsafe HTML.
           if (!DOMPurify.isSupported) throw new Error('DOMPurify is not supported here');

@@ -6,23 +6,20 @@ import { createBoundedLog, sameId } from '../utils/background/bounded-log';
 import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
-import { openArticleDb } from '../utils/background/indexed-db';
+import { openArticleDb } from '../utils/platform/indexed-db';
 import { isAllowedSender } from '../utils/background/sender-policy';
 import { createStorageHealth } from '../utils/background/storage-health';
 import { repairStoredState } from '../utils/background/stored-state-repair';
-import { isBackgroundMessage, type BackgroundMessage } from '../utils/messaging';
-import { checkSettings } from '../utils/settings';
+import { isBackgroundMessage, type BackgroundMessage } from '../utils/platform/messaging';
 import {
   copyRecordsItem,
-  MAX_PASTE_RECORDS,
   articleSummaryItem,
   pasteIndexItem,
   pasteRecordsItem,
   settingsItem,
   storageHealthItem,
-  type PasteRecord,
-} from '../utils/storage';
-import { checkCopyRecords, checkPasteRecords } from '../utils/stored-shapes';
+} from '../utils/platform/storage/items';
+import { MAX_PASTE_RECORDS, type PasteRecord } from '../utils/core/records/records';
 
 /** Messages that record something the user did: a failure to store them is reported. */
 const RECORDING = new Set<BackgroundMessage['type']>(['copy:record', 'paste:record']);
@@ -48,11 +45,7 @@ export default defineBackground({
     const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
     // Nothing is handled before the stored state has been checked (once per session).
     const ready = repairStoredState(
-      [
-        { ...copyRecordsItem, check: checkCopyRecords },
-        { ...pasteRecordsItem, check: checkPasteRecords },
-        { ...settingsItem, check: checkSettings },
-      ] as Parameters<typeof repairStoredState>[0],
+      [copyRecordsItem, pasteRecordsItem, settingsItem] as Parameters<typeof repairStoredState>[0],
       pasteIndex,
       health,
     ).catch((error: unknown) => console.warn('[Linkback] stored state check failed', error));

@@ -6,11 +6,11 @@ import {
   reportToBackground,
   sendToBackground,
   type BackgroundMessage,
-} from '../utils/messaging';
-import { startPasteGuard } from '../utils/paste/paste-page';
-import { startRepublicationCheck } from '../utils/republication/page-scan';
-import { STORAGE_KEYS, watchedSettings, watchedValue } from '../utils/page-storage';
-import { EMPTY_PASTE_INDEX } from '../utils/paste/paste-index';
+} from '../utils/platform/messaging';
+import { startPasteGuard } from '../utils/page/paste/paste-guard';
+import { startRepublicationCheck } from '../utils/page/republication/page-scan';
+import { watchedValue } from '../utils/platform/storage/page-values';
+import { ARTICLE_SUMMARY, PASTE_INDEX, SETTINGS } from '../utils/platform/storage/stored-items';
 
 // Every page and frame: adds the source link when article text is pasted without it, and
 // (top frame) checks whether the page reuses articles the user read, and links back.
@@ -28,8 +28,8 @@ export default defineContentScript({
 
     startPasteGuard({
       win: window,
-      pasteIndex: watchedValue(STORAGE_KEYS.pasteIndex, EMPTY_PASTE_INDEX),
-      settings: watchedSettings,
+      pasteIndex: watchedValue(PASTE_INDEX),
+      settings: watchedValue(SETTINGS),
       // Resent while the background restarts; the id makes it count once.
       recordPaste: (record) =>
         void reportToBackground(browser, {
@@ -42,10 +42,7 @@ export default defineContentScript({
     });
 
     if (window.top !== window) return;
-    const articleSummary = watchedValue(STORAGE_KEYS.articleSummary, {
-      articles: 0,
-      publisherHosts: [] as string[],
-    });
+    const articleSummary = watchedValue(ARTICLE_SUMMARY);
     const check = startRepublicationCheck({
       win: window,
       checkPage: (url, text, links) => send({ type: 'page:check', url, text, links }),
@@ -53,8 +50,7 @@ export default defineContentScript({
         const { articles, publisherHosts } = await articleSummary.getValue();
         return articles > 0 && !publisherHosts.includes(location.hostname.toLowerCase());
       },
-      showBadge: (badge, articles) =>
-        void send({ type: 'report:badge', badge, articles }).catch(logError),
+      onNavigated: () => void send({ type: 'page:navigated' }).catch(logError),
       listen,
       onCleanup,
       onError: logError,

@@ -11,8 +11,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { extractMetadata } from '../utils/metadata/extract';
-import { findPublisherRule, isRecognisedArticle } from '../utils/publishers/index';
+import { extractMetadata } from '../utils/core/metadata/extract';
+import { findPublisherRule } from '../utils/core/publishers/index';
 
 const USAGE = 'Usage: npm run inspect -- <file.html>... [--url URL]';
 const HELP = `${USAGE}
@@ -89,7 +89,7 @@ async function inspectFile(file: string, urlOverride: string | null): Promise<st
     return JSON.stringify({
       file,
       url: pageUrl,
-      isArticle: isRecognisedArticle(url),
+      isArticle: rule?.isArticleUrl(new URL(url)) ?? false,
       publisher: rule?.id ?? null,
       ...fields,
     });

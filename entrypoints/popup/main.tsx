@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '../../components/PopupApp';
-import { sendToBackground, sendToTab, type TabMessage } from '../../utils/messaging';
-import { copyRecordsItem, storageHealthItem } from '../../utils/storage';
+import { sendToBackground, sendToTab, type TabMessage } from '../../utils/platform/messaging';
+import { copyRecordsItem, storageHealthItem } from '../../utils/platform/storage/items';
 
 /**
  * The tab the popup describes: the active one, or `?tab=ID` when the popup is opened as a

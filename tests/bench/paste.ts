@@ -1,18 +1,21 @@
 // Paste-time figures (issue 3): what Linkback adds to one paste, and what the in-page
 // index of recorded copies costs a page, measured in headless Chromium.
 import { deepStrictEqual } from 'node:assert';
-import { hashShingles, hashWords, winnow } from '../../utils/fingerprint/fingerprint';
+import { hashShingles, hashWords, winnow } from '../../utils/core/fingerprint/fingerprint';
 import {
   addCopyToIndex,
-  COPY_FINGERPRINTS,
-  createPasteIndex,
   evictLeastRecent,
-  EMPTY_PASTE_INDEX,
   MAX_INDEX_ENTRIES,
+} from '../../utils/core/paste-index/build';
+import {
+  COPY_FINGERPRINTS,
+  decodePairs,
+  EMPTY_PASTE_INDEX,
   wholeTextHash,
   type PasteIndexSnapshot,
   type PasteSource,
-} from '../../utils/paste/paste-index';
+} from '../../utils/core/paste-index/snapshot';
+import { createPasteIndex } from '../../utils/core/paste-index/match';
 import {
   bundleForPage,
   escapeHtml,
@@ -180,21 +183,21 @@ function pastePayload(article: number): { plain: string; html: string } {
 // ---------------------------------------------------------------- figures
 
 const PAGE_MODULES = `
-  export { createPasteIndex } from './utils/paste/paste-index';
-  export { hasAttribution } from './utils/attribution/detect';
-  export { linksToHosts } from './utils/paste/paste-handler';
-  export { buildPastePayload } from './utils/paste/paste-payload';
-  export { hasAtLeastWords } from './utils/copy/copy-policy';
-  export { warmUpPasteMatching } from './utils/paste/paste-index';
+  export { createPasteIndex } from './utils/core/paste-index/match';
+  export { hasAttribution } from './utils/core/attribution/detect';
+  export { linksToHosts } from './utils/page/paste/paste-handler';
+  export { buildPastePayload } from './utils/core/attribution/paste-payload';
+  export { hasAtLeastWords } from './utils/core/text/words';
+  export { warmUpPasteMatching } from './utils/core/paste-index/match';
 `;
 
 interface PageApi {
   createPasteIndex: typeof createPasteIndex;
-  hasAttribution: typeof import('../../utils/attribution/detect').hasAttribution;
-  linksToHosts: typeof import('../../utils/paste/paste-handler').linksToHosts;
-  buildPastePayload: typeof import('../../utils/paste/paste-payload').buildPastePayload;
-  hasAtLeastWords: typeof import('../../utils/copy/copy-policy').hasAtLeastWords;
-  warmUpPasteMatching: typeof import('../../utils/paste/paste-index').warmUpPasteMatching;
+  hasAttribution: typeof import('../../utils/core/attribution/detect').hasAttribution;
+  linksToHosts: typeof import('../../utils/page/paste/paste-handler').linksToHosts;
+  buildPastePayload: typeof import('../../utils/core/attribution/paste-payload').buildPastePayload;
+  hasAtLeastWords: typeof import('../../utils/core/text/words').hasAtLeastWords;
+  warmUpPasteMatching: typeof import('../../utils/core/paste-index/match').warmUpPasteMatching;
 }
 
 interface PageState {
@@ -229,9 +232,11 @@ export async function pasteFigures(): Promise<Figure[]> {
   const copies = makeCopies();
   const snapshot = buildPasteIndexBulk(copies);
   const nodeIndex = createPasteIndex(snapshot);
+  // The page holds each [hash, source] pair as a uint32 hash and a uint16 source.
+  const entries = (decodePairs(snapshot.shingles).length + decodePairs(snapshot.exact).length) / 2;
   note(
     `paste index: ${copies.length} copies, ${snapshot.sources.length} articles, ` +
-      `${nodeIndex.entries} entries (bound ${MAX_INDEX_ENTRIES}), built in ` +
+      `${entries} entries (bound ${MAX_INDEX_ENTRIES}), built in ` +
       `${(performance.now() - began).toFixed(0)} ms`,
   );
   const pastes = Array.from({ length: PASTES }, (_, i) => pastePayload(i));
@@ -245,7 +250,7 @@ export async function pasteFigures(): Promise<Figure[]> {
   // The goal is checked on the measured heap (paste.index-heap-delta, below); this splits it.
   const sourcesBytes = JSON.stringify(snapshot.sources).length;
   note(
-    `paste index memory: typed arrays ${nodeIndex.bytes} B + sources ≈ ${sourcesBytes} B ` +
+    `paste index memory: typed arrays ${entries * 6} B + sources ≈ ${sourcesBytes} B ` +
       `(ASCII JSON); stored snapshot ${snapshotJson.length} chars`,
   );
 
@@ -281,7 +286,7 @@ export async function pasteFigures(): Promise<Figure[]> {
         }),
       );
       heapDeltas.push((await pageHeap(page)) - before);
-      // paste-page.ts warms the matcher up in an idle callback once the index is loaded.
+      // paste-guard.ts warms the matcher up in an idle callback once the index is loaded.
       warmups.push(
         await page.evaluate(() => {
           const state = window as unknown as PageState;

@@ -2,9 +2,9 @@
 // and the background's article index for 10,000 read articles.
 import { WinnowFilter } from '@dodona/dolos-core';
 import puppeteer from 'puppeteer-core';
-import { fingerprintText } from '../../utils/fingerprint/fingerprint';
-import { buildPageReport } from '../../utils/republication/report';
-import { ArticleIndex, type IndexedArticle } from '../../utils/republication/article-index';
+import { fingerprintText } from '../../utils/core/fingerprint/fingerprint';
+import { buildPageReport } from '../../utils/core/republication/report';
+import { ArticleIndex, type IndexedArticle } from '../../utils/core/republication/article-index';
 import {
   bundleForPage,
   escapeHtml,
@@ -113,13 +113,13 @@ function testPage(): { html: string; url: string } {
 }
 
 const PAGE_MODULES = `
-  export { fingerprintText } from './utils/fingerprint/fingerprint';
-  export { createPageTextCollector } from './utils/republication/page-text';
+  export { fingerprintText } from './utils/core/fingerprint/fingerprint';
+  export { createPageTextCollector } from './utils/page/republication/page-text';
 `;
 
 interface PageApi {
   fingerprintText: typeof fingerprintText;
-  createPageTextCollector: typeof import('../../utils/republication/page-text').createPageTextCollector;
+  createPageTextCollector: typeof import('../../utils/page/republication/page-text').createPageTextCollector;
 }
 
 interface PageState {
@@ -359,8 +359,9 @@ export async function republicationFigures(): Promise<Figure[]> {
   entries = null;
   const heapDelta = heapNow() - heapBefore;
   const cardsBytes = JSON.stringify(index.list()).length;
+  const pairBytes = index.snapshot().pairs.byteLength;
   note(
-    `article index: ${index.size} articles, ${index.byteLength / 8} pairs (${index.byteLength} B), ` +
+    `article index: ${index.size} articles, ${pairBytes / 8} pairs (${pairBytes} B), ` +
       `cards ${cardsBytes} B as JSON; cold loads ${loads.map((t) => t.toFixed(0)).join(', ')} ms`,
   );
 
@@ -402,9 +403,7 @@ export async function republicationFigures(): Promise<Figure[]> {
   const checked = checks.slice(10);
   figures.push(print('republication.background-check.node.median', median(checked), 'ms', 10));
   figures.push(print('republication.background-check.node.p95', quantile(checked, 0.95), 'ms', 10));
-  figures.push(
-    print('republication.index-footprint', index.byteLength + cardsBytes, 'bytes', 52_428_800),
-  );
+  figures.push(print('republication.index-footprint', pairBytes + cardsBytes, 'bytes', 52_428_800));
   figures.push(print('republication.index-heap-delta.node', heapDelta, 'bytes', 52_428_800));
   figures.push(print('republication.index-cold-load', median(loads), 'ms', 1_000));
   return figures;

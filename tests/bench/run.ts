@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-import { FIXTURE_URLS, type FixtureName } from '../unit/metadata/fixtures';
+import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
 import { pasteFigures } from './paste';
 import { republicationFigures } from './republication';
 import { launchChromium, note, print, type Figure } from './shared';
@@ -53,8 +53,8 @@ function contentScriptSizes(outputDir: string, browserName: string): Figure[] {
 async function bundleExtractor(): Promise<string> {
   const result = await build({
     stdin: {
-      contents: `import { extractMetadata } from './utils/metadata/extract';
-        import { findPublisherRule } from './utils/publishers';
+      contents: `import { extractMetadata } from './utils/core/metadata/extract';
+        import { findPublisherRule } from './utils/core/publishers';
         window.__extract = (url) => extractMetadata(document, url, findPublisherRule(url));`,
       resolveDir: process.cwd(),
       loader: 'ts',

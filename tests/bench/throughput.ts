@@ -4,7 +4,7 @@
 // Run as a script, it is one fork: it prints its timings as JSON on stdout.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { fingerprintText } from '../../utils/fingerprint/fingerprint';
+import { fingerprintText } from '../../utils/core/fingerprint/fingerprint';
 import { prose } from './shared';
 
 /** Warm, as in a background that fingerprints every page it is sent. */

@@ -1,3 +1,5 @@
+import type { Badge } from '../core/republication/report';
+
 /** The toolbar-button calls Linkback uses: `browser.action` (MV3) or `browser.browserAction` (MV2). */
 export interface ActionApi {
   setTitle(details: { tabId: number; title: string }): Promise<void>;
@@ -29,7 +31,7 @@ export function createActionIndicator(action: ActionApi) {
       ]);
     },
     /** "!" when reused text lacks the required link, "✓" when all of it links back, nothing otherwise. */
-    async showReport(tabId: number, badge: '' | '!' | '✓', articles: number): Promise<void> {
+    async showReport(tabId: number, badge: Badge, articles: number): Promise<void> {
       await action.setBadgeText({ tabId, text: badge });
       if (badge) {
         await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[badge] });

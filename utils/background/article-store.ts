@@ -1,26 +1,12 @@
-import { fingerprintText } from '../fingerprint/fingerprint';
+import { fingerprintText } from '../core/fingerprint/fingerprint';
 import {
   ArticleIndex,
-  type ArticleHits,
+  type ArticleIndexSummary,
   type IndexedArticle,
-} from '../republication/article-index';
-import { MAX_PAGE_TEXT } from '../republication/page-text';
-import { buildPageReport, type PageReport } from '../republication/report';
+} from '../core/republication/article-index';
+import { buildPageReport, MAX_PAGE_TEXT, type PageReport } from '../core/republication/report';
+import type { ArticleDb } from '../platform/indexed-db';
 import { createWriteQueue } from './write-queue';
-
-/** One stored article: its card and its body's fingerprints. */
-export interface StoredArticle {
-  article: IndexedArticle;
-  fingerprints: Uint32Array;
-}
-
-/** Where articles persist across browser and service-worker restarts (IndexedDB in the extension). */
-export interface ArticleDb {
-  all(): Promise<StoredArticle[]>;
-  put(entry: StoredArticle): Promise<void>;
-  delete(urls: string[]): Promise<void>;
-  clear(): Promise<void>;
-}
 
 /** Bodies longer than this are fingerprinted up to it. */
 const MAX_BODY_TEXT = 200_000;
@@ -29,15 +15,6 @@ const MAX_BODY_TEXT = 200_000;
  * The articles the user has read, as fingerprints, for the republication check. The index
  * lives in memory and is rebuilt from the database the first time a cold background needs it.
  */
-/**
- * What pages need to know before checking themselves: whether any article was read at
- * all, and which hosts are publishers (whose own pages are never checked).
- */
-export interface ArticleIndexSummary {
-  articles: number;
-  publisherHosts: string[];
-}
-
 export function createArticleStore(
   db: ArticleDb,
   now: () => number = Date.now,
@@ -80,9 +57,6 @@ export function createArticleStore(
         await summarise(loaded);
       });
     },
-    async match(pageFingerprints: ArrayLike<number>): Promise<ArticleHits[]> {
-      return (await ready()).match(pageFingerprints);
-    },
     /** Which read articles a page reuses, where, and whether it links back. */
     async checkPage(url: string, text: string, links: readonly string[]): Promise<PageReport> {
       const bounded = text.slice(0, MAX_PAGE_TEXT);
@@ -90,10 +64,6 @@ export function createArticleStore(
       const page = fingerprintText(bounded);
       const hits = page.hashes.length ? (await ready()).match(page.hashes) : [];
       return buildPageReport(url, bounded, page, hits, links, now());
-    },
-    async stats(): Promise<{ articles: number; bytes: number }> {
-      const loaded = await ready();
-      return { articles: loaded.size, bytes: loaded.byteLength };
     },
     /** Forgets every article, after any addition already under way. */
     clear(): Promise<void> {

@@ -1,5 +1,9 @@
-import type { NewCopyRecord } from '../messaging';
-import { MAX_COPY_RECORDS, MAX_RECORD_TEXT, type CopyRecord } from '../storage';
+import {
+  MAX_COPY_RECORDS,
+  MAX_RECORD_TEXT,
+  type CopyRecord,
+  type NewCopyRecord,
+} from '../core/records/records';
 import { createBoundedLog, sameId, type LogItem } from './bounded-log';
 
 export type RecordsItem = LogItem<CopyRecord>;

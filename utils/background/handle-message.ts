@@ -1,5 +1,6 @@
-import type { BackgroundMessage, BackgroundReplies } from '../messaging';
-import { MAX_COPY_RECORDS, type PasteRecord } from '../storage';
+import { badgeOf, type Badge } from '../core/republication/report';
+import type { BackgroundMessage, BackgroundReplies } from '../platform/messaging';
+import { MAX_COPY_RECORDS, type PasteRecord } from '../core/records/records';
 import type { ActionIndicator } from './action-indicator';
 import type { ArticleStore } from './article-store';
 import type { createBoundedLog } from './bounded-log';
@@ -16,6 +17,24 @@ export interface BackgroundServices {
   articles: ArticleStore;
   newId(): string;
   now(): number;
+}
+
+/**
+ * The badge is decided here, where the report is made, for the tab that asked. A tab closed
+ * in the meantime has no badge to set: that must not cost the page its report.
+ */
+async function showReport(
+  services: BackgroundServices,
+  tabId: number | undefined,
+  badge: Badge,
+  articles: number,
+): Promise<void> {
+  if (tabId === undefined) return;
+  try {
+    await services.indicator.showReport(tabId, badge, articles);
+  } catch (error) {
+    console.debug('[Linkback] badge not set', error);
+  }
 }
 
 /** Routes one message from a content script. Throws on a message it does not know. */
@@ -76,11 +95,13 @@ export async function handleBackgroundMessage(
       }
       return { ok: true };
     }
-    case 'page:check':
-      return services.articles.checkPage(message.url, message.text, message.links);
-    case 'report:badge': {
-      if (tabId !== undefined)
-        await services.indicator.showReport(tabId, message.badge, message.articles);
+    case 'page:check': {
+      const report = await services.articles.checkPage(message.url, message.text, message.links);
+      await showReport(services, tabId, badgeOf(report), report.articles.length);
+      return report;
+    }
+    case 'page:navigated': {
+      await showReport(services, tabId, '', 0);
       return { ok: true };
     }
     case 'history:clear': {

@@ -1,13 +1,12 @@
+import { addCopyToIndex, addToIndex } from '../core/paste-index/build';
 import {
-  addCopyToIndex,
-  addToIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
   type PasteSource,
-} from '../paste/paste-index';
-import { findPublisherRule } from '../publishers';
-import type { CopyRecord } from '../storage';
-import { checkPasteIndex } from '../stored-shapes';
+} from '../core/paste-index/snapshot';
+import { findPublisherRule } from '../core/publishers';
+import type { CopyRecord } from '../core/records/records';
+import { checkPasteIndex } from '../core/records/stored-shapes';
 import { isQuotaError } from './storage-health';
 import { createWriteQueue } from './write-queue';
 

@@ -1,5 +1,5 @@
-import type { BackgroundMessage } from '../messaging';
-import { findPublisherRule } from '../publishers';
+import type { BackgroundMessage } from '../platform/messaging';
+import { findPublisherRule } from '../core/publishers';
 
 /** Who may send each message. Exhaustive: a new message type must say who may send it. */
 const SENDERS: Record<BackgroundMessage['type'], 'publisher-page' | 'any-page' | 'extension-page'> =
@@ -11,7 +11,7 @@ const SENDERS: Record<BackgroundMessage['type'], 'publisher-page' | 'any-page' |
     // The all-pages content script sends these from wherever the user is.
     'paste:record': 'any-page',
     'page:check': 'any-page',
-    'report:badge': 'any-page',
+    'page:navigated': 'any-page',
     // Forgetting the history is the user's decision, taken in the popup.
     'history:clear': 'extension-page',
   };

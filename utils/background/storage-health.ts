@@ -1,4 +1,4 @@
-import type { StorageHealth } from '../storage';
+import type { StorageHealth } from '../core/records/storage-health';
 import { createWriteQueue } from './write-queue';
 
 /** The slice of `storageHealthItem` this needs. */

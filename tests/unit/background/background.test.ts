@@ -6,32 +6,29 @@ import {
   IDLE_ICONS,
   type ActionApi,
 } from '../../../utils/background/action-indicator';
-import {
-  createArticleStore,
-  type ArticleDb,
-  type StoredArticle,
-} from '../../../utils/background/article-store';
+import { createArticleStore } from '../../../utils/background/article-store';
+import type { ArticleDb } from '../../../utils/platform/indexed-db';
+import type { StoredArticle } from '../../../utils/core/republication/article-index';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
 import { isAllowedSender } from '../../../utils/background/sender-policy';
-import { fingerprintText } from '../../../utils/fingerprint/fingerprint';
-import type { PageReport } from '../../../utils/republication/report';
+import type { PageReport } from '../../../utils/core/republication/report';
+import { createPasteIndex } from '../../../utils/core/paste-index/match';
 import {
-  createPasteIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
-} from '../../../utils/paste/paste-index';
+} from '../../../utils/core/paste-index/snapshot';
 import { handleBackgroundMessage } from '../../../utils/background/handle-message';
-import type { BackgroundMessage, NewCopyRecord } from '../../../utils/messaging';
+import type { BackgroundMessage } from '../../../utils/platform/messaging';
+import { copyRecordsItem, settingsItem } from '../../../utils/platform/storage/items';
 import {
-  copyRecordsItem,
   MAX_COPY_RECORDS,
   MAX_RECORD_TEXT,
-  settingsItem,
   type CopyRecord,
+  type NewCopyRecord,
   type PasteRecord,
-} from '../../../utils/storage';
+} from '../../../utils/core/records/records';
 
 const COPY: NewCopyRecord = {
   articleUrl: 'https://caliber.az/en/post/story',
@@ -324,15 +321,35 @@ describe('the republication services', () => {
     const passage = report.articles[0]!.passages[0]!;
     expect(BODY).toContain(text.slice(passage.start, passage.end));
 
-    await handleBackgroundMessage({ type: 'report:badge', badge: '!', articles: 1 }, 2, services);
+    // The background sets the badge of the tab it made the report for.
     expect(calls.badge[2]).toBe('!');
     expect(calls.title[2]).toMatch(/without the required link/);
+    await handleBackgroundMessage({ type: 'page:navigated' }, 2, services);
+    expect(calls.badge[2]).toBe('');
 
     await handleBackgroundMessage({ type: 'copy:record', record: COPY }, 3, services);
     await handleBackgroundMessage({ type: 'history:clear' }, undefined, services);
-    expect(await services.articles.stats()).toEqual({ articles: 0, bytes: 0 });
+    expect(
+      (await services.articles.checkPage('https://blog.example/post', text, [])).articles,
+    ).toEqual([]);
     expect(services.index()).toEqual(EMPTY_PASTE_INDEX);
     expect(await services.records.recent(5)).toEqual([]);
+  });
+
+  it('answers a page check even when its tab is gone before the badge is set', async () => {
+    const { api } = fakeAction();
+    const services = makeServices({
+      ...api,
+      setBadgeText: () => Promise.reject(new Error('No tab with id: 2.')),
+    });
+    await handleBackgroundMessage(READ, 1, services);
+    const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
+    const report = (await handleBackgroundMessage(
+      { type: 'page:check', url: 'https://blog.example/post', text, links: [] },
+      2,
+      services,
+    )) as PageReport;
+    expect(report.articles.map((a) => a.url)).toEqual([COPY.articleUrl]);
   });
 
   it('rebuilds the article index from the database after a restart', async () => {
@@ -354,8 +371,8 @@ describe('the republication services', () => {
     );
     // A new store over the same database: what a restarted service worker builds.
     const restarted = createArticleStore(db);
-    const hits = await restarted.match(fingerprintText(BODY).hashes);
-    expect(hits[0]?.article.url).toBe(COPY.articleUrl);
+    const report = await restarted.checkPage('https://blog.example/post', BODY, []);
+    expect(report.articles[0]?.url).toBe(COPY.articleUrl);
   });
 });
 
@@ -404,7 +421,7 @@ describe('who may send each message', () => {
       },
     },
     'page:check': { type: 'page:check', url: 'x', text: '', links: [] },
-    'report:badge': { type: 'report:badge', badge: '!', articles: 1 },
+    'page:navigated': { type: 'page:navigated' },
     'history:clear': { type: 'history:clear' },
   };
   const allowed: Record<BackgroundMessage['type'], Array<keyof typeof senders>> = {
@@ -413,7 +430,7 @@ describe('who may send each message', () => {
     'copy:record': ['publisher'],
     'paste:record': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
     'page:check': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
-    'report:badge': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
+    'page:navigated': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
     'history:clear': ['popup'],
   };
   for (const [type, message] of Object.entries(messages)) {

@@ -3,14 +3,15 @@ import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
 import { createStorageHealth } from '../../../utils/background/storage-health';
 import { repairStoredState } from '../../../utils/background/stored-state-repair';
+import { createPasteIndex } from '../../../utils/core/paste-index/match';
 import {
-  createPasteIndex,
   EMPTY_PASTE_INDEX,
   type PasteIndexSnapshot,
-} from '../../../utils/paste/paste-index';
-import { checkSettings } from '../../../utils/settings';
-import { HEALTHY, type CopyRecord, type StorageHealth } from '../../../utils/storage';
-import { checkCopyRecords, checkPasteIndex } from '../../../utils/stored-shapes';
+} from '../../../utils/core/paste-index/snapshot';
+import { checkSettings } from '../../../utils/core/records/settings';
+import { HEALTHY, type StorageHealth } from '../../../utils/core/records/storage-health';
+import type { CopyRecord } from '../../../utils/core/records/records';
+import { checkCopyRecords, checkPasteIndex } from '../../../utils/core/records/stored-shapes';
 
 const TEXT =
   'Special Envoy Steve Witkoff and Jared Kushner are scheduled to meet Russian President Vladimir Putin on December 2 in Moscow, officials said.';

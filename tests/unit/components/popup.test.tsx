@@ -3,9 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PopupApp, type PopupData } from '../../../components/PopupApp';
-import type { ArticleMetadata } from '../../../utils/metadata/types';
-import type { ArticleView } from '../../../utils/messaging';
-import { HEALTHY, type CopyRecord } from '../../../utils/storage';
+import type { ArticleMetadata } from '../../../utils/core/metadata/types';
+import type { ArticleView } from '../../../utils/core/records/article-state';
+import { HEALTHY } from '../../../utils/core/records/storage-health';
+import type { CopyRecord } from '../../../utils/core/records/records';
 
 const META: ArticleMetadata = {
   url: 'https://caliber.az/en/post/story',

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SettingsForm, type SettingsStore } from '../../../components/SettingsForm';
-import { DEFAULT_SETTINGS, type Settings } from '../../../utils/storage';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/core/records/settings';
 
 function memoryStore(initial: Settings = DEFAULT_SETTINGS): SettingsStore & { saved: Settings[] } {
   let value = initial;

@@ -1,7 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { newRecordId, reportToBackground, type MessagingApi } from '../../../utils/messaging';
+import {
+  newRecordId,
+  reportToBackground,
+  type MessagingApi,
+} from '../../../utils/platform/messaging';
 
-const MESSAGE = { type: 'report:badge', badge: '!', articles: 1 } as const;
+const MESSAGE = { type: 'page:navigated' } as const;
 
 function api(replies: Array<() => Promise<unknown>>): MessagingApi & { calls: number } {
   const fake = {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  appendAttribution,
+  attributionLabel,
+  formatCitation,
+  formatHtmlAttribution,
+  formatPlainAttribution,
+  type AttributionSource,
+} from '../../../../utils/core/attribution/format';
+
+const ARTICLE: AttributionSource = {
+  url: 'https://caliber.az/en/post/cnn-trump-sends-unconventional-negotiating-team-to-moscow-for-peace-talks',
+  title: 'CNN: Trump sends “unconventional negotiating team” to Moscow for peace talks',
+  siteName: 'Caliber.az',
+  language: 'en',
+};
+
+describe('attributionLabel', () => {
+  it.each([
+    ['en', 'Source'],
+    ['ru', 'Источник'],
+    ['ru-RU', 'Источник'],
+    ['az', 'Mənbə'],
+    ['AZ_Latn', 'Mənbə'],
+    ['de', 'Source'],
+    [null, 'Source'],
+  ])('%s → %s', (language, label) => {
+    expect(attributionLabel(language)).toBe(label);
+  });
+});
+
+describe('appendAttribution', () => {
+  const payload = {
+    plain: 'First paragraph.\n\nSecond paragraph.\n',
+    html: '<p>First <b>paragraph</b>.</p>',
+  };
+
+  it('writes the URL out in plain text, on its own line after a blank line', () => {
+    const out = appendAttribution(payload, ARTICLE);
+    expect(out.plain).toBe(`First paragraph.\n\nSecond paragraph.\n\nSource: ${ARTICLE.url}`);
+  });
+
+  it('appends a paragraph with a real link whose text is the URL, which survives flattening', () => {
+    const out = appendAttribution(payload, ARTICLE);
+    const doc = new DOMParser().parseFromString(out.html, 'text/html');
+    const links = doc.querySelectorAll('a');
+    expect(links).toHaveLength(1);
+    expect(links[0]!.getAttribute('href')).toBe(ARTICLE.url);
+    expect(links[0]!.textContent).toBe(ARTICLE.url);
+    expect(doc.body.lastElementChild!.textContent).toMatch(/^Source: /);
+    expect(doc.querySelector('b')!.textContent).toBe('paragraph');
+  });
+
+  it('puts the link first when the publisher asks for it at the start', () => {
+    const out = appendAttribution(payload, { ...ARTICLE, language: 'ru' }, 'start');
+    expect(out.plain.startsWith(`Источник: ${ARTICLE.url}\n\nFirst paragraph.`)).toBe(true);
+    expect(out.html.startsWith('<p data-linkback="attribution">Источник: <a')).toBe(true);
+  });
+
+  it('escapes page-supplied URLs instead of injecting markup', () => {
+    const url = 'https://caliber.az/en/post/x?a="><img src=x onerror=alert(1)>';
+    const doc = new DOMParser().parseFromString(
+      formatHtmlAttribution({ ...ARTICLE, url }),
+      'text/html',
+    );
+    expect(doc.querySelector('img')).toBeNull();
+    expect(doc.querySelectorAll('a')).toHaveLength(1);
+    expect(doc.querySelector('a')!.getAttribute('href')).toBe(new URL(url).href);
+  });
+
+  it.each(['javascript:alert(1)', 'data:text/html,x', 'ftp://caliber.az/x', 'not a url'])(
+    'refuses to link to %s',
+    (url) => {
+      expect(() => formatPlainAttribution({ ...ARTICLE, url })).toThrow(/non-http/);
+      expect(() => appendAttribution(payload, { ...ARTICLE, url })).toThrow();
+    },
+  );
+});
+
+describe('formatCitation', () => {
+  it('formats plain, HTML and Markdown citations', () => {
+    expect(formatCitation(ARTICLE, 'plain')).toBe(`${ARTICLE.title} — Caliber.az. ${ARTICLE.url}`);
+    expect(formatCitation(ARTICLE, 'html')).toBe(
+      `<a href="${ARTICLE.url}">CNN: Trump sends “unconventional negotiating team” to Moscow for peace talks</a> — Caliber.az`,
+    );
+    expect(formatCitation({ ...ARTICLE, title: 'A [bracketed] title' }, 'markdown')).toBe(
+      `[A \\[bracketed\\] title](<${ARTICLE.url}>) — Caliber.az`,
+    );
+  });
+});

@@ -1,0 +1,245 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addCopyToIndex } from '../../../../utils/core/paste-index/build';
+import {
+  EMPTY_PASTE_INDEX,
+  type PasteIndexSnapshot,
+} from '../../../../utils/core/paste-index/snapshot';
+import type { NewPasteRecord } from '../../../../utils/core/records/records';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
+import { startPasteGuard } from '../../../../utils/page/paste/paste-guard';
+import type { WatchedValue } from '../../../../utils/platform/storage/page-values';
+
+const URL_ = 'https://caliber.az/en/post/story';
+const COPIED =
+  'Special Envoy Steve Witkoff and Jared Kushner are scheduled to meet Russian President Vladimir Putin on December 2 in Moscow.';
+const SNAPSHOT = addCopyToIndex(
+  EMPTY_PASTE_INDEX,
+  { url: URL_, language: 'en', placement: 'end', hosts: ['caliber.az'] },
+  COPIED,
+  1,
+);
+
+/** A stored value as the guard sees it, with a way to change it as storage would. */
+function storedValue<T>(value: T, fallback: T) {
+  const listeners = new Set<(value: T) => void>();
+  const watched: WatchedValue<T> & { change(next: T): void; reads: number } = {
+    fallback,
+    reads: 0,
+    getValue: async () => {
+      watched.reads++;
+      return value;
+    },
+    watch(callback) {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    change(next) {
+      value = next;
+      for (const listener of listeners) listener(next);
+    },
+  };
+  return watched;
+}
+
+let pasteIndex: ReturnType<typeof storedValue<PasteIndexSnapshot>>;
+let settings: ReturnType<typeof storedValue<Settings>>;
+let records: NewPasteRecord[];
+let cleanups: Array<() => void>;
+let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
+
+function start() {
+  startPasteGuard({
+    win: window as Window & typeof globalThis,
+    pasteIndex,
+    settings,
+    recordPaste: (record) => records.push(record),
+    listen: (target, type, listener) => {
+      target.addEventListener(type, listener, { capture: true });
+      cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
+    },
+    onCleanup: (callback) => cleanups.push(callback),
+    onError,
+  });
+}
+
+/** A user's paste (trusted, as the browser's own) at `target`. */
+function userPaste(target: Element, plain: string): ClipboardEvent {
+  const clipboardData = new DataTransfer();
+  clipboardData.setData('text/plain', plain);
+  const event = new ClipboardEvent('paste', {
+    clipboardData,
+    bubbles: true,
+    cancelable: true,
+    composed: true,
+  });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  target.dispatchEvent(event);
+  return event;
+}
+
+/** An editor that takes the pastes Linkback hands it, as ProseMirror or Lexical do. */
+function editorTakingPastes(target: Element): string[] {
+  const received: string[] = [];
+  target.addEventListener('paste', (event) => {
+    received.push((event as ClipboardEvent).clipboardData?.getData('text/plain') ?? '');
+    event.preventDefault();
+  });
+  return received;
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeEach(() => {
+  document.body.innerHTML = '<p>Nothing to paste into.</p>';
+  pasteIndex = storedValue(SNAPSHOT, EMPTY_PASTE_INDEX);
+  settings = storedValue<Settings>(DEFAULT_SETTINGS, DEFAULT_SETTINGS);
+  records = [];
+  cleanups = [];
+  onError = vi.fn<(error: unknown) => void>();
+});
+
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+describe('the paste guard', () => {
+  it('reads no index on a page without fields until an editable element is focused', async () => {
+    start();
+    await settle();
+    expect(pasteIndex.reads).toBe(0);
+    document.body.insertAdjacentHTML('beforeend', '<div id="ed" contenteditable="true"></div>');
+    document.getElementById('ed')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await settle();
+    expect(pasteIndex.reads).toBe(1);
+    // Once: later focuses follow storage changes instead of reading again.
+    document.getElementById('ed')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    await settle();
+    expect(pasteIndex.reads).toBe(1);
+  });
+
+  it('loads the index at once on a page that has a text field', async () => {
+    document.body.innerHTML = '<textarea id="ta"></textarea>';
+    start();
+    await settle();
+    expect(pasteIndex.reads).toBe(1);
+  });
+
+  it('lets a paste through untouched before the index is loaded', async () => {
+    start();
+    document.body.insertAdjacentHTML('beforeend', '<div id="ed" contenteditable="true"></div>');
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    const event = userPaste(editor, COPIED);
+    expect(event.defaultPrevented).toBe(true); // by the editor itself
+    expect(received).toEqual([COPIED]);
+    expect(records).toEqual([]);
+  });
+
+  it('hands the editor the paste with the link, and records where it went', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    start();
+    await settle();
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    userPaste(editor, COPIED);
+    expect(received).toEqual([`${COPIED}\n\nSource: ${URL_}`]);
+    expect(records).toMatchObject([
+      { articleUrl: URL_, title: null, added: true, destinationOrigin: window.location.origin },
+    ]);
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('follows the settings and the index as storage changes them', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    start();
+    await settle();
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    settings.change({ ...DEFAULT_SETTINGS, attributeOnPaste: false });
+    userPaste(editor, COPIED);
+    settings.change(DEFAULT_SETTINGS);
+    pasteIndex.change(EMPTY_PASTE_INDEX);
+    userPaste(editor, COPIED);
+    expect(received).toEqual([COPIED, COPIED]);
+    expect(records).toEqual([]);
+  });
+
+  it('keeps paste repair off when the stored index cannot be read', async () => {
+    const damaged = { ...SNAPSHOT, sources: [] };
+    pasteIndex = storedValue(damaged, EMPTY_PASTE_INDEX);
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    start();
+    await settle();
+    expect(onError).toHaveBeenCalledOnce();
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    userPaste(editor, COPIED);
+    expect(received).toEqual([COPIED]);
+  });
+
+  it('puts the user’s paste back when nothing took Linkback’s after it cancelled it', async () => {
+    document.body.innerHTML = '<textarea id="ta"></textarea>';
+    start();
+    await settle();
+    // No editor takes the synthetic events, and the first native insertion fails.
+    const inserted: string[] = [];
+    const execCommand = vi.fn((command: string, _ui: boolean, value: string) => {
+      inserted.push(`${command}:${value}`);
+      return inserted.length > 1;
+    });
+    Object.defineProperty(document, 'execCommand', { value: execCommand, configurable: true });
+    try {
+      const event = userPaste(document.getElementById('ta')!, COPIED);
+      expect(event.defaultPrevented).toBe(true);
+      expect(inserted).toEqual([`insertText:${COPIED}\n\nSource: ${URL_}`, `insertText:${COPIED}`]);
+      expect(onError).toHaveBeenCalledOnce();
+      expect(records).toEqual([]);
+    } finally {
+      delete (document as unknown as { execCommand?: unknown }).execCommand;
+    }
+  });
+
+  it('repairs pastes in a same-origin frame, found by focus or by the window’s blur', async () => {
+    for (const how of ['focusin', 'blur'] as const) {
+      for (const cleanup of cleanups.splice(0)) cleanup();
+      pasteIndex = storedValue(SNAPSHOT, EMPTY_PASTE_INDEX);
+      document.body.innerHTML = '<iframe id="frame"></iframe>';
+      const frame = document.getElementById('frame') as HTMLIFrameElement;
+      const frameDocument = frame.contentWindow!.document;
+      frameDocument.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+      start();
+      await settle();
+      expect(pasteIndex.reads).toBe(0);
+      if (how === 'focusin') {
+        frame.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      } else {
+        // Firefox: focus moving into a frame gives the parent no focusin, only a blur on its
+        // window, and the frame is then the active element.
+        Object.defineProperty(document, 'activeElement', { get: () => frame, configurable: true });
+        const blur = new FocusEvent('blur');
+        // happy-dom gives its inner window as the target; a browser gives `window` itself.
+        Object.defineProperty(blur, 'target', { value: window });
+        window.dispatchEvent(blur);
+      }
+      await settle();
+      await settle();
+      expect(pasteIndex.reads).toBe(1);
+      const editor = frameDocument.getElementById('ed')!;
+      const received = editorTakingPastes(editor);
+      userPaste(editor, COPIED);
+      expect(received, how).toEqual([`${COPIED}\n\nSource: ${URL_}`]);
+      delete (document as unknown as { activeElement?: unknown }).activeElement;
+    }
+  });
+
+  it('removes its listeners and watchers on cleanup', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    start();
+    await settle();
+    for (const cleanup of cleanups.splice(0)) cleanup();
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    userPaste(editor, COPIED);
+    expect(received).toEqual([COPIED]);
+  });
+});

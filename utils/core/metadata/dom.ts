@@ -1,0 +1,74 @@
+/**
+ * Layers read from the document structure rather than from metadata tags:
+ * <link rel=canonical>, <html lang>, <title>, the article's <h1> and <time datetime>.
+ * Only targeted queries and textContent — never innerText, which forces layout.
+ */
+import { normaliseMachineDate } from '../dates/iso-date';
+import { addReading, type LayerReadings } from './readings';
+
+const MAX_LINK_TAGS = 300;
+
+/** Enough characters of an element's text for any headline; the rest is never read. */
+const MAX_ELEMENT_TEXT = 4000;
+
+function elementText(element: Element | null | undefined): string | undefined {
+  const text = element?.textContent;
+  if (typeof text !== 'string') return undefined;
+  return text.length > MAX_ELEMENT_TEXT ? text.slice(0, MAX_ELEMENT_TEXT) : text;
+}
+
+function relTokens(link: Element): string[] {
+  return (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+}
+
+/** rel=canonical (every one, in order: a bad first one must not hide a good second) and rel=image_src. */
+export function readLinkTags(doc: Document): LayerReadings {
+  const readings: LayerReadings = {};
+  const links = doc.querySelectorAll('link[rel][href]');
+  for (let i = 0; i < links.length && i < MAX_LINK_TAGS; i++) {
+    const link = links[i];
+    if (!link) continue;
+    const rel = relTokens(link);
+    if (rel.includes('canonical')) addReading(readings, 'canonicalUrl', link.getAttribute('href'));
+    if (rel.includes('image_src')) addReading(readings, 'imageUrl', link.getAttribute('href'));
+  }
+  return readings;
+}
+
+/** <html lang> (or xml:lang) and the document <title>. */
+export function readHtmlElements(doc: Document): LayerReadings {
+  const readings: LayerReadings = {};
+  const root = doc.documentElement as Element | null;
+  if (root) {
+    addReading(readings, 'language', root.getAttribute('lang'));
+    addReading(readings, 'language', root.getAttribute('xml:lang'));
+  }
+  addReading(readings, 'title', elementText(doc.querySelector('title')));
+  return readings;
+}
+
+/** The headline as shown: the article's (or main content's) h1, else the page's first h1. */
+export function readHeadline(doc: Document): LayerReadings {
+  const readings: LayerReadings = {};
+  const heading =
+    doc.querySelector('article h1, main h1, [role="main"] h1') ?? doc.querySelector('h1');
+  addReading(readings, 'title', elementText(heading));
+  return readings;
+}
+
+/**
+ * The publication <time datetime> inside the article: one marked itemprop=datePublished
+ * first, else the first in article/main. Its visible text becomes publishedText.
+ */
+export function readArticleTime(doc: Document): LayerReadings {
+  const readings: LayerReadings = {};
+  const time =
+    doc.querySelector('time[itemprop~="datePublished"][datetime]') ??
+    doc.querySelector('article time[datetime], main time[datetime], [role="main"] time[datetime]');
+  const datetime = time?.getAttribute('datetime');
+  // Its text is only worth keeping as the visible form of a real date.
+  if (!time || normaliseMachineDate(datetime) === null) return readings;
+  addReading(readings, 'publishedAt', datetime);
+  addReading(readings, 'publishedText', elementText(time));
+  return readings;
+}

@@ -1,0 +1,257 @@
+/**
+ * extractMetadata: what Linkback knows about an article page, field by field.
+ *
+ * Precedence, per field (the first candidate that survives cleaning wins):
+ *   1. Generic layers in this order: json-ld, open-graph, meta, dublin-core,
+ *      time (<time datetime> in the article), link (rel=canonical, image_src),
+ *      dom (the article's h1), html (<html lang>, <title>).
+ *      Exception — canonicalUrl: link rel=canonical, then og:url, then JSON-LD
+ *      mainEntityOfPage/url; rel=canonical is the one signal publishers maintain
+ *      for exactly this purpose. Rejected candidates (not http(s), another site)
+ *      fall through; the last resort is the page URL without its fragment ("url").
+ *   2. The publisher rule's adapter (when given) then
+ *      - fills every field the generic layers left empty, and
+ *      - overrides fields whose generic value came only from a weak source:
+ *        title from <title>/h1, language from <html lang> (an SPA such as
+ *        Caliber's Nuxt front end keeps one <html lang> across client-side
+ *        navigation, while its URL path is always right), canonicalUrl from the
+ *        page-URL fallback.
+ *      It never overrides a value from real metadata (JSON-LD, OpenGraph, meta,
+ *      Dublin Core, <time>, rel=canonical). Adapter values go through the same
+ *      cleaning as everything else.
+ *   3. publishedText is kept only next to the date it shows: its source's own date
+ *      must be the chosen publishedAt (the same moment).
+ *   4. A title ending in " | <siteName>" (or – — - · :) loses that suffix.
+ *
+ * Never throws: each layer and the adapter run in their own try/catch, and a layer
+ * that fails simply contributes nothing.
+ */
+import { readArticleTime, readHeadline, readHtmlElements, readLinkTags } from './dom';
+import { firstAcceptedValue } from './field-normalisers';
+import { readJsonLd } from './json-ld';
+import { indexMetaTags, readDublinCore, readMetaNames, readOpenGraph } from './meta-tags';
+import type { LayerReadings, MetadataSource } from './readings';
+import type { ArticleMetadata, MetadataField, SiteAdapter } from './types';
+import { parseUrl, withoutFragment } from '../url';
+
+export const METADATA_FIELDS: readonly MetadataField[] = [
+  'canonicalUrl',
+  'title',
+  'authors',
+  'publishedAt',
+  'publishedText',
+  'modifiedAt',
+  'category',
+  'views',
+  'language',
+  'siteName',
+  'imageUrl',
+  'description',
+];
+
+const GENERIC_LAYER_ORDER: readonly MetadataSource[] = [
+  'json-ld',
+  'open-graph',
+  'meta',
+  'dublin-core',
+  'time',
+  'link',
+  'dom',
+  'html',
+];
+
+const LAYER_ORDER_BY_FIELD: Partial<Record<MetadataField, readonly MetadataSource[]>> = {
+  canonicalUrl: ['link', 'open-graph', 'json-ld'],
+};
+
+/** Generic sources a site adapter may override (see the module comment). */
+const WEAK_SOURCES: Partial<Record<MetadataField, readonly string[]>> = {
+  title: ['html', 'dom'],
+  language: ['html'],
+  canonicalUrl: ['url'],
+};
+
+type LayerResults = ReadonlyMap<MetadataSource, LayerReadings>;
+
+function readSafely(read: () => LayerReadings): LayerReadings {
+  try {
+    return read();
+  } catch {
+    return {};
+  }
+}
+
+function readGenericLayers(doc: Document): LayerResults {
+  let metaIndex: ReturnType<typeof indexMetaTags> = new Map();
+  try {
+    metaIndex = indexMetaTags(doc);
+  } catch {
+    // Keep the empty index: the three meta layers then find nothing.
+  }
+  return new Map<MetadataSource, LayerReadings>([
+    ['json-ld', readSafely(() => readJsonLd(doc))],
+    ['open-graph', readSafely(() => readOpenGraph(metaIndex))],
+    ['meta', readSafely(() => readMetaNames(metaIndex))],
+    ['dublin-core', readSafely(() => readDublinCore(metaIndex))],
+    ['time', readSafely(() => readArticleTime(doc))],
+    ['link', readSafely(() => readLinkTags(doc))],
+    ['html', readSafely(() => readHtmlElements(doc))],
+    ['dom', readSafely(() => readHeadline(doc))],
+  ]);
+}
+
+function emptyMetadata(pageUrl: string, canonicalUrl: string): ArticleMetadata {
+  return {
+    url: pageUrl,
+    canonicalUrl,
+    title: null,
+    authors: [],
+    publishedAt: null,
+    publishedText: null,
+    modifiedAt: null,
+    category: null,
+    views: null,
+    language: null,
+    siteName: null,
+    imageUrl: null,
+    description: null,
+    sources: {},
+  };
+}
+
+/** Writes one field only when a candidate survives; returns whether it did. */
+function setFromCandidates<K extends MetadataField>(
+  metadata: ArticleMetadata,
+  field: K,
+  candidates: readonly unknown[],
+  pageUrl: URL,
+  source: string,
+): boolean {
+  const value = firstAcceptedValue(field, candidates, pageUrl);
+  if (value === null) return false;
+  metadata[field] = value;
+  metadata.sources[field] = source;
+  return true;
+}
+
+function isSameMoment(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  if (a === b) return true;
+  const hasOffset = (date: string): boolean => /[+-]\d{2}:\d{2}$/.test(date);
+  return hasOffset(a) && hasOffset(b) && Date.parse(a) === Date.parse(b);
+}
+
+/**
+ * publishedText is the visible form of publishedAt, so it is taken only from a source
+ * whose own date is the chosen publishedAt: a <time> that shows another date (the
+ * update time, say) must not be displayed as the publication date.
+ */
+function dateMatchesPublishedAt(
+  dateCandidates: readonly unknown[] | undefined,
+  metadata: ArticleMetadata,
+  pageUrl: URL,
+): boolean {
+  const date = dateCandidates ? firstAcceptedValue('publishedAt', dateCandidates, pageUrl) : null;
+  return isSameMoment(date, metadata.publishedAt);
+}
+
+function applyGenericLayers(metadata: ArticleMetadata, layers: LayerResults, pageUrl: URL): void {
+  for (const field of METADATA_FIELDS) {
+    for (const source of LAYER_ORDER_BY_FIELD[field] ?? GENERIC_LAYER_ORDER) {
+      const readings = layers.get(source);
+      const candidates = readings?.[field];
+      if (!candidates) continue;
+      if (
+        field === 'publishedText' &&
+        !dateMatchesPublishedAt(readings.publishedAt, metadata, pageUrl)
+      ) {
+        continue;
+      }
+      if (setFromCandidates(metadata, field, candidates, pageUrl, source)) break;
+    }
+  }
+}
+
+function isFieldMissing(metadata: ArticleMetadata, field: MetadataField): boolean {
+  const value = metadata[field];
+  return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+function mayAdapterSet(metadata: ArticleMetadata, field: MetadataField): boolean {
+  if (isFieldMissing(metadata, field)) return true;
+  const source = metadata.sources[field];
+  return source !== undefined && (WEAK_SOURCES[field]?.includes(source) ?? false);
+}
+
+function applyPublisherAdapter(
+  metadata: ArticleMetadata,
+  doc: Document,
+  pageUrl: URL,
+  rule: SiteAdapter,
+): void {
+  if (!rule.adaptMetadata) return;
+  let adapted: Partial<ArticleMetadata>;
+  try {
+    const snapshot: ArticleMetadata = {
+      ...metadata,
+      authors: [...metadata.authors],
+      sources: { ...metadata.sources },
+    };
+    adapted = rule.adaptMetadata(doc, new URL(pageUrl.href), snapshot);
+  } catch {
+    return;
+  }
+  for (const field of METADATA_FIELDS) {
+    const value = adapted[field];
+    if (value === undefined || !mayAdapterSet(metadata, field)) continue;
+    if (
+      field === 'publishedText' &&
+      !dateMatchesPublishedAt([adapted.publishedAt], metadata, pageUrl)
+    ) {
+      continue;
+    }
+    setFromCandidates(metadata, field, [value], pageUrl, adapted.sources?.[field] ?? rule.id);
+  }
+}
+
+function normalisedForComparison(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** " | ", " – ", " — ", " - ", " · ", ": " between a headline and a site name. */
+const TITLE_SEPARATOR = /\s*[|–—·]\s*|\s+-\s+|:\s+/g;
+
+/** "Headline | Caliber.az" → "Headline" when what follows the last separator is the site's name. */
+export function stripSiteNameSuffix(title: string, siteName: string | null): string {
+  if (siteName === null) return title;
+  const target = normalisedForComparison(siteName);
+  if (target.length === 0) return title;
+  let last: RegExpExecArray | null = null;
+  for (const match of title.matchAll(TITLE_SEPARATOR)) last = match;
+  if (last === null || last.index === 0) return title;
+  const head = title.slice(0, last.index).trim();
+  const tail = title.slice(last.index + last[0].length);
+  return head.length > 0 && normalisedForComparison(tail) === target ? head : title;
+}
+
+/**
+ * Everything Linkback can learn about the page from `doc`, for the page at `pageUrl`.
+ * `rule` is the publisher rule for the page's host (see findPublisherRule), if any.
+ */
+export function extractMetadata(
+  doc: Document,
+  pageUrl: string,
+  rule?: SiteAdapter | null,
+): ArticleMetadata {
+  const parsedPageUrl = parseUrl(pageUrl);
+  const metadata = emptyMetadata(pageUrl, parsedPageUrl ? withoutFragment(parsedPageUrl) : pageUrl);
+  // Relative URLs need a base; without a usable page URL only absolute ones are kept.
+  const baseUrl = parsedPageUrl ?? new URL('about:blank');
+
+  applyGenericLayers(metadata, readGenericLayers(doc), baseUrl);
+  if (metadata.sources.canonicalUrl === undefined) metadata.sources.canonicalUrl = 'url';
+  if (rule && parsedPageUrl) applyPublisherAdapter(metadata, doc, parsedPageUrl, rule);
+  if (metadata.title !== null)
+    metadata.title = stripSiteNameSuffix(metadata.title, metadata.siteName);
+  return metadata;
+}

@@ -1,0 +1,26 @@
+import type { ArticleMetadata } from '../metadata/types';
+import type { LeadThumbnail } from '../metadata/thumbnail';
+
+/** What the popup needs to know about a publisher. */
+export interface PublisherSummary {
+  id: string;
+  name: string;
+  notice: string;
+  homeUrl: string;
+}
+
+/** A tab's state, as its article content script reports it. */
+export interface ArticleState {
+  isArticle: boolean;
+  url: string;
+  metadata: ArticleMetadata | null;
+  publisher: PublisherSummary | null;
+}
+
+/**
+ * A tab's state as the popup shows it (the answer to `article:get`): with a thumbnail of the
+ * lead image drawn from the page's own loaded copy, so the popup loads no image itself.
+ */
+export interface ArticleView extends ArticleState {
+  thumbnail: LeadThumbnail | null;
+}

@@ -1,0 +1,55 @@
+/**
+ * The records Linkback keeps of what the user did: copies of article text and pastes of
+ * it elsewhere. Plain data: the platform stores them, the background writes them, the
+ * popup lists them.
+ */
+
+/**
+ * Every copy of article text that Linkback attributed (or saw). Later features build on
+ * these: paste-time repair matches pasted text against `text`, the history lists them.
+ */
+export interface CopyRecord {
+  id: string;
+  /** The article's canonical URL: what the attribution links to. */
+  articleUrl: string;
+  title: string | null;
+  publisherId: string | null;
+  siteName: string | null;
+  language: string | null;
+  /** Epoch milliseconds. */
+  copiedAt: number;
+  /** The copied plain text, at most MAX_RECORD_TEXT characters. */
+  text: string;
+  /** Length of the whole copied text, before bounding. */
+  textLength: number;
+  /** Whether Linkback put the attribution on the clipboard (false: it was already there). */
+  attributed: boolean;
+}
+
+/** A paste of article text somewhere else: the history's "where it went". */
+export interface PasteRecord {
+  id: string;
+  articleUrl: string;
+  title: string | null;
+  /** Origin and title of the page pasted into. */
+  destinationOrigin: string;
+  destinationTitle: string;
+  pastedAt: number;
+  /** True when Linkback added the link; false when the paste already had one. */
+  added: boolean;
+}
+
+/**
+ * A copy as the content script reports it. The id, when the page gives one, makes a report
+ * sent again (the background was stopped before it answered) count once; else the
+ * background gives one.
+ */
+export type NewCopyRecord = Omit<CopyRecord, 'id'> & { id?: string };
+
+/** A paste of article text, as the all-pages content script reports it (id: as for copies). */
+export type NewPasteRecord = Omit<PasteRecord, 'id'> & { id?: string };
+
+/** Bounds that keep storage well under the 10 MB storage.local quota without unlimitedStorage. */
+export const MAX_RECORD_TEXT = 4_000;
+export const MAX_COPY_RECORDS = 1_000;
+export const MAX_PASTE_RECORDS = 1_000;

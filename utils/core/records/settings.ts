@@ -1,0 +1,54 @@
+export interface Settings {
+  /** Add the link to the clipboard when copying from an article. */
+  attributeOnCopy: boolean;
+  /** Add the link when article text is pasted elsewhere without it. */
+  attributeOnPaste: boolean;
+  /** Shorter selections (a name, a headline word) copy clean. */
+  minWords: number;
+}
+
+/** The shortest selection that may get a link, in words: the form offers these bounds. */
+export const MIN_WORDS_RANGE = { min: 1, max: 50 } as const;
+
+export const DEFAULT_SETTINGS: Settings = {
+  attributeOnCopy: true,
+  attributeOnPaste: true,
+  minWords: 6,
+};
+
+/**
+ * Settings as stored, checked field by field: a key added by a later version, or a field of
+ * the wrong type (a damaged profile, a hand-edited value), gets its default. `dropped`
+ * counts the fields that were there but unreadable.
+ */
+export function checkSettings(stored: unknown): { value: Settings; dropped: number } {
+  const fields: Record<string, unknown> =
+    typeof stored === 'object' && stored !== null && !Array.isArray(stored)
+      ? (stored as Record<string, unknown>)
+      : {};
+  let dropped = stored == null || fields === stored ? 0 : 1;
+  function field<K extends keyof Settings>(
+    key: K,
+    valid: (value: unknown) => boolean,
+  ): Settings[K] {
+    const value = fields[key];
+    if (value === undefined) return DEFAULT_SETTINGS[key];
+    if (valid(value)) return value as Settings[K];
+    dropped++;
+    return DEFAULT_SETTINGS[key];
+  }
+  const isFlag = (value: unknown) => typeof value === 'boolean';
+  const value: Settings = {
+    attributeOnCopy: field('attributeOnCopy', isFlag),
+    attributeOnPaste: field('attributeOnPaste', isFlag),
+    minWords: field(
+      'minWords',
+      (value) =>
+        typeof value === 'number' &&
+        Number.isInteger(value) &&
+        value >= MIN_WORDS_RANGE.min &&
+        value <= MIN_WORDS_RANGE.max,
+    ),
+  };
+  return { value, dropped };
+}

@@ -1,0 +1,83 @@
+import { hasAttribution } from '../../core/attribution/detect';
+import { appendAttribution, type AttributionSource } from '../../core/attribution/format';
+import type { NewCopyRecord } from '../../core/records/records';
+import type { LinkPlacement } from '../../core/publishers/types';
+import type { Settings } from '../../core/records/settings';
+import { decideCopy, findArticleBodies } from './copy-policy';
+import { cleanSelectionHtml, serializeSelection, type SanitizeHtml } from './selection-html';
+
+/** The article a copy comes from, as the content script knows it at copy time. */
+export interface CopyContext {
+  source: AttributionSource;
+  placement: LinkPlacement;
+  publisherId: string;
+  /** The publisher's selector for the article body, if it has one. */
+  bodySelector?: string;
+}
+
+export interface CopyHandlerDeps {
+  /** Null when the page is not a recognised article (e.g. after in-page navigation). */
+  getContext(): CopyContext | null;
+  getSettings(): Settings;
+  sanitize: SanitizeHtml;
+  onCopied(record: NewCopyRecord): void;
+  onError?(error: unknown): void;
+  now?(): number;
+  doc?: Document;
+}
+
+/**
+ * The `copy` listener for article pages. It only takes over the clipboard once both
+ * flavours are fully built; any failure before that leaves the browser's own copy alone.
+ */
+export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent) => void {
+  const doc = deps.doc ?? document;
+  return (event) => {
+    try {
+      if (!event.clipboardData) return;
+      const settings = deps.getSettings();
+      const context = deps.getContext();
+      if (!context) return;
+      const selection = doc.getSelection();
+      const origin = event.composedPath?.()[0] ?? event.target;
+      const bodies = findArticleBodies(doc, context.bodySelector);
+      if (!decideCopy(selection, origin, settings.minWords, bodies).attribute || !selection) return;
+      const record = (plain: string, attributed: boolean) =>
+        deps.onCopied({
+          articleUrl: context.source.url,
+          title: context.source.title ?? null,
+          publisherId: context.publisherId,
+          siteName: context.source.siteName ?? null,
+          language: context.source.language,
+          copiedAt: (deps.now ?? Date.now)(),
+          text: plain,
+          textLength: plain.length,
+          attributed,
+        });
+      // A page that wrote its own clipboard data has decided, and copy mode may be off: the
+      // copy is still recorded, so that pasting it elsewhere gets the link then.
+      if (event.defaultPrevented || !settings.attributeOnCopy) {
+        record(selection.toString(), false);
+        return;
+      }
+
+      const plain = selection.toString();
+      const html = cleanSelectionHtml(
+        serializeSelection(selection, doc),
+        doc.baseURI,
+        deps.sanitize,
+        doc,
+      );
+      const alreadyLinked = hasAttribution({ plain, html }, context.source.url);
+      if (!alreadyLinked) {
+        const payload = appendAttribution({ plain, html }, context.source, context.placement);
+        event.clipboardData.setData('text/plain', payload.plain);
+        event.clipboardData.setData('text/html', payload.html);
+        event.preventDefault();
+      }
+      record(plain, !alreadyLinked);
+    } catch (error) {
+      deps.onError?.(error);
+    }
+  };
+}

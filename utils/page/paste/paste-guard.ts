@@ -1,0 +1,135 @@
+import type { NewPasteRecord } from '../../core/records/records';
+import type { Settings } from '../../core/records/settings';
+import { normaliseHost } from '../../core/url';
+import { followValue, type WatchedValue } from '../../platform/storage/page-values';
+import {
+  createPasteDelivery,
+  createPasteEventFactory,
+  insertNatively,
+  pageEventWorld,
+} from './dispatch-paste';
+import { createPasteHandler } from './paste-handler';
+import {
+  createPasteIndex,
+  warmUpPasteMatching,
+  type PasteIndex,
+} from '../../core/paste-index/match';
+import type { PasteIndexSnapshot } from '../../core/paste-index/snapshot';
+
+export interface PastePageDeps {
+  win: Window & typeof globalThis;
+  pasteIndex: WatchedValue<PasteIndexSnapshot>;
+  settings: WatchedValue<Settings>;
+  recordPaste(record: NewPasteRecord): void;
+  /** Registers a listener that goes away with the content script (extension reload). */
+  listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
+  onCleanup(callback: () => void): void;
+  onError(error: unknown): void;
+}
+
+const EDITABLE =
+  'textarea, input, [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"], iframe';
+
+/** Fields worth loading the index for before anyone focuses them: text can be pasted there. */
+const TEXT_FIELDS =
+  'textarea, input:not([type]), input[type="text"], [contenteditable=""], [contenteditable="true"], [contenteditable="plaintext-only"]';
+
+/**
+ * Paste-time attribution on one page. The index (hashes only) is loaded when the page has
+ * somewhere to paste, or on the first focus of an editable element, so pages without
+ * editors never read it; it follows storage changes from then on.
+ */
+export function startPasteGuard(deps: PastePageDeps): void {
+  const { win } = deps;
+  const settings = followValue(deps.settings, deps);
+  let index: PasteIndex | null = null;
+  let loading = false;
+
+  /** A stored index that cannot be read leaves paste repair off (the background rebuilds it). */
+  function readIndex(snapshot: PasteIndexSnapshot): PasteIndex | null {
+    try {
+      return createPasteIndex(snapshot);
+    } catch (error) {
+      deps.onError(error);
+      return null;
+    }
+  }
+
+  function loadIndex(): void {
+    if (loading) return;
+    loading = true;
+    deps.pasteIndex.getValue().then((snapshot) => {
+      index = readIndex(snapshot);
+      // The folding table and the first compilation cost milliseconds: pay them now, while
+      // idle, not inside the user's first paste.
+      const warm = () => index && warmUpPasteMatching(index);
+      if (win.requestIdleCallback) win.requestIdleCallback(warm);
+      else win.setTimeout(warm, 0);
+    }, deps.onError);
+    deps.onCleanup(deps.pasteIndex.watch((snapshot) => (index = readIndex(snapshot))));
+  }
+
+  const events = createPasteEventFactory(pageEventWorld(win));
+  const handlePaste = createPasteHandler({
+    getIndex: () => index,
+    pageHost: () => normaliseHost(win.location.hostname),
+    getSettings: settings,
+    deliver: createPasteDelivery(events),
+    insertText: (target, text) => insertNatively(target, { plain: text, html: '' }, false),
+    restoreOriginal: (target, original, kind) =>
+      insertNatively(target, original, kind === 'rich' && !!original.html),
+    onPasted: ({ match, added }) =>
+      deps.recordPaste({
+        articleUrl: match.source.url,
+        // The background knows the article's title from its copy records.
+        title: null,
+        destinationOrigin: win.location.origin,
+        destinationTitle: win.document.title.slice(0, 200),
+        pastedAt: Date.now(),
+        added,
+      }),
+    onError: deps.onError,
+  });
+
+  // Editors inside same-origin frames (TinyMCE writes its frame with document.write, which
+  // drops listeners a content script put there): listen on the frame from the parent.
+  const framesListened = new WeakSet<Window>();
+  function listenToFrame(frame: HTMLIFrameElement): void {
+    try {
+      const frameWindow = frame.contentWindow;
+      if (!frameWindow || framesListened.has(frameWindow) || !frameWindow.document) return;
+      framesListened.add(frameWindow);
+      deps.listen(frameWindow, 'paste', handlePaste as (event: Event) => void);
+    } catch {
+      // A cross-origin frame: its own content script instance handles it.
+    }
+  }
+
+  deps.listen(win, 'paste', handlePaste as (event: Event) => void);
+  deps.listen(win, 'focusin', (event) => {
+    const target = event.composedPath()[0];
+    if (!(target instanceof win.Element) || !target.matches(EDITABLE)) {
+      if (!(target as HTMLElement | null)?.isContentEditable) return;
+    }
+    loadIndex();
+    if (target instanceof win.HTMLIFrameElement) listenToFrame(target);
+  });
+  // Firefox sends the parent no focusin when focus moves into a frame, only a blur on the
+  // window; the frame is then the active element.
+  deps.listen(win, 'blur', (event) => {
+    if (event.target !== win) return;
+    win.setTimeout(() => {
+      const active = win.document.activeElement;
+      if (active instanceof win.HTMLIFrameElement) {
+        loadIndex();
+        listenToFrame(active);
+      }
+    }, 0);
+  });
+  const loadIfEditable = () => {
+    if (win.document.querySelector(TEXT_FIELDS)) loadIndex();
+  };
+  if (win.document.readyState === 'loading')
+    deps.listen(win.document, 'DOMContentLoaded', loadIfEditable);
+  else loadIfEditable();
+}

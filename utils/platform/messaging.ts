@@ -1,0 +1,139 @@
+import type { IndexedArticle } from '../core/republication/article-index';
+import type { PageReport } from '../core/republication/report';
+import type { ArticleState, ArticleView } from '../core/records/article-state';
+import type { NewCopyRecord, NewPasteRecord } from '../core/records/records';
+
+/** Content scripts → background. */
+export type BackgroundMessage =
+  | { type: 'article:state'; state: ArticleState }
+  | { type: 'copy:record'; record: NewCopyRecord }
+  | { type: 'paste:record'; record: NewPasteRecord }
+  /** An article page was read: its body joins the republication index. */
+  | {
+      type: 'article:read';
+      article: Omit<IndexedArticle, 'fingerprintCount' | 'lastSeenAt'>;
+      bodyText: string;
+    }
+  /**
+   * A page's visible text and links, to be checked against the articles read. The
+   * background fingerprints it: its code is warm, and the page's main thread stays free.
+   * The report it answers with is the one the sending tab's badge shows.
+   */
+  | { type: 'page:check'; url: string; text: string; links: string[] }
+  /** The page navigated in-page: the report its badge shows no longer holds. */
+  | { type: 'page:navigated' }
+  /** Forget every copy, paste and read article (the popup's "Clear history"). */
+  | { type: 'history:clear' };
+
+/** Popup → a tab's content scripts. */
+export type TabMessage =
+  | { type: 'article:get' }
+  | { type: 'report:get' }
+  | { type: 'report:highlight'; articleUrl: string | null };
+
+export interface BackgroundReplies {
+  'article:state': { ok: true };
+  'copy:record': { ok: true; id: string };
+  'paste:record': { ok: true; id: string };
+  'article:read': { ok: true };
+  'page:check': PageReport;
+  'page:navigated': { ok: true };
+  'history:clear': { ok: true };
+}
+
+export interface TabReplies {
+  'article:get': ArticleView;
+  'report:get': PageReport | null;
+  'report:highlight': { highlighted: number };
+}
+
+/** The narrow slice of the runtime/tabs APIs that messaging needs, so tests can pass fakes. */
+export interface MessagingApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+}
+
+export function sendToBackground<M extends BackgroundMessage>(
+  api: MessagingApi,
+  message: M,
+): Promise<BackgroundReplies[M['type']]> {
+  return api.runtime.sendMessage(message) as Promise<BackgroundReplies[M['type']]>;
+}
+
+/** What browsers say when the background was not there to answer: it may be on a retry. */
+const NOT_ANSWERED =
+  /could not establish connection|receiving end does not exist|(?:port|channel) closed|before a response|disconnected/i;
+
+/**
+ * Sends a record to the background, again after a pause when the background was not there
+ * to answer: a service worker stopped mid-message, an event page starting. Every handler
+ * replies `{ ok: true }`, so no reply at all (webextension-polyfill resolves a channel that
+ * closed unanswered with undefined) counts as unanswered too. Only for messages that count
+ * once however often they arrive (records carry their own id).
+ */
+export async function reportToBackground<M extends BackgroundMessage>(
+  api: MessagingApi,
+  message: M,
+  pauses: readonly number[] = [100, 400, 1_500],
+): Promise<BackgroundReplies[M['type']]> {
+  for (let attempt = 0; ; attempt++) {
+    let unanswered: unknown;
+    try {
+      const reply = await sendToBackground(api, message);
+      if (reply) return reply;
+      unanswered = new Error(`${message.type}: the background did not answer`);
+    } catch (error) {
+      if (!NOT_ANSWERED.test(String((error as Error)?.message ?? error))) throw error;
+      unanswered = error;
+    }
+    const pause = pauses[attempt];
+    if (pause === undefined) throw unanswered;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/**
+ * An id for a record, made where the record is made. From getRandomValues: randomUUID is
+ * missing on http pages (it needs a secure context), where content scripts run too.
+ */
+export function newRecordId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+export function sendToTab<M extends TabMessage>(
+  api: MessagingApi,
+  tabId: number,
+  message: M,
+): Promise<TabReplies[M['type']]> {
+  return api.tabs.sendMessage(tabId, message) as Promise<TabReplies[M['type']]>;
+}
+
+const BACKGROUND_TYPES = new Set<string>([
+  'article:state',
+  'copy:record',
+  'paste:record',
+  'article:read',
+  'page:check',
+  'page:navigated',
+  'history:clear',
+]);
+
+/** Narrows an incoming runtime message; anything else is not ours and is rejected. */
+export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    BACKGROUND_TYPES.has((message as { type?: unknown }).type as string)
+  );
+}
+
+const TAB_TYPES = new Set<string>(['article:get', 'report:get', 'report:highlight']);
+
+export function isTabMessage(message: unknown): message is TabMessage {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    TAB_TYPES.has((message as { type?: unknown }).type as string)
+  );
+}

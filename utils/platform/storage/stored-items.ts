@@ -1,0 +1,86 @@
+/**
+ * Every item Linkback keeps in extension storage, defined once: its key, its fallback, its
+ * version and migrations, and the check its reads go through. Plain data, so that any
+ * context can import it: the background and the extension pages make versioned WXT items
+ * of them (items.ts), content scripts read them plainly (page-values.ts).
+ */
+import type { StorageItemKey } from 'wxt/utils/storage';
+import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../../core/paste-index/snapshot';
+import type { CopyRecord, PasteRecord } from '../../core/records/records';
+import { checkSettings, DEFAULT_SETTINGS, type Settings } from '../../core/records/settings';
+import { HEALTHY, type StorageHealth } from '../../core/records/storage-health';
+import { checkCopyRecords, checkPasteRecords } from '../../core/records/stored-shapes';
+import { NO_ARTICLES_READ, type ArticleIndexSummary } from '../../core/republication/article-index';
+
+export interface StoredItem<T> {
+  key: StorageItemKey;
+  fallback: T;
+  /**
+   * Versioned items carry `migrations` from the first release, so that the stored version
+   * marker is written; later versions add their upgrade steps there.
+   */
+  version?: number;
+  migrations?: Record<number, (stored: unknown) => unknown>;
+}
+
+/** An item whose reads are checked: whatever is under the key, a value of the item's type. */
+export interface CheckedStoredItem<T> extends StoredItem<T> {
+  /** Keeps what can be read, and counts what was dropped (stored-shapes.ts, settings.ts). */
+  check(stored: unknown): { value: T; dropped: number };
+}
+
+/**
+ * Every copy of article text Linkback attributed (or saw): the paste index is rebuilt from
+ * them, the popup lists them.
+ */
+export const COPY_RECORDS: CheckedStoredItem<CopyRecord[]> = {
+  key: 'local:copyRecords',
+  fallback: [],
+  version: 1,
+  migrations: {},
+  check: checkCopyRecords,
+};
+
+export const PASTE_RECORDS: CheckedStoredItem<PasteRecord[]> = {
+  key: 'local:pasteRecords',
+  fallback: [],
+  version: 1,
+  migrations: {},
+  check: checkPasteRecords,
+};
+
+export const SETTINGS: CheckedStoredItem<Settings> = {
+  key: 'local:settings',
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+  migrations: {},
+  check: checkSettings,
+};
+
+/**
+ * Fingerprints of every copy, by article, for paste-time matching on any page. Kept
+ * apart from the records so that pages load only hashes, never the copied texts.
+ */
+export const PASTE_INDEX: StoredItem<PasteIndexSnapshot> = {
+  key: 'local:pasteIndex',
+  fallback: EMPTY_PASTE_INDEX,
+  version: 1,
+  migrations: {},
+};
+
+/** How many articles the republication index holds, and the publishers' hosts: pages read it to skip the check. */
+export const ARTICLE_SUMMARY: StoredItem<ArticleIndexSummary> = {
+  key: 'local:articleSummary',
+  fallback: NO_ARTICLES_READ,
+  version: 1,
+  migrations: {},
+};
+
+/**
+ * Session storage: it has its own quota, so it can still be written when storage.local is
+ * full, and it starts empty with the browser. Not versioned: nothing of it outlives a session.
+ */
+export const STORAGE_HEALTH: StoredItem<StorageHealth> = {
+  key: 'session:storageHealth',
+  fallback: HEALTHY,
+};
