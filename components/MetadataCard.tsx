@@ -4,7 +4,7 @@ import { formatCitation, type AttributionSource } from '../utils/core/attributio
 import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/core/metadata/thumbnail';
 import type { ArticleView } from '../utils/core/records/article-state';
 import { toHttpUrl } from '../utils/core/url';
-import { t, type MessageKey } from './i18n';
+import { t, uiLanguage, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Русский', az: 'Azərbaycanca' };
@@ -62,8 +62,15 @@ function urlLink(url: string | null): ComponentChildren | null {
   );
 }
 
-/** "02 December 2025 09:19" as the site shows it, or the ISO time shown in Baku time. */
-export function formatPublished(text: string | null, iso: string | null): string | null {
+/**
+ * "02 December 2025 09:19" as the site shows it, or the ISO time shown in the site's zone
+ * (the user's own when the publisher's rule names none).
+ */
+export function formatPublished(
+  text: string | null,
+  iso: string | null,
+  timeZone?: string,
+): string | null {
   if (text) return text;
   if (!iso) return null;
   const date = new Date(iso);
@@ -71,7 +78,7 @@ export function formatPublished(text: string | null, iso: string | null): string
   return new Intl.DateTimeFormat(undefined, {
     dateStyle: 'long',
     timeStyle: 'short',
-    timeZone: 'Asia/Baku',
+    timeZone,
   }).format(date);
 }
 
@@ -86,7 +93,9 @@ export function MetadataCard({ state }: { state: ArticleView }) {
     siteName: meta.siteName ?? state.publisher?.name ?? null,
     language: meta.language,
   };
-  const published = formatPublished(meta.publishedText, meta.publishedAt);
+  const zone = state.publisher?.timeZone;
+  const published = formatPublished(meta.publishedText, meta.publishedAt, zone?.id);
+  const zoneLabel = zone && (zone.label[uiLanguage()] ?? zone.label.en);
 
   return (
     <section data-testid="metadata-card" class="card" aria-labelledby="card-heading">
@@ -106,7 +115,8 @@ export function MetadataCard({ state }: { state: ArticleView }) {
           value={
             published && (
               <>
-                {published} <span class="hint">({t('bakuTime')})</span>
+                {published}
+                {zoneLabel && <span class="hint"> ({zoneLabel})</span>}
               </>
             )
           }
@@ -115,7 +125,7 @@ export function MetadataCard({ state }: { state: ArticleView }) {
           <Field
             name="modified"
             label="fieldModified"
-            value={formatPublished(null, meta.modifiedAt)}
+            value={formatPublished(null, meta.modifiedAt, zone?.id)}
           />
         )}
         <Field name="category" label="fieldCategory" value={meta.category} />

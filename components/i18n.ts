@@ -8,6 +8,15 @@ function englishMessage(key: MessageKey, substitution?: string): string {
   return message.replace(/\$VALUE\$/g, substitution ?? '');
 }
 
+/** The interface language's subtag ("en", "ru", "az"…). */
+export function uiLanguage(): string {
+  try {
+    return browser.i18n.getUILanguage().split('-')[0]?.toLowerCase() || 'en';
+  } catch {
+    return 'en';
+  }
+}
+
 /** The interface string for `key` in the browser's language (en, ru, az), with `$1` filled in. */
 export function t(key: MessageKey, substitution?: string | number): string {
   const value = substitution === undefined ? undefined : String(substitution);

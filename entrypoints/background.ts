@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createActionIndicator, type ActionApi } from '../utils/background/action-indicator';
+import {
+  createActionIndicator,
+  localisedTitles,
+  type ActionApi,
+} from '../utils/background/action-indicator';
 import { createArticleStore } from '../utils/background/article-store';
 import { createBoundedLog, sameId } from '../utils/background/bounded-log';
 import { createCopyRecordStore } from '../utils/background/copy-records';
@@ -53,7 +57,12 @@ export default defineBackground({
       records,
       pastes,
       pasteIndex,
-      indicator: createActionIndicator(action),
+      indicator: createActionIndicator(
+        action,
+        localisedTitles((key, substitutions) =>
+          browser.i18n.getMessage(key as never, substitutions),
+        ),
+      ),
       articles: createArticleStore(openArticleDb(), Date.now, (summary) =>
         articleSummaryItem.setValue(summary),
       ),

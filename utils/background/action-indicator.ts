@@ -20,13 +20,57 @@ function iconSet(folder: string): Record<string, string> {
 export const IDLE_ICONS = iconSet('icon');
 export const ARTICLE_ICONS = iconSet('icon-active');
 
+/** The toolbar titles, in the interface language (the extension's messages.json). */
+export interface ActionTitles {
+  article(publisherName: string, title: string | null): string;
+  reuse(badge: '!' | '✓', articles: number): string;
+  idle(): string;
+}
+
+type GetMessage = (key: string, substitutions?: string[]) => string;
+
+/** Titles from `browser.i18n.getMessage`, English when a message is missing. */
+export function localisedTitles(getMessage: GetMessage): ActionTitles {
+  const message = (key: string, fallback: string, ...substitutions: string[]) =>
+    getMessage(key, substitutions) || fallback;
+  return {
+    article: (publisherName, title) =>
+      title
+        ? message(
+            'actionArticleTitled',
+            `Linkback: ${publisherName} article recognised — ${title}`,
+            publisherName,
+            title,
+          )
+        : message('actionArticle', `Linkback: ${publisherName} article recognised`, publisherName),
+    reuse: (badge, articles) =>
+      badge === '!'
+        ? message(
+            'actionReuseMissing',
+            `Linkback: this page reuses ${articles} article(s) without the required link`,
+            String(articles),
+          )
+        : message(
+            'actionReuseLinked',
+            `Linkback: this page reuses ${articles} article(s) and links back`,
+            String(articles),
+          ),
+    idle: () => 'Linkback',
+  };
+}
+
 /** Shows, per tab, whether the page is a recognised article: a coloured icon and a title that says so. */
-export function createActionIndicator(action: ActionApi) {
+export function createActionIndicator(
+  action: ActionApi,
+  titles: ActionTitles = localisedTitles(() => ''),
+) {
   return {
     async showArticle(tabId: number, publisherName: string, title: string | null): Promise<void> {
-      const name = title ? ` — ${title.slice(0, 120)}` : '';
       await Promise.all([
-        action.setTitle({ tabId, title: `Linkback: ${publisherName} article recognised${name}` }),
+        action.setTitle({
+          tabId,
+          title: titles.article(publisherName, title?.slice(0, 120) ?? null),
+        }),
         action.setIcon({ tabId, path: ARTICLE_ICONS }),
       ]);
     },
@@ -35,18 +79,12 @@ export function createActionIndicator(action: ActionApi) {
       await action.setBadgeText({ tabId, text: badge });
       if (badge) {
         await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[badge] });
-        await action.setTitle({
-          tabId,
-          title:
-            badge === '!'
-              ? `Linkback: this page reuses ${articles} article(s) without the required link`
-              : `Linkback: this page reuses ${articles} article(s) and links back`,
-        });
+        await action.setTitle({ tabId, title: titles.reuse(badge, articles) });
       }
     },
     async showIdle(tabId: number): Promise<void> {
       await Promise.all([
-        action.setTitle({ tabId, title: 'Linkback' }),
+        action.setTitle({ tabId, title: titles.idle() }),
         action.setIcon({ tabId, path: IDLE_ICONS }),
       ]);
     },

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   ARTICLE_ICONS,
   createActionIndicator,
   IDLE_ICONS,
+  localisedTitles,
   type ActionApi,
 } from '../../../utils/background/action-indicator';
 import { createArticleStore } from '../../../utils/background/article-store';
@@ -493,5 +496,32 @@ describe('storage', () => {
     expect(records[1]).toMatchObject({ title: null, text: 'kept' });
     await fakeBrowser.storage.local.set({ copyRecords: 'not a list' });
     expect(await copyRecordsItem.getValue()).toEqual([]);
+  });
+});
+
+describe('toolbar titles', () => {
+  /** What browser.i18n.getMessage gives with the Russian messages.json. */
+  const russian = JSON.parse(
+    readFileSync(join(process.cwd(), 'public/_locales/ru/messages.json'), 'utf8'),
+  ) as Record<string, { message: string }>;
+  const getMessage = (key: string, substitutions: string[] = []) =>
+    (russian[key]?.message ?? '')
+      .replace(/\$(PUBLISHER|COUNT)\$/g, substitutions[0] ?? '')
+      .replace(/\$TITLE\$/g, substitutions[1] ?? '');
+
+  it('are in the interface language', () => {
+    const titles = localisedTitles(getMessage);
+    expect(titles.article('Caliber.az', 'Заголовок')).toBe(
+      'Linkback: распознана статья Caliber.az — Заголовок',
+    );
+    expect(titles.reuse('!', 2)).toBe(
+      'Linkback: на странице использованы статьи (2) без обязательной ссылки',
+    );
+  });
+
+  it('fall back to English when a message is missing', () => {
+    expect(localisedTitles(() => '').reuse('✓', 1)).toBe(
+      'Linkback: this page reuses 1 article(s) and links back',
+    );
   });
 });

@@ -7,6 +7,7 @@ import type { ArticleMetadata } from '../../../utils/core/metadata/types';
 import type { ArticleView } from '../../../utils/core/records/article-state';
 import { HEALTHY } from '../../../utils/core/records/storage-health';
 import type { CopyRecord } from '../../../utils/core/records/records';
+import { caliberRule } from '../../../utils/core/publishers/caliber';
 
 const META: ArticleMetadata = {
   url: 'https://caliber.az/en/post/story',
@@ -41,6 +42,7 @@ const STATE: ArticleView = {
     name: 'Caliber.az',
     homeUrl: 'https://caliber.az/',
     notice: 'Any use of materials is allowed only if there is a hyperlink to Caliber.az',
+    timeZone: caliberRule.timeZone,
   },
   thumbnail: THUMBNAIL,
 };
@@ -109,6 +111,21 @@ describe('the popup', () => {
     });
     expect(onArticle.querySelector('[data-testid="storage-notice"]')?.textContent).toContain(
       '1 older copies or pastes were removed',
+    );
+  });
+
+  it('names no time zone for a publisher whose rule has none, and shows times in the user’s zone', async () => {
+    const publisher = { ...STATE.publisher!, timeZone: undefined };
+    const root = await show({
+      state: { ...STATE, publisher, metadata: { ...META, publishedText: null } },
+      report: null,
+      recent: [],
+    });
+    expect(field(root, 'published')).not.toMatch(/Baku|UTC/);
+    expect(field(root, 'published')).toBe(
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeStyle: 'short' }).format(
+        new Date(META.publishedAt!),
+      ),
     );
   });
 

@@ -221,6 +221,10 @@ export const caliberRule: PublisherRule = {
     ru: 'Любое использование материалов допускается только при наличии гиперссылки на Caliber.az',
     az: 'Materiallardan istənilən istifadəyə yalnız Caliber.az saytına hiperlink olduqda icazə verilir',
   },
+  timeZone: {
+    id: 'Asia/Baku',
+    label: { en: 'Baku time, UTC+04:00', ru: 'время Баку, UTC+04:00', az: 'Bakı vaxtı, UTC+04:00' },
+  },
   placement: 'end',
   // "…only if there is a hyperlink to Caliber.az": a link to the site satisfies it.
   requiredLink: 'site',

@@ -1,5 +1,13 @@
 import type { SiteAdapter } from '../metadata/types';
 
+/** The time zone a site gives its times in, and how the popup names it (by interface language). */
+export interface SiteTimeZone {
+  /** IANA name, e.g. "Asia/Baku". */
+  id: string;
+  /** Key: language subtag ("en", "ru", "az"); English when the interface language has none. */
+  label: Record<string, string>;
+}
+
 /** Where a publisher wants the link placed relative to the reused text. */
 export type LinkPlacement = 'start' | 'end';
 
@@ -15,6 +23,8 @@ export interface PublisherRule extends SiteAdapter {
   homeUrl: string;
   /** The publisher's notice, verbatim, in the site's languages (key: language subtag). */
   notice: Record<string, string>;
+  /** The zone the site's own times are in; without one, times are shown in the user's zone. */
+  timeZone?: SiteTimeZone;
   /** Where the link must go. */
   placement: LinkPlacement;
   /** What satisfies the rule when text is republished: a link to the article, or any link to the site. */

@@ -1,5 +1,6 @@
 import type { ArticleMetadata } from '../metadata/types';
 import type { LeadThumbnail } from '../metadata/thumbnail';
+import type { SiteTimeZone } from '../publishers/types';
 
 /** What the popup needs to know about a publisher. */
 export interface PublisherSummary {
@@ -7,6 +8,8 @@ export interface PublisherSummary {
   name: string;
   notice: string;
   homeUrl: string;
+  /** The zone the site's times are in (absent: show them in the user's own zone). */
+  timeZone?: SiteTimeZone;
 }
 
 /** A tab's state, as its article content script reports it. */

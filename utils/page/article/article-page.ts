@@ -36,6 +36,7 @@ export function createArticlePageModel(
             id: rule.id,
             name: rule.name,
             homeUrl: rule.homeUrl,
+            timeZone: rule.timeZone,
             notice:
               rule.notice[metadata?.language ?? 'en'] ??
               rule.notice.en ??
