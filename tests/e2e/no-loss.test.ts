@@ -1,0 +1,4 @@
+import { defineNoLossSuite } from './no-loss.ts';
+
+defineNoLossSuite('chromium');
+defineNoLossSuite('firefox');
