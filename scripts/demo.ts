@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   launchChromiumWithExtension,
+  playwrightPage,
   type ChromiumExtensionBrowser,
 } from '../tests/e2e/browsers.ts';
 import {
@@ -280,9 +281,7 @@ async function walkthrough(server: TestServer): Promise<void> {
       });
       await chrome.storage.session.remove('storageHealth'); // as in a new browser session
     });
-    const worker = await browser.context.newCDPSession(
-      (article as unknown as { page: Parameters<typeof browser.context.newCDPSession>[0] }).page,
-    );
+    const worker = await browser.context.newCDPSession(playwrightPage(article));
     await worker.send('ServiceWorker.enable');
     await worker.send('ServiceWorker.stopAllWorkers');
     await worker.detach();
@@ -296,6 +295,45 @@ async function walkthrough(server: TestServer): Promise<void> {
     const shot9 = join(OUT_DIR, '9-popup-storage-repaired.png');
     await popupHealth.screenshot(shot9);
     console.log(`  screenshot: ${shot9}`);
+
+    step('Storage full: the newest copies are kept, older ones make room, and the popup says so');
+    await browser.evalInExtension(async () => {
+      type Local = {
+        QUOTA_BYTES: number;
+        getBytesInUse(keys: null): Promise<number>;
+        set(items: Record<string, unknown>): Promise<void>;
+      };
+      const chrome = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome;
+      const { local } = chrome.storage;
+      // Another extension's worth of data, as it were: all but 2 kB of the 10 MB quota.
+      const room = local.QUOTA_BYTES - (await local.getBytesInUse(null)) - 2_000;
+      await local.set({ demoFiller: 'x'.repeat(Math.max(0, room - 30)) });
+    });
+    for (const [from, to] of [
+      [3, 4],
+      [4, 5],
+      [5, 6],
+    ] as const) {
+      await selectParagraphs(article, from, to);
+      await pressCopy(article);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const popupFull = await browser.openPopup(tabId, { width: 400, height: 600 });
+    const fullNotice = await popupFull
+      .waitFor(() => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null)
+      .catch((err: Error) => `none (warning: ${err.message})`);
+    console.log(`  the popup says: ${fullNotice}`);
+    const shot10 = join(OUT_DIR, '10-popup-storage-full.png');
+    await popupFull.screenshot(shot10, { fullPage: true });
+    console.log(`  screenshot: ${shot10}`);
+    await browser.evalInExtension(async () => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { remove(key: string): Promise<void> } } };
+        }
+      ).chrome;
+      await chrome.storage.local.remove('demoFiller');
+    });
 
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;

@@ -258,7 +258,6 @@ async function gestureCosts(browser: ChromiumExtensionBrowser): Promise<Figure[]
     return [
       print('huge.copy-1mib.linkback-longest-task', copy.linkbackLongest, 'ms', LONG_TASK_MS),
       print('huge.paste-1mib.linkback-longest-task', paste.linkbackLongest, 'ms', LONG_TASK_MS),
-      print('huge.paste-1mib.arrival', pasteMs, 'ms', 0),
     ];
   } finally {
     await article.close();

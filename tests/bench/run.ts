@@ -2,13 +2,15 @@
 // "ratio","better"} — for people and scripts alike. `ratio` is the share of the budget used
 // (value/goal, or goal/value when higher is better): ≤ 1 is within budget. Builds come first
 // (npm script); this measures them, then extraction, paste-time and republication costs
-// (paste.ts, republication.ts). Notes on what was measured go to stderr.
+// (paste.ts, republication.ts), and the longest task Linkback causes on huge and pathological
+// pages (huge-pages.ts). Notes on what was measured go to stderr.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
+import { hugePageFigures } from './huge-pages';
 import { pasteFigures } from './paste';
 import { republicationFigures } from './republication';
 import { launchChromium, note, print, type Figure } from './shared';
@@ -119,6 +121,7 @@ const figures = [
   ...(await extractionTimes()),
   ...(await pasteFigures()),
   ...(await republicationFigures()),
+  ...(await hugePageFigures()),
 ];
 note(`measured in ${((performance.now() - began) / 1000).toFixed(1)} s`);
 const over = figures.filter((figure) => !figure.ok);

@@ -78,6 +78,20 @@ function recordedTexts(browser: ExtensionBrowser): Promise<string[]> {
   });
 }
 
+/** The storage notice the popup shows for the tab showing `url` (fails when it shows none). */
+async function popupStorageNotice(browser: ExtensionBrowser, url: string): Promise<string> {
+  const popup = await browser.openPopup(await browser.findTabId(url));
+  try {
+    return await popup.waitFor(
+      () => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null,
+      undefined,
+      { message: `the popup for ${url} shows no storage notice` },
+    );
+  } finally {
+    await popup.close();
+  }
+}
+
 /** Keeps, in the page, what each copy put on the clipboard (read after Linkback wrote it). */
 async function recordClipboardWrites(page: E2EPage): Promise<void> {
   await page.evaluate(() => {
@@ -418,17 +432,11 @@ export function defineFaultSuite(kind: BrowserKind): void {
           },
         );
         const homeTab = await browser.newPage(CALIBER_HOME_URL);
-        const popup = await browser.openPopup(await browser.findTabId(CALIBER_HOME_URL));
         try {
-          const notice = await popup.waitFor(
-            () => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null,
-            undefined,
-            { message: 'the popup shows no storage notice' },
-          );
+          const notice = await popupStorageNotice(browser, CALIBER_HOME_URL);
           assert.match(notice, /2 unreadable entries/);
           assert.match(notice, /rebuilt from your copy history/);
         } finally {
-          await popup.close();
           await homeTab.close();
         }
       },
@@ -555,17 +563,10 @@ export function defineFaultSuite(kind: BrowserKind): void {
             chrome.storage.local.get('filler'),
           )) as { filler?: string };
           assert.equal(filler?.length, filled.filler, 'what was stored before is untouched');
-          const popup = await browser.openPopup(await browser.findTabId(CALIBER_EN_URL));
-          try {
-            const notice = await popup.waitFor(
-              () => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null,
-              undefined,
-              { message: 'the popup does not say that storage is full' },
-            );
-            assert.match(notice, /removed from the history to make room|could not be saved/);
-          } finally {
-            await popup.close();
-          }
+          assert.match(
+            await popupStorageNotice(browser, CALIBER_EN_URL),
+            /removed from the history to make room|could not be saved/,
+          );
           await browser.evalInExtension(() => chrome.storage.local.remove('filler'));
           figures.push(
             `storage full: ${copies}/${copies} copies attributed; ${health.kept} records kept, ${health.evicted} older removed to make room, ${health.unsaved} unsaved, all told`,
@@ -605,17 +606,10 @@ export function defineFaultSuite(kind: BrowserKind): void {
             assert.match(health.lastError ?? '', /disk is failing/);
             // The paste index lives in storage.local: pastes are still repaired.
             await pasteRepaired(await copyStripped(0, 2));
-            const popup = await browser.openPopup(await browser.findTabId(caliberRuUrl()));
-            try {
-              const notice = await popup.waitFor(
-                () => document.querySelector('[data-testid="storage-notice"]')?.textContent ?? null,
-                undefined,
-                { message: 'the popup does not say that read articles were not remembered' },
-              );
-              assert.match(notice, /could not be remembered/);
-            } finally {
-              await popup.close();
-            }
+            assert.match(
+              await popupStorageNotice(browser, caliberRuUrl()),
+              /could not be remembered/,
+            );
           } finally {
             await ruTab.close();
             // A new worker has a working IndexedDB again.

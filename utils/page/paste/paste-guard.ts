@@ -1,5 +1,6 @@
 import type { NewPasteRecord } from '../../core/records/records';
 import type { Settings } from '../../core/records/settings';
+import { foldTable } from '../../core/fingerprint/fold';
 import { normaliseHost } from '../../core/url';
 import { followValue, type WatchedValue } from '../../platform/storage/page-values';
 import {
@@ -61,10 +62,14 @@ export function startPasteGuard(deps: PastePageDeps): void {
     deps.pasteIndex.getValue().then((snapshot) => {
       index = readIndex(snapshot);
       // The folding table and the first compilation cost milliseconds: pay them now, while
-      // idle, not inside the user's first paste.
-      const warm = () => index && warmUpPasteMatching(index);
-      if (win.requestIdleCallback) win.requestIdleCallback(warm);
-      else win.setTimeout(warm, 0);
+      // idle, not inside the user's first paste, and in two idle tasks (in one they made a
+      // task of 50 ms on a busy machine).
+      const idle = (work: () => void) =>
+        win.requestIdleCallback ? win.requestIdleCallback(work) : win.setTimeout(work, 0);
+      idle(() => {
+        foldTable();
+        idle(() => index && warmUpPasteMatching(index));
+      });
     }, deps.onError);
     deps.onCleanup(deps.pasteIndex.watch((snapshot) => (index = readIndex(snapshot))));
   }
