@@ -16,6 +16,7 @@ import {
   type ExtensionBrowser,
 } from './browsers.ts';
 import {
+  articlesIndexed,
   countOccurrences,
   elementCenter,
   eventually,
@@ -31,6 +32,7 @@ import {
   CALIBER_EN_URL,
   CALIBER_HOME_URL,
   EDITORS_URL,
+  EDITOR_HOST,
   caliberRuUrl,
   startServer,
   type TestServer,
@@ -76,6 +78,31 @@ function recordedTexts(browser: ExtensionBrowser): Promise<string[]> {
     const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
     return ((stored.copyRecords ?? []) as { text: string }[]).map((record) => record.text);
   });
+}
+
+function pasteRecordsStored(browser: ExtensionBrowser): Promise<unknown[]> {
+  return browser.evalInExtension(async () => {
+    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const stored = await (g.browser ?? g.chrome).storage.local.get('pasteRecords');
+    return (stored.pasteRecords ?? []) as unknown[];
+  });
+}
+
+/** The toolbar badge of a tab ('!', '✓' or ''). */
+function badgeText(browser: ExtensionBrowser, tabId: number): Promise<string> {
+  return browser.evalInExtension(
+    (a: { tabId: number }) => {
+      type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
+      const g = globalThis as unknown as {
+        browser?: { browserAction?: Action; action?: Action };
+        chrome: { action?: Action };
+      };
+      const action = g.browser?.browserAction ?? g.browser?.action ?? g.chrome.action;
+      return action!.getBadgeText({ tabId: a.tabId });
+    },
+    { tabId },
+  );
 }
 
 /** The storage notice the popup shows for the tab showing `url` (fails when it shows none). */
@@ -222,6 +249,62 @@ export function defineFaultSuite(kind: BrowserKind): void {
           }
         }
         figures.push(`concurrent copies recorded ${selected.length}/${selected.length}`);
+      },
+    );
+
+    it(
+      `${kind} › ${TABS} tabs paste at the same moment while ${TABS} pages are checked for reuse: each paste whole with one link, each page flagged`,
+      T,
+      async () => {
+        const selection = await copyStripped(0, 1);
+        await articlesIndexed(browser);
+        const pastesBefore = (await pasteRecordsStored(browser)).length;
+        const editorTabs: E2EPage[] = [];
+        for (let k = 0; k < TABS; k++) {
+          const tab = await browser.newPage(EDITORS_URL);
+          const at = await elementCenter(tab, '#ta');
+          assert.ok(at);
+          await tab.click(at.x, at.y);
+          editorTabs.push(tab);
+        }
+        const reuseUrls = Array.from(
+          { length: TABS },
+          (_, k) => `http://${EDITOR_HOST}/reuse-nolink.html?tab=${k}`,
+        );
+        const reuseTabs: E2EPage[] = [];
+        try {
+          // The pastes and the page loads (each starts a republication check) all at once.
+          await Promise.all([
+            ...editorTabs.map((tab) => tab.press('Control+v')),
+            ...reuseUrls.map(async (url) => reuseTabs.push(await browser.newPage(url))),
+          ]);
+          for (const tab of editorTabs) {
+            const value = await tab.waitFor(
+              () => (document.getElementById('ta') as HTMLTextAreaElement).value || null,
+              undefined,
+              { timeout: 10_000, message: 'nothing pasted' },
+            );
+            assert.equal(countOccurrences(norm(value), norm(selection.text)), 1, 'whole, once');
+            assert.equal(countOccurrences(value, articleUrl), 1, 'with one link');
+          }
+          await eventually(
+            async () => (await pasteRecordsStored(browser)).length >= pastesBefore + TABS,
+            `all ${TABS} pastes recorded`,
+          );
+          for (const url of reuseUrls) {
+            const tabId = await browser.findTabId(url, { timeout: 15_000 });
+            await eventually(
+              async () => (await badgeText(browser, tabId)) === '!',
+              `the page ${url} flagged for reuse without the link`,
+              15_000,
+            );
+          }
+          figures.push(
+            `concurrent pastes ${TABS}/${TABS} whole and linked, ${TABS}/${TABS} pages flagged`,
+          );
+        } finally {
+          for (const tab of [...editorTabs, ...reuseTabs]) await tab.close();
+        }
       },
     );
 
