@@ -35,8 +35,11 @@ export default defineContentScript({
     /** The toolbar shows the page's state; an article joins the republication index. */
     const announcePage = () => {
       report({ type: 'article:state', state: page.state() });
-      const read = page.readArticle();
-      if (read) report({ type: 'article:read', ...read });
+      // A task of its own: on a huge page, reading the body is as long as all the rest.
+      ctx.setTimeout(() => {
+        const read = page.readArticle();
+        if (read) report({ type: 'article:read', ...read });
+      }, 0);
     };
 
     ctx.addEventListener(
@@ -79,7 +82,8 @@ export default defineContentScript({
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-    announcePage();
+    // Not in the script's own evaluation task, which is long enough on a huge page.
+    ctx.setTimeout(announcePage, 0);
   },
 });
 

@@ -634,6 +634,9 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
       // No viewport from puppeteer: it sets one only on tabs it opens (not the first one), and
       // through setViewport, which Firefox ESR 140 rejects. rawPage() sizes every tab instead.
       defaultViewport: null,
+      // A command Firefox never answers fails in a minute, naming itself, instead of
+      // holding its test past the test's own timeout (puppeteer's default is 3 minutes).
+      protocolTimeout: 60_000,
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({

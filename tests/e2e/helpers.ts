@@ -415,3 +415,16 @@ export async function waitForCopyRecord(
   // The index write follows the record's; pages hear of it by a storage event.
   await new Promise((resolve) => setTimeout(resolve, 300));
 }
+
+/** `work`, or an error saying `where()` once `ms` have passed without it settling. */
+export async function failAfter<T>(ms: number, where: () => string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(where())), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -48,6 +48,7 @@ import {
 } from './browsers.ts';
 import {
   articlesIndexed,
+  failAfter,
   elementCenter,
   eventually,
   lastProbePaste,
@@ -372,87 +373,97 @@ export function defineNetworkSuite(kind: BrowserKind): void {
     it(
       'runs a user’s flow: read, copy, paste, the popup on articles and a reusing page, settings',
       T,
-      async () => {
-        // Read: an article whose cover is a CSS background, one whose cover is an <img>, and
-        // one whose og:image the page never loads.
-        article = await openWebPage(CALIBER_EN_URL);
-        const withCover = await openWebPage(caliberAzUrl());
-        const ogOnly = await openWebPage(caliberFixtureUrl('caliber-en-og-jsonld'));
-        const editors = await openWebPage(EDITORS_URL);
-
-        // Copy → paste: the link comes with the copy …
-        await selectParagraphs(article);
-        await pressCopy(article);
-        await resetEditors(editors);
-        await pasteInto(editors, '#probe');
-        const paste = await lastProbePaste(editors);
-        assert.match(paste.plain ?? '', /Source: http:\/\/caliber\.az\/en\/post\//);
-        // … and, when the page strips it from the clipboard, at paste time.
-        await setPageStripsCopies(article, true);
-        await selectParagraphs(article, 1, 3);
-        await pressCopy(article);
-        await setPageStripsCopies(article, false);
-        await resetEditors(editors);
-        await pasteInto(editors, '#ce');
-        await editors.waitFor(
-          () => document.querySelector('#ce a[href*="caliber.az/en/post/"]') !== null,
-          undefined,
-          { timeout: 8000, message: 'no link added at paste time in #ce' },
-        );
-
-        // The popup on each article.
-        for (const [name, page] of [
-          ['css-background', article],
-          ['img-cover', withCover],
-          ['og-image-only', ogOnly],
-        ] as const) {
-          const popup = await browser.openPopup(await browser.findTabId(page.url()));
-          cards[name] = await readCard(popup);
-          await popup.close();
-        }
-
-        // The popup on a page that reuses the article without a link.
-        await articlesIndexed(browser);
-        const reuseUrl = `http://${EDITOR_HOST}/reuse-nolink.html`;
-        await openWebPage(reuseUrl);
-        const reusePopup = await browser.openPopup(
-          await browser.findTabId(reuseUrl, { timeout: 15_000 }),
-        );
-        await reusePopup.waitFor(
-          () => document.querySelectorAll('[data-testid="reused-article"]').length > 0,
-          undefined,
-          { timeout: 15_000, message: 'no reused article in the popup for reuse-nolink' },
-        );
-
-        // Settings: from the popup's button, and as a page where a setting is changed and back.
-        await clickSelector(reusePopup, '[data-action="open-settings"]');
-        await reusePopup.close();
-        if (kind === 'chromium') {
-          // Chromium shows the options in a dialog of chrome://extensions (a guest view,
-          // outside Playwright's reach; the same page is recorded below, opened in a tab).
-          const { context } = browser as ChromiumExtensionBrowser;
-          await eventually(
-            async () => context.pages().some((p) => p.url().includes('?options=')),
-            'the popup’s Settings button opened no options page',
-          );
-        }
-        const options = await browser.openExtensionPage('options.html');
-        await options.waitFor(
-          () => document.querySelector('input[name="attributeOnCopy"]') !== null,
-          undefined,
-          { message: 'the options page shows no settings' },
-        );
-        for (let i = 0; i < 2; i++) {
-          await clickSelector(options, 'input[name="attributeOnCopy"]');
-          await options.waitFor(() =>
-            /\S/.test(document.querySelector('[role="status"]')?.textContent ?? ''),
-          );
-        }
-        await options.close();
-        await settle(1500);
-        flowRan = true;
-      },
+      () =>
+        // A hang says where it was: the flow is long, and a bare timeout says nothing.
+        failAfter(110_000, () => `the flow hung at: ${step}`, flow()),
     );
+
+    let step = 'start';
+    async function flow(): Promise<void> {
+      step = 'reading three articles';
+      // Read: an article whose cover is a CSS background, one whose cover is an <img>, and
+      // one whose og:image the page never loads.
+      article = await openWebPage(CALIBER_EN_URL);
+      const withCover = await openWebPage(caliberAzUrl());
+      const ogOnly = await openWebPage(caliberFixtureUrl('caliber-en-og-jsonld'));
+      const editors = await openWebPage(EDITORS_URL);
+
+      step = 'copy and paste';
+      // Copy → paste: the link comes with the copy …
+      await selectParagraphs(article);
+      await pressCopy(article);
+      await resetEditors(editors);
+      await pasteInto(editors, '#probe');
+      const paste = await lastProbePaste(editors);
+      assert.match(paste.plain ?? '', /Source: http:\/\/caliber\.az\/en\/post\//);
+      // … and, when the page strips it from the clipboard, at paste time.
+      await setPageStripsCopies(article, true);
+      await selectParagraphs(article, 1, 3);
+      await pressCopy(article);
+      await setPageStripsCopies(article, false);
+      await resetEditors(editors);
+      await pasteInto(editors, '#ce');
+      await editors.waitFor(
+        () => document.querySelector('#ce a[href*="caliber.az/en/post/"]') !== null,
+        undefined,
+        { timeout: 8000, message: 'no link added at paste time in #ce' },
+      );
+
+      step = 'the popup on each article';
+      // The popup on each article.
+      for (const [name, page] of [
+        ['css-background', article],
+        ['img-cover', withCover],
+        ['og-image-only', ogOnly],
+      ] as const) {
+        const popup = await browser.openPopup(await browser.findTabId(page.url()));
+        cards[name] = await readCard(popup);
+        await popup.close();
+      }
+
+      step = 'the popup on a reusing page';
+      // The popup on a page that reuses the article without a link.
+      await articlesIndexed(browser);
+      const reuseUrl = `http://${EDITOR_HOST}/reuse-nolink.html`;
+      await openWebPage(reuseUrl);
+      const reusePopup = await browser.openPopup(
+        await browser.findTabId(reuseUrl, { timeout: 15_000 }),
+      );
+      await reusePopup.waitFor(
+        () => document.querySelectorAll('[data-testid="reused-article"]').length > 0,
+        undefined,
+        { timeout: 15_000, message: 'no reused article in the popup for reuse-nolink' },
+      );
+
+      step = 'the settings';
+      // Settings: from the popup's button, and as a page where a setting is changed and back.
+      await clickSelector(reusePopup, '[data-action="open-settings"]');
+      await reusePopup.close();
+      if (kind === 'chromium') {
+        // Chromium shows the options in a dialog of chrome://extensions (a guest view,
+        // outside Playwright's reach; the same page is recorded below, opened in a tab).
+        const { context } = browser as ChromiumExtensionBrowser;
+        await eventually(
+          async () => context.pages().some((p) => p.url().includes('?options=')),
+          'the popup’s Settings button opened no options page',
+        );
+      }
+      const options = await browser.openExtensionPage('options.html');
+      await options.waitFor(
+        () => document.querySelector('input[name="attributeOnCopy"]') !== null,
+        undefined,
+        { message: 'the options page shows no settings' },
+      );
+      for (let i = 0; i < 2; i++) {
+        await clickSelector(options, 'input[name="attributeOnCopy"]');
+        await options.waitFor(() =>
+          /\S/.test(document.querySelector('[role="status"]')?.textContent ?? ''),
+        );
+      }
+      await options.close();
+      await settle(1500);
+      flowRan = true;
+    }
 
     it('… during which the extension made no network request', T, async () => {
       assert.ok(flowRan, 'the flow ran to its end');
