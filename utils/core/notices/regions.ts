@@ -1,0 +1,96 @@
+/**
+ * Where a reuse notice sits: the page's footer, a copyright or "reprints" box, a note right
+ * after the article. Only these regions are read, never the article body: an article *about*
+ * hyperlinks or attribution law says the same words in its paragraphs, and reading the whole
+ * document would also break the copy-time budget on a 2 MB page. The search walks the tail
+ * of the DOM (where footers are) instead of querying the whole document.
+ */
+
+/** Class or id words that mark page chrome holding legal text. */
+const CHROME_MARKER =
+  /footer|copyright|copy-?right|reprint|rights|legal|disclaimer|bottom|colophon|imprint|terms-of-use|usage/i;
+
+/** Inside an article, only blocks marked as notes count (a plain paragraph is the article). */
+const ARTICLE_NOTE_MARKER =
+  /copyright|reprint|rights|disclaimer|notice|source-note|article-?footer/i;
+
+/** Content, not chrome: the tail search does not descend into these. */
+const CONTENT_TAGS = new Set(['ARTICLE', 'MAIN', 'NAV', 'HEADER', 'FORM']);
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'SVG']);
+
+/** How many trailing children of each level are looked at, and how deep. */
+const TAIL_WIDTH = 6;
+const TAIL_DEPTH = 5;
+/** A plain block after the article is a note only when short; longer is more content. */
+const MAX_PLAIN_NOTE_CHARS = 600;
+
+function marker(element: Element): string {
+  return `${element.getAttribute('class') ?? ''} ${element.id}`;
+}
+
+export function isChrome(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  return (
+    tag === 'FOOTER' ||
+    element.getAttribute('role') === 'contentinfo' ||
+    CHROME_MARKER.test(marker(element))
+  );
+}
+
+/** Up to TAIL_WIDTH last element children that may hold text, last first. */
+function trailingChildren(parent: Element): Element[] {
+  const children: Element[] = [];
+  for (let el = parent.lastElementChild; el && children.length < TAIL_WIDTH;) {
+    if (!SKIPPED_TAGS.has(el.tagName.toUpperCase())) children.push(el);
+    el = el.previousElementSibling;
+  }
+  return children;
+}
+
+function isShortBlock(element: Element): boolean {
+  return (element.textContent?.length ?? 0) <= MAX_PLAIN_NOTE_CHARS;
+}
+
+/** Footers and chrome blocks at the end of the page, outermost first. */
+function tailRegions(parent: Element, depth: number, found: Element[]): void {
+  for (const child of trailingChildren(parent)) {
+    if (isChrome(child)) {
+      found.push(child);
+      continue;
+    }
+    const tag = child.tagName.toUpperCase();
+    if (CONTENT_TAGS.has(tag)) continue;
+    if (depth < TAIL_DEPTH && child.firstElementChild) tailRegions(child, depth + 1, found);
+    else if (depth === 0 && isShortBlock(child)) found.push(child); // a bare note at the end of <body>
+  }
+}
+
+/** Note blocks at the end of the article, and the block right after it. */
+function afterArticleRegions(article: Element, found: Element[]): void {
+  for (const child of trailingChildren(article)) {
+    if (ARTICLE_NOTE_MARKER.test(marker(child)) || child.tagName.toUpperCase() === 'FOOTER') {
+      found.push(child);
+    }
+  }
+  const next = article.nextElementSibling;
+  if (next && !CONTENT_TAGS.has(next.tagName.toUpperCase()) && isShortBlock(next)) found.push(next);
+}
+
+/**
+ * Candidate regions in reading priority: after the article first (it is the article's own
+ * rule), then the page's footer and other chrome at its end. No duplicates, no region inside
+ * another one already listed.
+ */
+export function noticeRegions(doc: Document): Element[] {
+  const found: Element[] = [];
+  const body = doc.body;
+  if (!body) return found;
+  const article = body.querySelector('article') ?? body.querySelector('main');
+  if (article) afterArticleRegions(article, found);
+  tailRegions(body, 0, found);
+  return found.filter(
+    (region, i) =>
+      !found.some((other, j) => j !== i && other !== region && other.contains(region) && j < i) &&
+      found.indexOf(region) === i,
+  );
+}
