@@ -22,7 +22,7 @@ import {
 export const MAX_NOTICE_CHARS = 360;
 
 /** How far around the link word its object is looked for ("…link to X", "X saytına link"). */
-const OBJECT_BEFORE = 50;
+const OBJECT_BEFORE = 80;
 const OBJECT_AFTER = 100;
 
 /** "Caliber.az", "www.report.az", "https://tengrinews.kz", "сайт.рф" as written in text. */

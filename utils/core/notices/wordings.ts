@@ -18,6 +18,8 @@ export const REUSE = new RegExp(
     // Ukrainian
     String.raw`(?:використан\S*|поширен\S*)\s+(?:\S+\s+){0,2}?(?:матеріал|публікац|інформац|контент|стат|новин|текст)`,
     String.raw`(?:передрук|копіюван|цитуван|відтворен)`,
+    // "Матеріали сайту можна використовувати…": the object first.
+    String.raw`(?:матеріал|материал)\S*\s+(?:\S+\s+){0,3}?(?:використ|использ)`,
     // Azerbaijani
     String.raw`(?:material|məlumat|xəbər|məqalə|yazı)\S*\s+(?:\S+\s+){0,3}?(?:istifadə|yayımla|yayı|çap|köçürül|paylaş)`,
     String.raw`(?:istifadə|yayımla|təkrar\s+çap|köçürmə|iqtibas)`,
@@ -35,9 +37,9 @@ export const LINK =
 export const OBLIGATION = new RegExp(
   [
     String.raw`\b(?:only|required|requires|mandatory|must|obligatory|provided|condition|subject\s+to|without|necessary|compulsory)\b`,
-    String.raw`обязател|только|допуска|разреша|при\s+условии|при\s+наличии|необходим|должн|без\s|возможн`,
+    String.raw`обязател|только|допуска|разреша|при\s+условии|при\s+наличии|необходим|должн|без\s|возможн|разреш`,
     String.raw`обов.?язков|лише|тільки|дозволя|за\s+умови|за\s+наявності|необхідн|повинн|без\s`,
-    String.raw`mütləq|yalnız|vacib|şərti|icazə|zəruri|olmalı|olmadan|tələb`,
+    String.raw`mütləq|yalnız|vacib|şərti|icazə|zəruri|olmalı|olmadan|tələb|(?:mə|ma)l[ıi]d[ıi]r`,
     String.raw`міндетті|тек\s|қажет|рұқсат`,
   ].join('|'),
   'iu',
