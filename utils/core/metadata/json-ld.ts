@@ -73,10 +73,16 @@ function unwrapScriptText(text: string): string {
     .trim();
 }
 
-/** Parsed JSON of each ld+json block; malformed or oversized blocks are skipped. */
-export function parseJsonLdBlocks(doc: Document): unknown[] {
+/**
+ * Parsed JSON of each ld+json block; malformed or oversized blocks are skipped. `scripts`
+ * defaults to every block in the document; notice detection passes only those in the places
+ * it reads, to stay within its copy-time budget.
+ */
+export function parseJsonLdBlocks(
+  doc: Document,
+  scripts: ArrayLike<Element> = doc.querySelectorAll('script[type="application/ld+json"]'),
+): unknown[] {
   const blocks: unknown[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   let totalChars = 0;
   for (let i = 0; i < scripts.length && i < MAX_BLOCKS; i++) {
     const text = scripts[i]?.textContent ?? '';

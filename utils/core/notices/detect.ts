@@ -10,7 +10,7 @@ import { siteHost, parseHttpUrl } from '../url';
 import type { ReuseFinding } from '../rules/types';
 import { licenceRule, readPageLicence } from './licence';
 import { readNoticeSentence, splitSentences } from './read-notice';
-import { noticeRegions } from './regions';
+import { articleTail, noticeRegions } from './regions';
 import { visibleLines, type VisibilityCheck } from './visible-text';
 
 export interface DetectOptions {
@@ -28,12 +28,12 @@ const MAX_REGIONS = 8;
 
 /** The notice in the page's footer-like regions, or the reprint ban, or null. */
 function readNotice(
-  doc: Document,
+  regions: readonly Element[],
   pageHost: string | null,
   isVisible?: VisibilityCheck,
 ): ReuseFinding | null {
   let forbidden: string | null = null;
-  for (const region of noticeRegions(doc).slice(0, MAX_REGIONS)) {
+  for (const region of regions) {
     for (const line of visibleLines(region, MAX_CHARS_PER_REGION, isVisible)) {
       const sentences = splitSentences(line);
       // Single sentences first; then pairs, for "Reprinting is allowed. A hyperlink is required."
@@ -53,8 +53,14 @@ function readNotice(
 export function detectReuseNotice(doc: Document, options: DetectOptions = {}): ReuseFinding | null {
   const url = options.url === undefined ? null : parseHttpUrl(options.url);
   const pageHost = url ? siteHost(url.hostname) : null;
-  const licence = readPageLicence(doc, options.isVisible);
+  const { article, regions } = noticeRegions(doc);
+  const read = regions.slice(0, MAX_REGIONS);
+  const licence = readPageLicence(
+    doc,
+    { head: doc.head, article, blocks: [...articleTail(article), ...read] },
+    options.isVisible,
+  );
   if (licence?.kind === 'public-domain') return null;
   if (licence?.kind === 'licence') return { kind: 'rule', rule: licenceRule(licence, pageHost) };
-  return readNotice(doc, pageHost, options.isVisible);
+  return readNotice(read, pageHost, options.isVisible);
 }

@@ -55,10 +55,59 @@ function isInMediaCaption(element: Element): boolean {
   return element.closest('figure, figcaption, picture, .caption, [class*="caption"]') !== null;
 }
 
-function readRelLicence(doc: Document, isVisible?: VisibilityCheck): LicenceReading {
-  for (const element of doc.querySelectorAll(
-    'link[rel~="license"][href], a[rel~="license"][href]',
-  )) {
+/**
+ * Where licence markup is read: the head, the article's own children and last blocks, the
+ * notice regions. Never the whole document: on a 2 MB page a document-wide query is the
+ * whole copy-time budget (and in happy-dom, ten times it).
+ */
+export interface LicenceScopes {
+  head: Element | null;
+  article: Element | null;
+  /** Small subtrees: the article's last children and the notice regions. */
+  blocks: readonly Element[];
+}
+
+const REL_LICENCE = 'link[rel~="license"][href], a[rel~="license"][href]';
+const JSON_LD = 'script[type="application/ld+json"]';
+const MICRODATA_TERMS = '[itemprop~="license"], [itemprop~="creditText"]';
+
+/** Markup that is data, not text: the only direct children worth matching. */
+const MARKUP_TAGS = new Set(['SCRIPT', 'LINK', 'META']);
+
+/** Elements matching `selector` in the scopes: the head and blocks in depth, the article's direct children only. */
+function findInScopes(scopes: LicenceScopes, selector: string): Element[] {
+  const found: Element[] = [];
+  const add = (element: Element) => {
+    if (!found.includes(element)) found.push(element);
+  };
+  if (scopes.head) for (const element of scopes.head.querySelectorAll(selector)) add(element);
+  for (const parent of [
+    scopes.article,
+    scopes.article?.parentElement,
+    scopes.head?.ownerDocument.body,
+  ]) {
+    // By index: in some DOMs (happy-dom) nextElementSibling searches the parent's list.
+    const children = parent?.children ?? [];
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i];
+      if (!child) continue;
+      // A tag test first: matches() on each of an article's thousands of paragraphs is not free.
+      if (MARKUP_TAGS.has(child.tagName.toUpperCase()) && child.matches(selector)) add(child);
+    }
+  }
+  for (const block of scopes.blocks) {
+    if (block.matches(selector)) add(block);
+    for (const element of block.querySelectorAll(selector)) add(element);
+  }
+  return found;
+}
+
+function readRelLicence(
+  candidates: readonly Element[],
+  isVisible?: VisibilityCheck,
+): LicenceReading {
+  for (const element of candidates) {
+    if (!element.matches(REL_LICENCE)) continue;
     const href = element.getAttribute('href') ?? '';
     if (element.tagName.toUpperCase() === 'A') {
       if (isInMediaCaption(element) || isHiddenWithin(element, null, isVisible)) continue;
@@ -107,8 +156,9 @@ function termsReading(terms: SchemaTerms): LicenceReading {
   };
 }
 
-function readJsonLdTerms(doc: Document): LicenceReading {
-  const { nodes, byId } = collectJsonLdNodes(parseJsonLdBlocks(doc));
+function readJsonLdTerms(doc: Document, candidates: readonly Element[]): LicenceReading {
+  const scripts = candidates.filter((element) => element.matches(JSON_LD));
+  const { nodes, byId } = collectJsonLdNodes(parseJsonLdBlocks(doc, scripts));
   for (const node of nodes) {
     if (nodeTypes(node).some((type) => MEDIA_TYPES.has(type))) continue;
     const terms: SchemaTerms = {
@@ -132,14 +182,17 @@ function itemValue(element: Element | null): string | undefined {
 }
 
 /** Microdata on the article's own scope, never on a nested ImageObject. */
-function readMicrodataTerms(doc: Document): LicenceReading {
-  for (const element of doc.querySelectorAll('[itemprop~="license"], [itemprop~="creditText"]')) {
+function readMicrodataTerms(candidates: readonly Element[]): LicenceReading {
+  const props = candidates.filter((element) => element.matches(MICRODATA_TERMS));
+  for (const element of props) {
     const scope = element.closest('[itemscope]');
     const type = (scope?.getAttribute('itemtype') ?? '').split(/[/#]/).pop()?.toLowerCase() ?? '';
     if (!scope || MEDIA_TYPES.has(type)) continue;
     const ownProp = (prop: string) =>
-      [...scope.querySelectorAll(`[itemprop~="${prop}"]`)].find(
-        (el) => el.closest('[itemscope]') === scope,
+      props.find(
+        (el) =>
+          el.closest('[itemscope]') === scope &&
+          (el.getAttribute('itemprop') ?? '').split(/\s+/).includes(prop),
       ) ?? null;
     const reading = termsReading({
       licence: itemValue(ownProp('license')),
@@ -151,8 +204,18 @@ function readMicrodataTerms(doc: Document): LicenceReading {
 }
 
 /** The page's licence, if it declares one: rel="license" first, then JSON-LD, then microdata. */
-export function readPageLicence(doc: Document, isVisible?: VisibilityCheck): LicenceReading {
-  return readRelLicence(doc, isVisible) ?? readJsonLdTerms(doc) ?? readMicrodataTerms(doc);
+export function readPageLicence(
+  doc: Document,
+  scopes: LicenceScopes,
+  isVisible?: VisibilityCheck,
+): LicenceReading {
+  // One pass over the scopes for all three kinds of markup; each reader filters the few found.
+  const candidates = findInScopes(scopes, `${REL_LICENCE}, ${JSON_LD}, ${MICRODATA_TERMS}`);
+  return (
+    readRelLicence(candidates, isVisible) ??
+    readJsonLdTerms(doc, candidates) ??
+    readMicrodataTerms(candidates)
+  );
 }
 
 export function licenceRule(

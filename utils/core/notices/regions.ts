@@ -47,8 +47,21 @@ function trailingChildren(parent: Element): Element[] {
   return children;
 }
 
+/**
+ * Counts text only up to the limit: the block after an article may be a comment thread of
+ * megabytes, and textContent would build all of it.
+ */
 function isShortBlock(element: Element): boolean {
-  return (element.textContent?.length ?? 0) <= MAX_PLAIN_NOTE_CHARS;
+  let length = 0;
+  const count = (node: Node): boolean => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) length += child.nodeValue?.length ?? 0;
+      else if (child.nodeType === 1 && !count(child)) return false;
+      if (length > MAX_PLAIN_NOTE_CHARS) return false;
+    }
+    return true;
+  };
+  return count(element);
 }
 
 /** Footers and chrome blocks at the end of the page, outermost first. */
@@ -76,21 +89,29 @@ function afterArticleRegions(article: Element, found: Element[]): void {
   if (next && !CONTENT_TAGS.has(next.tagName.toUpperCase()) && isShortBlock(next)) found.push(next);
 }
 
-/**
- * Candidate regions in reading priority: after the article first (it is the article's own
- * rule), then the page's footer and other chrome at its end. No duplicates, no region inside
- * another one already listed.
- */
-export function noticeRegions(doc: Document): Element[] {
+/** Where detection reads: the article (for its licence markup) and the notice regions. */
+export interface NoticeRegions {
+  article: Element | null;
+  /** In reading priority: after the article first (its own rule), then the page's tail. */
+  regions: Element[];
+}
+
+/** The candidate regions, without duplicates or regions inside one already listed. */
+export function noticeRegions(doc: Document): NoticeRegions {
   const found: Element[] = [];
   const body = doc.body;
-  if (!body) return found;
+  if (!body) return { article: null, regions: found };
   const article = body.querySelector('article') ?? body.querySelector('main');
   if (article) afterArticleRegions(article, found);
   tailRegions(body, 0, found);
-  return found.filter(
+  const regions = found.filter(
     (region, i) =>
-      !found.some((other, j) => j !== i && other !== region && other.contains(region) && j < i) &&
-      found.indexOf(region) === i,
+      found.indexOf(region) === i && !found.some((other, j) => j < i && other.contains(region)),
   );
+  return { article, regions };
+}
+
+/** The article's last few children: where a licence line or note under the text sits. */
+export function articleTail(article: Element | null): Element[] {
+  return article ? trailingChildren(article) : [];
 }
