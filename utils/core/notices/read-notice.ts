@@ -63,7 +63,8 @@ export function readNoticeSentence(sentence: string, pageHost: string | null): S
     const domain = DOMAIN.exec(object) ?? DOMAIN.exec(sentence);
     const quoted = QUOTED_NAME.exec(object);
     const host = domain?.[1] ? normaliseHost(domain[1]) : pageHost;
-    const name = quoted?.[1]?.trim() ?? domain?.[0].replace(/^https?:\/\/(?:www\.)?/i, '') ?? null;
+    const name =
+      quoted?.[1]?.trim() ?? domain?.[0].replace(/^(?:https?:\/\/)?(?:www\.)?/i, '') ?? null;
     return {
       kind: 'rule',
       rule: {

@@ -24,7 +24,7 @@ export const REUSE = new RegExp(
     String.raw`(?:material|məlumat|xəbər|məqalə|yazı)\S*\s+(?:\S+\s+){0,3}?(?:istifadə|yayımla|yayı|çap|köçürül|paylaş)`,
     String.raw`(?:istifadə|yayımla|təkrar\s+çap|köçürmə|iqtibas)`,
     // Kazakh
-    String.raw`(?:материалдар\S*\s+(?:\S+\s+){0,2}?пайдалан|көшіріп\s+басу|пайдаланған)`,
+    String.raw`(?:материалдар\S*\s+(?:\S+\s+){0,2}?пайдалан|көшіріп\s+бас|пайдаланған)`,
   ].join('|'),
   'iu',
 );
@@ -36,7 +36,7 @@ export const LINK =
 /** It is required, or reuse is allowed only with it. */
 export const OBLIGATION = new RegExp(
   [
-    String.raw`\b(?:only|required|requires|mandatory|must|obligatory|provided|condition|subject\s+to|without|necessary|compulsory)\b`,
+    String.raw`\b(?:only|required|requires|mandatory|must|obligatory|provided|condition|subject\s+to|without|necessary|compulsory|should|please)\b`,
     String.raw`обязател|только|допуска|разреша|при\s+условии|при\s+наличии|необходим|должн|без\s|возможн|разреш`,
     String.raw`обов.?язков|лише|тільки|дозволя|за\s+умови|за\s+наявності|необхідн|повинн|без\s`,
     String.raw`mütləq|yalnız|vacib|şərti|icazə|zəruri|olmalı|olmadan|tələb|(?:mə|ma)l[ıi]d[ıi]r`,
@@ -76,7 +76,7 @@ export const TO_ARTICLE =
 
 /** The link goes to the site: "hyperlink to the website", "на сайт", "saytına". */
 export const TO_SITE =
-  /\b(?:web\s?site|site|homepage|portal)\b|на\s+(?:сайт|портал|главн|издани)|на\s+(?:сайт|портал|головн|видання)|sayt|portal|сайтқа|сайтына/iu;
+  /\b(?:web\s?site|site|homepage|portal)\b|на\s+(?:сайт|портал|главн|издани)|на\s+(?:сайт|портал|головн|видання)|saytına|sayta\b|portala\b|сайтқа|сайтына/iu;
 
 /** Text that is about something else: cookies, personal data. */
 export const OFF_TOPIC =
