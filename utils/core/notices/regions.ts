@@ -6,6 +6,8 @@
  * of the DOM (where footers are) instead of querying the whole document.
  */
 
+import { isMarkedHidden } from './visible-text';
+
 /** Class or id words that mark page chrome holding legal text. */
 const CHROME_MARKER =
   /footer|copyright|copy-?right|reprint|rights|legal|disclaimer|bottom|colophon|imprint|terms-of-use|usage/i;
@@ -18,8 +20,12 @@ const ARTICLE_NOTE_MARKER =
 const CONTENT_TAGS = new Set(['ARTICLE', 'MAIN', 'NAV', 'HEADER', 'FORM']);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'LINK', 'META', 'SVG']);
 
-/** How many trailing children of each level are looked at, and how deep. */
+/**
+ * How many trailing children of each level are looked at, and how deep. <body> gets more:
+ * ad slots, widgets and dialogs often follow the footer there.
+ */
 const TAIL_WIDTH = 6;
+const BODY_TAIL_WIDTH = 24;
 const TAIL_DEPTH = 5;
 /** A plain block after the article is a note only when short; longer is more content. */
 const MAX_PLAIN_NOTE_CHARS = 600;
@@ -37,11 +43,12 @@ export function isChrome(element: Element): boolean {
   );
 }
 
-/** Up to TAIL_WIDTH last element children that may hold text, last first. */
-function trailingChildren(parent: Element): Element[] {
+/** Up to `width` last element children that may hold text, last first. */
+function trailingChildren(parent: Element, width = TAIL_WIDTH): Element[] {
   const children: Element[] = [];
-  for (let el = parent.lastElementChild; el && children.length < TAIL_WIDTH;) {
-    if (!SKIPPED_TAGS.has(el.tagName.toUpperCase())) children.push(el);
+  for (let el = parent.lastElementChild; el && children.length < width;) {
+    // Hidden modals and templates after the footer would use up the width without holding text.
+    if (!SKIPPED_TAGS.has(el.tagName.toUpperCase()) && !isMarkedHidden(el)) children.push(el);
     el = el.previousElementSibling;
   }
   return children;
@@ -66,7 +73,7 @@ function isShortBlock(element: Element): boolean {
 
 /** Footers and chrome blocks at the end of the page, outermost first. */
 function tailRegions(parent: Element, depth: number, found: Element[]): void {
-  for (const child of trailingChildren(parent)) {
+  for (const child of trailingChildren(parent, depth === 0 ? BODY_TAIL_WIDTH : TAIL_WIDTH)) {
     if (isChrome(child)) {
       found.push(child);
       continue;
@@ -104,6 +111,13 @@ export function noticeRegions(doc: Document): NoticeRegions {
   const article = body.querySelector('article') ?? body.querySelector('main');
   if (article) afterArticleRegions(article, found);
   tailRegions(body, 0, found);
+  if (!found.some(isChrome)) {
+    // The footer is not among the last blocks (ad slots, widgets after it): take the page's
+    // last <footer>. getElementsByTagName is a live list browsers keep, not a fresh query.
+    const footers = body.getElementsByTagName('footer');
+    const last = footers[footers.length - 1];
+    if (last && !(article && article.contains(last))) found.push(last);
+  }
   const regions = found.filter(
     (region, i) =>
       found.indexOf(region) === i && !found.some((other, j) => j < i && other.contains(region)),

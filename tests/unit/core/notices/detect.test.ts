@@ -121,3 +121,27 @@ describe('ccLicenceName', () => {
     expect(ccLicenceName('https://example.org/licenses/by/4.0/')).toBeNull();
   });
 });
+
+describe('a footer followed by widgets', () => {
+  it('is still found when more than a few blocks follow it', () => {
+    const widgets = Array.from(
+      { length: 30 },
+      (_, i) => `<div class="widget-${i}"><span>Ad ${i}</span></div>`,
+    );
+    const doc = parseHtml(
+      `<html><body><main><article><p>Story.</p></article></main><footer><p>${NOTICE}</p></footer>${widgets.join('')}</body></html>`,
+    );
+    expect(detectReuseNotice(doc)?.kind).toBe('rule');
+  });
+
+  it('skips hidden modals at the end of the page when looking for the footer', () => {
+    const modals = Array.from(
+      { length: 8 },
+      (_, i) => `<div class="modal" hidden>Modal ${i}</div>`,
+    );
+    const doc = parseHtml(
+      `<html><body><main><article><p>Story.</p></article></main><div class="bottom"><p>${NOTICE}</p></div>${modals.join('')}</body></html>`,
+    );
+    expect(detectReuseNotice(doc)?.kind).toBe('rule');
+  });
+});
