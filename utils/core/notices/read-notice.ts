@@ -60,7 +60,8 @@ export function readNoticeSentence(sentence: string, pageHost: string | null): S
       Math.max(0, link.index - OBJECT_BEFORE),
       link.index + link[0].length + OBJECT_AFTER,
     );
-    const domain = DOMAIN.exec(object) ?? DOMAIN.exec(sentence);
+    const domainInObject = DOMAIN.exec(object);
+    const domain = domainInObject ?? DOMAIN.exec(sentence);
     const quoted = QUOTED_NAME.exec(object);
     const host = domain?.[1] ? normaliseHost(domain[1]) : pageHost;
     const name =
@@ -69,7 +70,7 @@ export function readNoticeSentence(sentence: string, pageHost: string | null): S
       kind: 'rule',
       rule: {
         publisher: { name, hosts: host ? [host] : [] },
-        linkTo: linkTarget(object, domain !== null && DOMAIN.test(object)),
+        linkTo: linkTarget(object, domainInObject !== null),
         placement: placement(sentence),
         activeLink: ACTIVE_LINK.test(sentence),
         label: name,

@@ -68,15 +68,18 @@ export const PLACEMENT_END =
 
 /** The link must be active (clickable, indexable), not a mention. */
 export const ACTIVE_LINK =
-  /\bactive\b|\bclickable\b|\bdirect\b|\bdofollow\b|активн|кликабельн|прям\S*\s+(?:гипер)?ссылк|индексир|активн|клікабельн|індексован|aktiv|белсенді/iu;
+  /\bactive\b|\bclickable\b|\bdirect\b|\bdofollow\b|активн|кликабельн|прям\S*\s+(?:гипер)?ссылк|индексир|клікабельн|індексован|aktiv|белсенді/iu;
 
-/** The link goes to the material itself: "link to the source/article/material". */
+/**
+ * The link goes to the material itself: "link to the source/article/material". Only "to":
+ * "use of material" names what is reused, not where the link points.
+ */
 export const TO_ARTICLE =
-  /\b(?:to|of)\s+(?:the\s+)?(?:original\s+|specific\s+|relevant\s+|particular\s+)?(?:source|article|material|publication|story|page|post)\b|на\s+(?:перво)?источник|на\s+(?:оригинал|материал|публикац|стать|конкретн|соответствующ|страниц)|на\s+(?:перво)?джерел|на\s+(?:матеріал|публікац|статт|відповідн|сторінк|оригінал)|(?:mənbəyə|məqaləyə|materiala|xəbərə|orijinala)|дереккөзге|материалға/iu;
+  /\bto\s+(?:the\s+)?(?:original\s+|specific\s+|relevant\s+|particular\s+)?(?:source|article|material|publication|story|page|post)\b|на\s+(?:перво)?источник|на\s+(?:оригинал|материал|публикац|стать|конкретн|соответствующ|страниц)|на\s+(?:перво)?джерел|на\s+(?:матеріал|публікац|статт|відповідн|сторінк|оригінал)|(?:mənbəyə|məqaləyə|materiala|xəbərə|orijinala)|дереккөзге|материалға/iu;
 
 /** The link goes to the site: "hyperlink to the website", "на сайт", "saytına". */
 export const TO_SITE =
-  /\b(?:web\s?site|site|homepage|portal)\b|на\s+(?:сайт|портал|главн|издани)|на\s+(?:сайт|портал|головн|видання)|saytına|sayta\b|portala\b|сайтқа|сайтына/iu;
+  /\b(?:web\s?site|site|homepage|portal)\b|на\s+(?:сайт|портал|главн|издани|головн|видання)|saytına|sayta\b|portala\b|сайтқа|сайтына/iu;
 
 /** Text that is about something else: cookies, personal data. */
 export const OFF_TOPIC =

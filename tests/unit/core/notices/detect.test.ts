@@ -145,3 +145,13 @@ describe('a footer followed by widgets', () => {
     expect(detectReuseNotice(doc)?.kind).toBe('rule');
   });
 });
+
+describe('what the link points to', () => {
+  it('does not take "use of material" for a link to the material', () => {
+    const reading = readNoticeSentence(
+      'Any use of material is allowed only with a hyperlink to News.example.',
+      null,
+    );
+    expect(reading?.kind === 'rule' && reading.rule.linkTo).toBe('site');
+  });
+});
