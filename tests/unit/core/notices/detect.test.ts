@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { detectReuseNotice } from '../../../../utils/core/notices/detect';
 import { ccLicenceName } from '../../../../utils/core/notices/licence';
 import { readNoticeSentence } from '../../../../utils/core/notices/read-notice';
-import { parseHtml } from '../../fixtures';
+import { caliberRule } from '../../../../utils/core/publishers/caliber';
+import { FIXTURE_URLS, loadFixture, parseHtml } from '../../fixtures';
 
 const NOTICE = 'Any use of materials is allowed only with a hyperlink to site-one.example.';
 
@@ -154,4 +155,18 @@ describe('what the link points to', () => {
     );
     expect(reading?.kind === 'rule' && reading.rule.linkTo).toBe('site');
   });
+});
+
+describe('on the saved Caliber.az pages', () => {
+  it.each(['caliber-en.html', 'caliber-ru.html', 'caliber-az.html'] as const)(
+    '%s: the footer notice, read as if the site were unknown, agrees with the built-in rule',
+    (name) => {
+      const found = detectReuseNotice(loadFixture(name), { url: FIXTURE_URLS[name] });
+      expect(found?.kind === 'rule' && found.rule).toMatchObject({
+        publisher: { name: caliberRule.name, hosts: ['caliber.az'] },
+        linkTo: caliberRule.requiredLink,
+        source: 'notice',
+      });
+    },
+  );
 });
