@@ -12,7 +12,7 @@ import {
 import { escapeHtml, median, nodeGc, note, print, prose, quantile, type Figure } from './shared';
 
 const TWO_MB = 2 * 1024 * 1024;
-const RUNS = 60;
+const RUNS = 200;
 const WARM_UP = 5;
 
 /**
