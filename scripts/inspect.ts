@@ -6,6 +6,7 @@
  * The page URL is --url when given (for every file), else the file's own
  * <link rel=canonical> / og:url when absolute http(s), else its file:// URL.
  * Pages are parsed with happy-dom with scripts and subresources disabled; HTML is never printed.
+ * `reuseRule` is the rule in force (built-in publisher, else the page's licence or notice).
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import { extractMetadata } from '../utils/core/metadata/extract';
 import { findPublisherRule } from '../utils/core/publishers/index';
+import { findRuleInForce } from '../utils/core/rules/rule-in-force';
+import { summariseReuseRule } from '../utils/core/rules/summary';
 
 const USAGE = 'Usage: npm run inspect -- <file.html>... [--url URL]';
 const HELP = `${USAGE}
@@ -85,6 +88,8 @@ async function inspectFile(file: string, urlOverride: string | null): Promise<st
     const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
     const url = urlOverride ?? guessPageUrl(doc) ?? pathToFileURL(resolve(file)).href;
     const rule = findPublisherRule(url);
+    // Read before extraction, like the copy handler: detection does not depend on metadata.
+    const finding = findRuleInForce(doc, url, { publisher: rule });
     const { url: pageUrl, ...fields } = extractMetadata(doc, url, rule);
     return JSON.stringify({
       file,
@@ -92,6 +97,9 @@ async function inspectFile(file: string, urlOverride: string | null): Promise<st
       isArticle: rule?.isArticleUrl(new URL(url)) ?? false,
       publisher: rule?.id ?? null,
       ...fields,
+      reuseRule: finding?.kind === 'rule' ? summariseReuseRule(finding.rule) : null,
+      // Not a rule, but the popup says so: the site forbids reprinting outright.
+      reprintForbidden: finding?.kind === 'reprint-forbidden',
     });
   } finally {
     await window.happyDOM.close();

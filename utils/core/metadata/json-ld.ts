@@ -7,7 +7,7 @@
  */
 import { addReading, type LayerReadings } from './readings';
 
-type JsonObject = Record<string, unknown>;
+export type JsonObject = Record<string, unknown>;
 
 const MAX_BLOCKS = 20;
 /**
@@ -40,11 +40,11 @@ const ARTICLE_TYPES = new Set([
 /** Interaction types whose count is a view count. */
 const VIEW_INTERACTIONS = new Set(['readaction', 'viewaction', 'watchaction']);
 
-function isJsonObject(value: unknown): value is JsonObject {
+export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function asArray(value: unknown): unknown[] {
+export function asArray(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
 }
@@ -54,7 +54,7 @@ function localTypeName(type: string): string {
   return (type.split(/[/#:]/).pop() ?? '').toLowerCase();
 }
 
-function nodeTypes(node: JsonObject): string[] {
+export function nodeTypes(node: JsonObject): string[] {
   return asArray(node['@type'])
     .filter((type): type is string => typeof type === 'string')
     .map(localTypeName);
@@ -73,10 +73,16 @@ function unwrapScriptText(text: string): string {
     .trim();
 }
 
-/** Parsed JSON of each ld+json block; malformed or oversized blocks are skipped. */
-export function parseJsonLdBlocks(doc: Document): unknown[] {
+/**
+ * Parsed JSON of each ld+json block; malformed or oversized blocks are skipped. `scripts`
+ * defaults to every block in the document; notice detection passes only those in the places
+ * it reads, to stay within its copy-time budget.
+ */
+export function parseJsonLdBlocks(
+  doc: Document,
+  scripts: ArrayLike<Element> = doc.querySelectorAll('script[type="application/ld+json"]'),
+): unknown[] {
   const blocks: unknown[] = [];
-  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
   let totalChars = 0;
   for (let i = 0; i < scripts.length && i < MAX_BLOCKS; i++) {
     const text = scripts[i]?.textContent ?? '';
@@ -121,19 +127,19 @@ export function collectJsonLdNodes(blocks: readonly unknown[]): JsonLdNodes {
 }
 
 /** Follows an {"@id": …} reference to the node it names, when the page defines it. */
-function resolveReference(value: unknown, byId: ReadonlyMap<string, JsonObject>): unknown {
+export function resolveReference(value: unknown, byId: ReadonlyMap<string, JsonObject>): unknown {
   if (!isJsonObject(value)) return value;
   const id = value['@id'];
   if (typeof id === 'string' && Object.keys(value).length === 1) return byId.get(id) ?? value;
   return value;
 }
 
-function firstString(value: unknown): string | undefined {
+export function firstString(value: unknown): string | undefined {
   return asArray(value).find((item): item is string => typeof item === 'string');
 }
 
 /** A person/organisation's display name: `name`, else given + family name. */
-function entityName(entity: unknown): string | undefined {
+export function entityName(entity: unknown): string | undefined {
   if (typeof entity === 'string') return entity;
   if (!isJsonObject(entity)) return undefined;
   const name = firstString(entity.name);
