@@ -2,7 +2,7 @@
 // "ratio","better"} — for people and scripts alike. `ratio` is the share of the budget used
 // (value/goal, or goal/value when higher is better): ≤ 1 is within budget. Builds come first
 // (npm script); this measures them, then extraction, paste-time and republication costs
-// (paste.ts, republication.ts), and the longest task Linkback causes on huge and pathological
+// (paste.ts, republication.ts), reuse-notice detection (notices.ts), and the longest task Linkback causes on huge and pathological
 // pages (huge-pages.ts). Notes on what was measured go to stderr.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 
 import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
 import { hugePageFigures } from './huge-pages';
+import { noticeFigures } from './notices';
 import { pasteFigures } from './paste';
 import { republicationFigures } from './republication';
 import { launchChromium, note, print, type Figure } from './shared';
@@ -121,6 +122,7 @@ const figures = [
   ...(await extractionTimes()),
   ...(await pasteFigures()),
   ...(await republicationFigures()),
+  ...(await noticeFigures()),
   ...(await hugePageFigures()),
 ];
 note(`measured in ${((performance.now() - began) / 1000).toFixed(1)} s`);
