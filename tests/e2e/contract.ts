@@ -13,6 +13,7 @@ import {
 import {
   analyseHtml,
   articlesIndexed,
+  badgeText,
   countOccurrences,
   elementCenter,
   expectedArticleUrl,
@@ -676,20 +677,7 @@ export function defineContractSuite(kind: BrowserKind): void {
       /** The article must be in the index before a page can be found to reuse it. */
       before(() => articlesIndexed(browser));
 
-      async function badgeOf(tabId: number): Promise<string> {
-        return browser.evalInExtension(
-          (a: { tabId: number }) => {
-            type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
-            const g = globalThis as unknown as {
-              browser?: { browserAction?: Action; action?: Action };
-              chrome: { action?: Action };
-            };
-            const action = g.browser?.browserAction ?? g.browser?.action ?? g.chrome.action;
-            return action!.getBadgeText({ tabId: a.tabId });
-          },
-          { tabId },
-        );
-      }
+      const badgeOf = (tabId: number) => badgeText(browser, tabId);
 
       /** Opens a page on another origin, waits for its check, and reads badge and popup. */
       async function checkPage(name: string) {

@@ -17,6 +17,8 @@ import {
 } from './browsers.ts';
 import {
   articlesIndexed,
+  badgeText,
+  storedPasteRecords,
   countOccurrences,
   elementCenter,
   eventually,
@@ -78,31 +80,6 @@ function recordedTexts(browser: ExtensionBrowser): Promise<string[]> {
     const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
     return ((stored.copyRecords ?? []) as { text: string }[]).map((record) => record.text);
   });
-}
-
-function pasteRecordsStored(browser: ExtensionBrowser): Promise<unknown[]> {
-  return browser.evalInExtension(async () => {
-    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    const stored = await (g.browser ?? g.chrome).storage.local.get('pasteRecords');
-    return (stored.pasteRecords ?? []) as unknown[];
-  });
-}
-
-/** The toolbar badge of a tab ('!', '✓' or ''). */
-function badgeText(browser: ExtensionBrowser, tabId: number): Promise<string> {
-  return browser.evalInExtension(
-    (a: { tabId: number }) => {
-      type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
-      const g = globalThis as unknown as {
-        browser?: { browserAction?: Action; action?: Action };
-        chrome: { action?: Action };
-      };
-      const action = g.browser?.browserAction ?? g.browser?.action ?? g.chrome.action;
-      return action!.getBadgeText({ tabId: a.tabId });
-    },
-    { tabId },
-  );
 }
 
 /** The storage notice the popup shows for the tab showing `url` (fails when it shows none). */
@@ -258,7 +235,7 @@ export function defineFaultSuite(kind: BrowserKind): void {
       async () => {
         const selection = await copyStripped(0, 1);
         await articlesIndexed(browser);
-        const pastesBefore = (await pasteRecordsStored(browser)).length;
+        const pastesBefore = (await storedPasteRecords(browser)).length;
         const editorTabs: E2EPage[] = [];
         for (let k = 0; k < TABS; k++) {
           const tab = await browser.newPage(EDITORS_URL);
@@ -288,7 +265,7 @@ export function defineFaultSuite(kind: BrowserKind): void {
             assert.equal(countOccurrences(value, articleUrl), 1, 'with one link');
           }
           await eventually(
-            async () => (await pasteRecordsStored(browser)).length >= pastesBefore + TABS,
+            async () => (await storedPasteRecords(browser)).length >= pastesBefore + TABS,
             `all ${TABS} pastes recorded`,
           );
           for (const url of reuseUrls) {

@@ -428,3 +428,31 @@ export async function failAfter<T>(ms: number, where: () => string, work: Promis
     clearTimeout(timer);
   }
 }
+
+/** The paste records the background keeps, newest first (as stored: fields may be damaged). */
+export function storedPasteRecords(
+  browser: ExtensionBrowser,
+): Promise<Array<{ destinationOrigin: string; added: boolean }>> {
+  return browser.evalInExtension(async () => {
+    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    const stored = await (g.browser ?? g.chrome).storage.local.get('pasteRecords');
+    return (stored.pasteRecords ?? []) as Array<{ destinationOrigin: string; added: boolean }>;
+  });
+}
+
+/** The toolbar badge of a tab ('!', '✓' or ''). */
+export function badgeText(browser: ExtensionBrowser, tabId: number): Promise<string> {
+  return browser.evalInExtension(
+    (a: { tabId: number }) => {
+      type Action = { getBadgeText(d: { tabId: number }): Promise<string> };
+      const g = globalThis as unknown as {
+        browser?: { browserAction?: Action; action?: Action };
+        chrome: { action?: Action };
+      };
+      const action = g.browser?.browserAction ?? g.browser?.action ?? g.chrome.action;
+      return action!.getBadgeText({ tabId: a.tabId });
+    },
+    { tabId },
+  );
+}

@@ -25,6 +25,7 @@ import {
   pressCopy,
   selectParagraphs,
   setPageStripsCopies,
+  storedPasteRecords,
   waitForCopyRecord,
   type ParagraphSelection,
 } from './helpers.ts';
@@ -152,11 +153,12 @@ export function definePathologicalSuite(kind: BrowserKind): void {
       assertWholeAndLinked(value);
 
       // The cross-origin frame cannot be read from the page: its paste record says what landed.
-      const before = await pasteCount(browser);
-      await page.click(...xy(await frameFieldCenter(page, 1)));
+      const before = (await storedPasteRecords(browser)).length;
+      const crossOrigin = await frameFieldCenter(page, 1);
+      await page.click(crossOrigin.x, crossOrigin.y);
       await page.press('Control+v');
       const latest = await eventually(async () => {
-        const records = await pasteRecords(browser);
+        const records = await storedPasteRecords(browser);
         return records.length > before ? records[0] : undefined;
       }, 'the paste in the cross-origin frame was never recorded');
       assert.equal(latest?.destinationOrigin, `http://${FRAMES_HOST}`);
@@ -178,21 +180,4 @@ export function definePathologicalSuite(kind: BrowserKind): void {
       });
     }
   });
-}
-
-const xy = (at: { x: number; y: number }): [number, number] => [at.x, at.y];
-
-type StoredPaste = { destinationOrigin: string; added: boolean };
-
-function pasteRecords(browser: ExtensionBrowser): Promise<StoredPaste[]> {
-  return browser.evalInExtension(async () => {
-    type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
-    const g = globalThis as unknown as { browser?: Api; chrome: Api };
-    const stored = await (g.browser ?? g.chrome).storage.local.get('pasteRecords');
-    return (stored.pasteRecords ?? []) as StoredPaste[];
-  });
-}
-
-async function pasteCount(browser: ExtensionBrowser): Promise<number> {
-  return (await pasteRecords(browser)).length;
 }

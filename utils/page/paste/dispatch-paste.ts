@@ -201,8 +201,7 @@ function insertAroundNativePaste(target: Element, additions: PasteAdditions, ric
 type TextField = HTMLTextAreaElement | HTMLInputElement;
 
 function isTextField(target: Element): target is TextField {
-  const field = target as Partial<TextField>;
-  return typeof field.setSelectionRange === 'function' && typeof field.selectionStart === 'number';
+  return target.localName === 'textarea' || target.localName === 'input';
 }
 
 /**

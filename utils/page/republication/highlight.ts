@@ -38,32 +38,40 @@ export function highlightPassages(
   return ranges.length;
 }
 
+const HIGHLIGHT_RULE = `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe08a; color: inherit; }`;
+
+/** Whether a style sheet is the one below (compared by its rule: sheets differ per world). */
+function isHighlightStyle(sheet: CSSStyleSheet): boolean {
+  try {
+    return Array.prototype.some.call(sheet.cssRules, (rule: CSSRule) =>
+      rule.cssText.includes(`::highlight(${HIGHLIGHT_NAME})`),
+    );
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The highlight's colours, as an adopted style sheet: no element is added to the page. Put
  * back whenever it is gone: a page may empty its adopted style sheets at any time.
  */
 function ensureHighlightStyle(win: Window & typeof globalThis): void {
   const doc = win.document as Document & { wrappedJSObject?: Document };
-  const ours = (sheet: CSSStyleSheet) => {
-    try {
-      return Array.prototype.some.call(sheet.cssRules, (rule: CSSRule) =>
-        rule.cssText.includes(`::highlight(${HIGHLIGHT_NAME})`),
-      );
-    } catch {
-      return false;
-    }
+  const makeSheet = () => {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_RULE);
+    return sheet;
   };
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(
-    `::highlight(${HIGHLIGHT_NAME}) { background-color: #ffe08a; color: inherit; }`,
-  );
   try {
-    if (doc.adoptedStyleSheets.some(ours)) return;
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    if (!doc.adoptedStyleSheets.some(isHighlightStyle)) {
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, makeSheet()];
+    }
   } catch {
     // Firefox ESR 140 does not let a content script read the page's list (it is not
     // iterable through the Xray view): look and append through the page's own list instead.
     const pageSheets = doc.wrappedJSObject?.adoptedStyleSheets;
-    if (pageSheets && !Array.prototype.some.call(pageSheets, ours)) pageSheets.push(sheet);
+    if (pageSheets && !Array.prototype.some.call(pageSheets, isHighlightStyle)) {
+      pageSheets.push(makeSheet());
+    }
   }
 }
