@@ -19,10 +19,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    // storage: the copy records and settings. Nothing else is needed: the copy
-    // handler writes to the clipboard through the copy event itself, and the
-    // article script's match patterns are the only host access.
-    permissions: ['storage'],
+    // storage: the copy records, settings and the user's choices per site.
+    // scripting + host access to every site: any site may state a reuse rule, and the
+    // article script that reads it is injected only when the user begins to select text
+    // there (or opens the popup), so no page pays for it at load. The all-pages content
+    // script already shows the same "all websites" access at install. The copy handler
+    // writes to the clipboard through the copy event itself: no clipboard permission.
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['<all_urls>'],
     ...(command === 'build'
       ? { content_security_policy: { extension_pages: NO_NETWORK_CSP } }
       : {}),

@@ -7,6 +7,8 @@ import { ComplianceReport, type ReportActions } from './ComplianceReport';
 import { t } from './i18n';
 import { MetadataCard } from './MetadataCard';
 import { RecentCopies } from './RecentCopies';
+import { RuleCard, type RuleActions } from './RuleCard';
+import { siteRuleStatus, type SiteRuleStatus } from '../utils/core/rules/site-choice';
 import { StorageNotice } from './StorageNotice';
 
 export interface PopupData {
@@ -29,9 +31,11 @@ export function PopupApp({
   actions,
 }: {
   load: () => Promise<PopupData>;
-  actions: ReportActions;
+  actions: ReportActions & RuleActions;
 }) {
   const [result, setResult] = useState<Load>({ status: 'loading' });
+  // The rule as the user just set it: the tab learns of it through storage, a moment later.
+  const [ruleStatus, setRuleStatus] = useState<SiteRuleStatus | null>(null);
   useEffect(() => {
     load().then(
       (data) => setResult({ status: 'ready', data }),
@@ -49,6 +53,18 @@ export function PopupApp({
     );
 
   const { state, recent, report, health } = result.data;
+  const rule = ruleStatus ?? state?.rule ?? null;
+  const ruleCard = rule && (
+    <RuleCard
+      status={rule}
+      actions={{
+        async chooseForSite(host, choice) {
+          await actions.chooseForSite(host, choice);
+          setRuleStatus(siteRuleStatus(host, rule.found, choice));
+        },
+      }}
+    />
+  );
   const footer = (
     <footer class="actions">
       <button type="button" data-action="open-settings" onClick={() => actions.openSettings()}>
@@ -60,6 +76,7 @@ export function PopupApp({
     return (
       <>
         <MetadataCard state={state} />
+        {ruleCard}
         {/* Copies from this very page may be the ones storage could not keep. */}
         <StorageNotice health={health ?? null} />
         {footer}
@@ -70,6 +87,7 @@ export function PopupApp({
     <>
       {/* The publisher's own pages quoting its articles are not republication. */}
       {!state?.publisher && <ComplianceReport report={report} actions={actions} />}
+      {ruleCard}
       <section data-testid="not-article" class="card">
         <h2>{t('notArticleTitle')}</h2>
         <p>

@@ -2,6 +2,7 @@ import DOMPurify from 'dompurify';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createArticlePageModel } from '../utils/page/article/article-page';
+import { markArticleScriptHere } from '../utils/page/article/presence';
 import { createCopyHandler } from '../utils/page/copy/copy-handler';
 import { SELECTION_SANITIZE_CONFIG } from '../utils/page/copy/selection-html';
 import {
@@ -13,20 +14,30 @@ import {
 } from '../utils/platform/messaging';
 import { publisherRules } from '../utils/core/publishers';
 import { followValue, watchedValue } from '../utils/platform/storage/page-values';
-import { SETTINGS } from '../utils/platform/storage/stored-items';
+import { SETTINGS, SITE_CHOICES } from '../utils/platform/storage/stored-items';
 
 /** How long an in-page navigation gets to render before the page is read again. */
 const SETTLE_AFTER_NAVIGATION_MS = 1_000;
 
-// Publisher pages only: recognises the article, answers the popup, attributes copies.
+// Recognises the article and the site's reuse rule, answers the popup, attributes copies.
+// Loaded with the page on the built-in publishers' sites; on any other site, injected when
+// the user begins a selection or opens the popup (utils/page/copy/copy-intent.ts).
 export default defineContentScript({
   matches: publisherRules.flatMap((rule) => rule.hosts.map((host) => `*://${host}/*`)),
   runAt: 'document_idle',
   main(ctx) {
-    const page = createArticlePageModel();
-    const settings = followValue(watchedValue(SETTINGS), {
-      onCleanup: (callback) => ctx.onInvalidated(callback),
-      onError: logError,
+    ctx.onInvalidated(markArticleScriptHere());
+    const follow = <T>(value: Parameters<typeof followValue<T>>[0]) =>
+      followValue(value, {
+        onCleanup: (callback) => ctx.onInvalidated(callback),
+        onError: logError,
+      });
+    const settings = follow(watchedValue(SETTINGS));
+    const siteChoices = follow(watchedValue(SITE_CHOICES));
+    const page = createArticlePageModel(document, () => location.href, {
+      siteChoices,
+      // Text the reader cannot see is no notice: computed style, where the browser has it.
+      isVisible: (element) => element.checkVisibility?.({ visibilityProperty: true }) ?? true,
     });
 
     // The background may be asleep or reloading; a lost report must never break the page.

@@ -11,6 +11,7 @@ import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
 import { openArticleDb } from '../utils/platform/indexed-db';
+import { injectArticleScript, type ScriptingApi } from '../utils/platform/article-script';
 import { isAllowedSender } from '../utils/background/sender-policy';
 import { createStorageHealth } from '../utils/background/storage-health';
 import { repairStoredState } from '../utils/background/stored-state-repair';
@@ -21,6 +22,7 @@ import {
   pasteIndexItem,
   pasteRecordsItem,
   settingsItem,
+  siteChoicesItem,
   storageHealthItem,
 } from '../utils/platform/storage/items';
 import { MAX_PASTE_RECORDS, type PasteRecord } from '../utils/core/records/records';
@@ -49,7 +51,9 @@ export default defineBackground({
     const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
     // Nothing is handled before the stored state has been checked (once per session).
     const ready = repairStoredState(
-      [copyRecordsItem, pasteRecordsItem, settingsItem] as Parameters<typeof repairStoredState>[0],
+      [copyRecordsItem, pasteRecordsItem, settingsItem, siteChoicesItem] as Parameters<
+        typeof repairStoredState
+      >[0],
       pasteIndex,
       health,
     ).catch((error: unknown) => console.warn('[Linkback] stored state check failed', error));
@@ -66,6 +70,8 @@ export default defineBackground({
       articles: createArticleStore(openArticleDb(), Date.now, (summary) =>
         articleSummaryItem.setValue(summary),
       ),
+      injectArticleScript: (tabId: number, frameId: number) =>
+        injectArticleScript(browser as unknown as ScriptingApi, tabId, frameId),
       newId: () => crypto.randomUUID(),
       now: () => Date.now(),
       // Through each store's own queue, so a write under way cannot bring entries back.
@@ -80,7 +86,7 @@ export default defineBackground({
         return Promise.reject(new Error(`${message.type} is not accepted from this page`));
       }
       return ready
-        .then(() => handleBackgroundMessage(message, sender.tab?.id, services))
+        .then(() => handleBackgroundMessage(message, sender.tab?.id, services, sender.frameId))
         .catch((error: unknown) => {
           // The user's copy or paste went through; its record did not: say so in the popup.
           if (RECORDING.has(message.type)) void health.noteUnsaved(error);

@@ -7,13 +7,16 @@ import {
   sendToBackground,
   type BackgroundMessage,
 } from '../utils/platform/messaging';
+import { isArticleScriptHere } from '../utils/page/article/presence';
+import { watchCopyIntent } from '../utils/page/copy/copy-intent';
 import { startPasteGuard } from '../utils/page/paste/paste-guard';
 import { startRepublicationCheck } from '../utils/page/republication/page-scan';
 import { watchedValue } from '../utils/platform/storage/page-values';
 import { ARTICLE_SUMMARY, PASTE_INDEX, SETTINGS } from '../utils/platform/storage/stored-items';
 
-// Every page and frame: adds the source link when article text is pasted without it, and
-// (top frame) checks whether the page reuses articles the user read, and links back.
+// Every page and frame: adds the source link when article text is pasted without it, asks
+// for the article script when a copy may follow, and (top frame) checks whether the page
+// reuses articles the user read, and links back.
 // Registered at document_start so its paste listener runs before the page's own.
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -40,6 +43,17 @@ export default defineContentScript({
       onCleanup,
       onError: logError,
     });
+
+    // Any site may state a reuse rule: the article script comes when a copy may follow.
+    if (location.protocol === 'http:' || location.protocol === 'https:') {
+      watchCopyIntent({
+        doc: document,
+        isArticleScriptHere,
+        requestArticleScript: () => send({ type: 'article-script:load' }),
+        listen,
+        onError: logError,
+      });
+    }
 
     if (window.top !== window) return;
     const articleSummary = watchedValue(ARTICLE_SUMMARY);

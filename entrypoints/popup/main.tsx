@@ -2,7 +2,13 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupData } from '../../components/PopupApp';
 import { sendToBackground, sendToTab, type TabMessage } from '../../utils/platform/messaging';
-import { copyRecordsItem, storageHealthItem } from '../../utils/platform/storage/items';
+import { injectArticleScript, type ScriptingApi } from '../../utils/platform/article-script';
+import {
+  copyRecordsItem,
+  siteChoicesItem,
+  storageHealthItem,
+} from '../../utils/platform/storage/items';
+import { withSiteChoice, type SiteChoice } from '../../utils/core/rules/site-choice';
 
 /**
  * The tab the popup describes: the active one, or `?tab=ID` when the popup is opened as a
@@ -24,9 +30,26 @@ async function askTab<M extends TabMessage>(message: M) {
   return sendToTab(browser, tabId, message).catch(() => null);
 }
 
+/**
+ * The tab's article and rule. Off the built-in publishers' sites the article script is not
+ * there until the user selects text: opening the popup brings it, to read the site's rule.
+ */
+async function askArticle() {
+  const state = await askTab({ type: 'article:get' });
+  if (state) return state;
+  const tabId = await tabIdPromise;
+  if (tabId === undefined) return null;
+  try {
+    await injectArticleScript(browser as unknown as ScriptingApi, tabId);
+  } catch {
+    return null; // A browser page, the store, a PDF: no script may run there.
+  }
+  return askTab({ type: 'article:get' });
+}
+
 async function loadPopupData(): Promise<PopupData> {
   const [state, report, recent, health] = await Promise.all([
-    askTab({ type: 'article:get' }),
+    askArticle(),
     askTab({ type: 'report:get' }),
     copyRecordsItem.getValue(),
     storageHealthItem.getValue().catch(() => null),
@@ -40,6 +63,9 @@ const actions = {
   },
   async clearHistory(): Promise<void> {
     await sendToBackground(browser, { type: 'history:clear' });
+  },
+  async chooseForSite(host: string, choice: SiteChoice | null): Promise<void> {
+    await siteChoicesItem.setValue(withSiteChoice(await siteChoicesItem.getValue(), host, choice));
   },
   openSettings(): void {
     void browser.runtime.openOptionsPage();

@@ -15,6 +15,8 @@ export interface BackgroundServices {
   pasteIndex: PasteIndexStore;
   indicator: ActionIndicator;
   articles: ArticleStore;
+  /** Runs the article script in one frame of a tab (see entrypoints/article.content.ts). */
+  injectArticleScript(tabId: number, frameId: number): Promise<void>;
   newId(): string;
   now(): number;
 }
@@ -42,6 +44,7 @@ export async function handleBackgroundMessage(
   message: BackgroundMessage,
   tabId: number | undefined,
   services: BackgroundServices,
+  frameId = 0,
 ): Promise<BackgroundReplies[BackgroundMessage['type']]> {
   switch (message.type) {
     case 'article:state': {
@@ -102,6 +105,10 @@ export async function handleBackgroundMessage(
     }
     case 'page:navigated': {
       await showReport(services, tabId, '', 0);
+      return { ok: true };
+    }
+    case 'article-script:load': {
+      if (tabId !== undefined) await services.injectArticleScript(tabId, frameId);
       return { ok: true };
     }
     case 'history:clear': {

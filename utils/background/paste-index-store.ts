@@ -15,13 +15,16 @@ export interface PasteIndexItem {
   setValue(value: PasteIndexSnapshot): Promise<void>;
 }
 
-/** Where a copy's attribution points, from its record and its publisher's rule. */
+/**
+ * Where a copy's attribution points, from its record: records carry their site's rule since
+ * rules came from any site; older ones take their built-in publisher's.
+ */
 function sourceOf(record: CopyRecord): Omit<PasteSource, 'lastCopiedAt' | 'readOnly'> {
   const rule = findPublisherRule(record.articleUrl);
   return {
-    url: record.articleUrl,
+    url: record.linkUrl ?? record.articleUrl,
     language: record.language,
-    placement: rule?.placement ?? 'end',
+    placement: record.placement ?? rule?.placement ?? 'end',
     hosts: rule?.hosts ?? [new URL(record.articleUrl).hostname],
   };
 }

@@ -22,6 +22,11 @@ export type BackgroundMessage =
   | { type: 'page:check'; url: string; text: string; links: string[] }
   /** The page navigated in-page: the report its badge shows no longer holds. */
   | { type: 'page:navigated' }
+  /**
+   * The user is about to copy (a selection began) in a frame the article script is not in:
+   * the background injects it there, so that it reads the site's rule before the copy lands.
+   */
+  | { type: 'article-script:load' }
   /** Forget every copy, paste and read article (the popup's "Clear history"). */
   | { type: 'history:clear' };
 
@@ -38,6 +43,7 @@ export interface BackgroundReplies {
   'article:read': { ok: true };
   'page:check': PageReport;
   'page:navigated': { ok: true };
+  'article-script:load': { ok: true };
   'history:clear': { ok: true };
 }
 
@@ -116,6 +122,7 @@ const BACKGROUND_TYPES = new Set<string>([
   'article:read',
   'page:check',
   'page:navigated',
+  'article-script:load',
   'history:clear',
 ]);
 

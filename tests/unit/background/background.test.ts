@@ -185,6 +185,10 @@ function makeServices(action: ActionApi, records = memoryItem()) {
       10,
     ),
     articles: createArticleStore(memoryArticleDb()),
+    injected: [] as Array<[number, number]>,
+    async injectArticleScript(tabId: number, frameId: number) {
+      this.injected.push([tabId, frameId]);
+    },
     newId: () => 'id',
     now: () => 1_000,
     clearLogs: async () => {
@@ -201,7 +205,7 @@ describe('the action indicator and message routing', () => {
   it('marks recognised article tabs and resets others', async () => {
     const { api, calls } = fakeAction();
     const services = makeServices(api);
-    const article: BackgroundMessage = {
+    const article: Extract<BackgroundMessage, { type: 'article:state' }> = {
       type: 'article:state',
       state: {
         isArticle: true,
@@ -213,6 +217,7 @@ describe('the action indicator and message routing', () => {
           notice: '',
           homeUrl: 'https://caliber.az/',
         },
+        rule: null,
       },
     };
     await handleBackgroundMessage(article, 7, services);
@@ -379,12 +384,23 @@ describe('the republication services', () => {
   });
 });
 
+describe('the article script on demand', () => {
+  it('is injected into the very frame that asked, in the tab that asked', async () => {
+    const services = makeServices(fakeAction().api);
+    await handleBackgroundMessage({ type: 'article-script:load' }, 4, services, 9);
+    await handleBackgroundMessage({ type: 'article-script:load' }, undefined, services, 2);
+    expect(services.injected).toEqual([[4, 9]]);
+  });
+});
+
 describe('the sender policy', () => {
-  it('takes article data only from publishers’ pages', () => {
+  it('takes article data only from web pages, where any site may state a rule', () => {
     const copy = { type: 'copy:record', record: COPY } as const;
     const extension = 'chrome-extension://abcdefghijklmnop/';
     expect(isAllowedSender(copy, 'https://caliber.az/en/post/story', extension)).toBe(true);
-    expect(isAllowedSender(copy, 'https://evil.example/', extension)).toBe(false);
+    expect(isAllowedSender(copy, 'https://vesti.example/news/1', extension)).toBe(true);
+    expect(isAllowedSender(copy, `${extension}popup.html`, extension)).toBe(false);
+    expect(isAllowedSender(copy, 'file:///home/user/page.html', extension)).toBe(false);
     expect(isAllowedSender(copy, undefined, extension)).toBe(false);
     const check: BackgroundMessage = { type: 'page:check', url: 'x', text: '', links: [] };
     expect(isAllowedSender(check, 'https://evil.example/', extension)).toBe(true);
@@ -404,7 +420,7 @@ describe('who may send each message', () => {
   const messages: Record<BackgroundMessage['type'], BackgroundMessage> = {
     'article:state': {
       type: 'article:state',
-      state: { isArticle: false, url: 'x', metadata: null, publisher: null },
+      state: { isArticle: false, url: 'x', metadata: null, publisher: null, rule: null },
     },
     'article:read': {
       type: 'article:read',
@@ -425,12 +441,15 @@ describe('who may send each message', () => {
     },
     'page:check': { type: 'page:check', url: 'x', text: '', links: [] },
     'page:navigated': { type: 'page:navigated' },
+    'article-script:load': { type: 'article-script:load' },
     'history:clear': { type: 'history:clear' },
   };
+  const web: Array<keyof typeof senders> = ['publisher', 'lookalike', 'other'];
   const allowed: Record<BackgroundMessage['type'], Array<keyof typeof senders>> = {
-    'article:state': ['publisher'],
-    'article:read': ['publisher'],
-    'copy:record': ['publisher'],
+    'article:state': web,
+    'article:read': web,
+    'copy:record': web,
+    'article-script:load': web,
     'paste:record': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
     'page:check': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
     'page:navigated': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],

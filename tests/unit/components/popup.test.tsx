@@ -44,10 +44,14 @@ const STATE: ArticleView = {
     notice: 'Any use of materials is allowed only if there is a hyperlink to Caliber.az',
     timeZone: caliberRule.timeZone,
   },
+  rule: null,
   thumbnail: THUMBNAIL,
 };
 
-async function show(data: PopupData | Error): Promise<HTMLElement> {
+async function show(
+  data: PopupData | Error,
+  chooseForSite: (host: string, choice: SiteChoice | null) => Promise<void> = async () => undefined,
+): Promise<HTMLElement> {
   const root = document.createElement('main');
   document.body.append(root);
   await act(async () => {
@@ -57,6 +61,7 @@ async function show(data: PopupData | Error): Promise<HTMLElement> {
           highlight: async () => 2,
           clearHistory: async () => undefined,
           openSettings: () => undefined,
+          chooseForSite,
         }}
         load={() => (data instanceof Error ? Promise.reject(data) : Promise.resolve(data))}
       />,
@@ -68,6 +73,10 @@ async function show(data: PopupData | Error): Promise<HTMLElement> {
   });
   return root;
 }
+
+import type { SiteChoice } from '../../../utils/core/rules/site-choice';
+import { siteRuleStatus } from '../../../utils/core/rules/site-choice';
+import type { ReuseFinding } from '../../../utils/core/rules/types';
 
 const field = (root: HTMLElement, name: string) =>
   root.querySelector(`[data-field="${name}"]`)?.textContent;
@@ -280,5 +289,102 @@ describe('the popup under fuzzed page strings', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('the reuse rule on the tab’s site', () => {
+  const NOTICE: ReuseFinding = {
+    kind: 'rule',
+    rule: {
+      publisher: { name: 'Vesti', hosts: ['vesti.test'] },
+      linkTo: 'site',
+      placement: 'any',
+      activeLink: true,
+      label: null,
+      source: 'notice',
+      quote: 'При использовании материалов <b>гиперссылка</b> на Vesti обязательна.',
+    },
+  };
+  const onSite = (found: ReuseFinding | null): PopupData => ({
+    state: {
+      ...STATE,
+      publisher: found ? { ...STATE.publisher!, id: 'vesti.test', name: 'Vesti' } : null,
+      rule: siteRuleStatus('vesti.test', found, null),
+    },
+    report: null,
+    recent: [],
+  });
+  const click = async (root: HTMLElement, action: string) =>
+    act(async () => {
+      root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)?.click();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+
+  it('shows the rule, where it comes from, and the site’s words as text', async () => {
+    const root = await show(onSite(NOTICE));
+    expect(field(root, 'rule-source')).toBe("Read from the site's notice");
+    expect(field(root, 'rule-link')).toContain('Link to the site');
+    const quote = root.querySelector('[data-testid="rule-quote"]');
+    expect(quote?.textContent).toContain('<b>гиперссылка</b>');
+    expect(quote?.querySelector('b')).toBeNull();
+  });
+
+  it('turns Linkback off for the site, and says so', async () => {
+    const chosen: Array<[string, SiteChoice | null]> = [];
+    const root = await show(
+      onSite(NOTICE),
+      async (host, choice) => void chosen.push([host, choice]),
+    );
+    await click(root, 'rule-off');
+    expect(chosen).toEqual([['vesti.test', { kind: 'off' }]]);
+    expect(root.querySelector('[data-testid="rule-state"]')?.textContent).toContain(
+      'Linkback is off on this site',
+    );
+    await click(root, 'rule-on');
+    expect(chosen[1]).toEqual(['vesti.test', null]);
+    expect(field(root, 'rule-source')).toBe("Read from the site's notice");
+  });
+
+  it('adds a rule of the user’s own where the site states none', async () => {
+    const chosen: Array<SiteChoice | null> = [];
+    const root = await show(onSite(null), async (_host, choice) => void chosen.push(choice));
+    expect(root.querySelector('[data-testid="rule-state"]')?.textContent).toContain(
+      'no reuse rule',
+    );
+    await click(root, 'rule-edit');
+    const form = root.querySelector('form')!;
+    await act(async () => {
+      const placement = form.querySelector<HTMLSelectElement>('[name="placement"]')!;
+      placement.value = 'start';
+      placement.dispatchEvent(new Event('change', { bubbles: true }));
+      const label = form.querySelector<HTMLInputElement>('[name="label"]')!;
+      label.value = '  Via Vesti ';
+      label.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await click(root, 'rule-save');
+    expect(chosen).toEqual([
+      { kind: 'rule', linkTo: 'article', placement: 'start', label: 'Via Vesti' },
+    ]);
+    expect(field(root, 'rule-source')).toBe('Your rule');
+    expect(field(root, 'rule-link')).toContain('Link before the text');
+  });
+
+  it('says when the site forbids reprinting, with its words', async () => {
+    const root = await show(onSite({ kind: 'reprint-forbidden', quote: 'Перепечатка запрещена.' }));
+    expect(root.querySelector('[data-testid="rule-state"]')?.textContent).toContain(
+      'forbids reprinting',
+    );
+    expect(root.querySelector('[data-testid="rule-quote"]')?.textContent).toBe(
+      'Перепечатка запрещена.',
+    );
+  });
+
+  it('keeps the user’s text and says why when saving fails', async () => {
+    const root = await show(onSite(NOTICE), async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    });
+    await click(root, 'rule-off');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('QUOTA_BYTES');
+    expect(field(root, 'rule-source')).toBe("Read from the site's notice");
   });
 });

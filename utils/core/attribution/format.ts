@@ -10,6 +10,23 @@ export interface AttributionSource {
   siteName?: string | null;
   /** Language of the article: decides the label (Source / Источник / Mənbə). */
   language: string | null;
+  /** The user's own label for the site, instead of the language's "Source". */
+  label?: string | null;
+  /**
+   * A licensed page's credit (Creative Commons' "TASL"): the attribution then names the
+   * title, the author and the licence as well as the source.
+   */
+  licence?: LicenceNotice | null;
+}
+
+/** What a licence credit names besides the source link. */
+export interface LicenceNotice {
+  /** "CC BY 4.0"; null when the page names a licence by its link only. */
+  name: string | null;
+  url: string | null;
+  authors: readonly string[];
+  /** The publisher's own credit line (schema.org creditText), shown instead of the authors. */
+  creditText?: string | null;
 }
 
 /** The two clipboard flavours Linkback writes. */
@@ -19,6 +36,7 @@ export interface ClipboardPayload {
 }
 
 const LABELS: Record<string, string> = { en: 'Source', ru: 'Источник', az: 'Mənbə' };
+const LICENCE_LABELS: Record<string, string> = { en: 'License', ru: 'Лицензия', az: 'Lisenziya' };
 
 /** Every label an attribution of Linkback's can start with. */
 export const ATTRIBUTION_LABELS: readonly string[] = [...new Set(Object.values(LABELS))];
@@ -27,9 +45,36 @@ const DEFAULT_LABEL = 'Source';
 /** Marks Linkback's own paragraph so a second copy of already-attributed text is recognised. */
 export const ATTRIBUTION_MARKER = 'data-linkback';
 
+function primaryOf(language: string | null): string {
+  return (language ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
+}
+
 export function attributionLabel(language: string | null): string {
-  const primary = (language ?? '').toLowerCase().split(/[-_]/)[0] ?? '';
-  return LABELS[primary] ?? DEFAULT_LABEL;
+  return LABELS[primaryOf(language)] ?? DEFAULT_LABEL;
+}
+
+function labelOf(source: AttributionSource): string {
+  return source.label?.trim() || attributionLabel(source.language);
+}
+
+/** The TASL parts after the link: “Title”, Author. License: CC BY 4.0 (deed URL). */
+function licenceParts(source: AttributionSource): {
+  credit: string;
+  licenceName: string | null;
+  licenceUrl: string | null;
+} | null {
+  const licence = source.licence;
+  if (!licence) return null;
+  const title = source.title?.trim();
+  const who = licence.creditText?.trim() || licence.authors.join(', ') || source.siteName?.trim();
+  const credit = [title ? `“${title}”` : '', who ?? ''].filter(Boolean).join(', ');
+  const licenceUrl = toHttpUrl(licence.url);
+  const licenceName = licence.name?.trim() || null;
+  return { credit, licenceName, licenceUrl };
+}
+
+function licenceLabel(language: string | null): string {
+  return LICENCE_LABELS[primaryOf(language)] ?? 'License';
 }
 
 export function escapeHtml(text: string): string {
@@ -47,9 +92,23 @@ function requireHttpUrl(source: AttributionSource): string {
   return url;
 }
 
-/** "Source: https://…" — the URL written out, so plain-text targets still show the link. */
+/**
+ * "Source: https://…" — the URL written out, so plain-text targets still show the link. A
+ * licensed page's credit follows: "— “Title”, Author. License: CC BY 4.0 (https://…)".
+ */
 export function formatPlainAttribution(source: AttributionSource): string {
-  return `${attributionLabel(source.language)}: ${requireHttpUrl(source)}`;
+  const line = `${labelOf(source)}: ${requireHttpUrl(source)}`;
+  const tasl = licenceParts(source);
+  if (!tasl) return line;
+  const { credit, licenceName, licenceUrl } = tasl;
+  const licence = [licenceName, licenceUrl && (licenceName ? `(${licenceUrl})` : licenceUrl)]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    line,
+    credit && ` — ${credit}.`,
+    licence && ` ${licenceLabel(source.language)}: ${licence}`,
+  ].join('');
 }
 
 /**
@@ -60,9 +119,21 @@ export function formatPlainAttribution(source: AttributionSource): string {
  */
 export function formatHtmlAttribution(source: AttributionSource): string {
   const url = escapeHtml(requireHttpUrl(source));
+  const tasl = licenceParts(source);
+  let credit = '';
+  if (tasl) {
+    const { licenceName, licenceUrl } = tasl;
+    const licenceText = escapeHtml(licenceName ?? licenceUrl ?? '');
+    const licence = licenceUrl
+      ? `<a href="${escapeHtml(licenceUrl)}" rel="license">${licenceText}</a>`
+      : licenceText;
+    credit =
+      (tasl.credit ? ` — ${escapeHtml(tasl.credit)}.` : '') +
+      (licence ? ` ${escapeHtml(licenceLabel(source.language))}: ${licence}` : '');
+  }
   return (
-    `<p ${ATTRIBUTION_MARKER}="attribution">${escapeHtml(attributionLabel(source.language))}: ` +
-    `<a href="${url}">${url}</a></p>`
+    `<p ${ATTRIBUTION_MARKER}="attribution">${escapeHtml(labelOf(source))}: ` +
+    `<a href="${url}">${url}</a>${credit}</p>`
   );
 }
 

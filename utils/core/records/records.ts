@@ -24,6 +24,10 @@ export interface CopyRecord {
   textLength: number;
   /** Whether Linkback put the attribution on the clipboard (false: it was already there). */
   attributed: boolean;
+  /** Where the attribution links when not to the article itself (a rule that asks for the site). */
+  linkUrl?: string;
+  /** Where the site's rule puts the link; absent in records made before rules: the publisher's. */
+  placement?: 'start' | 'end';
 }
 
 /** A paste of article text somewhere else: the history's "where it went". */

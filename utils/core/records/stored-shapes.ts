@@ -52,6 +52,12 @@ function readCopyRecord(entry: unknown): CopyRecord | null {
     text: entry.text,
     textLength: isTime(entry.textLength) ? entry.textLength : entry.text.length,
     attributed: entry.attributed === true,
+    ...(isText(entry.linkUrl) && toHttpUrl(entry.linkUrl)
+      ? { linkUrl: toHttpUrl(entry.linkUrl) as string }
+      : {}),
+    ...(entry.placement === 'start' || entry.placement === 'end'
+      ? { placement: entry.placement }
+      : {}),
   };
 }
 

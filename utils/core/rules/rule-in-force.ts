@@ -17,6 +17,8 @@ export interface RuleSources {
   /** The built-in publisher whose hosts include the page's (findPublisherRule). */
   publisher?: PublisherRule | null;
   isVisible?: VisibilityCheck;
+  /** The page's language as its metadata says (an SPA's <html lang> can be stale). */
+  language?: string | null;
 }
 
 export function findRuleInForce(
@@ -26,7 +28,8 @@ export function findRuleInForce(
 ): ReuseFinding | null {
   if (sources.userRule) return { kind: 'rule', rule: sources.userRule };
   if (sources.publisher) {
-    const language = primaryLanguageSubtag(doc.documentElement.getAttribute('lang')) ?? 'en';
+    const language =
+      sources.language ?? primaryLanguageSubtag(doc.documentElement.getAttribute('lang')) ?? 'en';
     return { kind: 'rule', rule: builtInReuseRule(sources.publisher, language) };
   }
   return detectReuseNotice(doc, { url, isVisible: sources.isVisible });

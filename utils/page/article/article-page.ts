@@ -2,57 +2,115 @@ import type { AttributionSource } from '../../core/attribution/format';
 import { extractMetadata } from '../../core/metadata/extract';
 import { drawLeadThumbnail } from './lead-thumbnail';
 import type { BackgroundMessage } from '../../platform/messaging';
-import type { ArticleState, ArticleView } from '../../core/records/article-state';
+import type { ArticleState, ArticleView, PublisherSummary } from '../../core/records/article-state';
 import { MAX_READ_TEXT } from '../../core/paste-index/build';
 import { findPublisherRule } from '../../core/publishers';
+import type { PublisherRule } from '../../core/publishers/types';
+import type { VisibilityCheck } from '../../core/notices/visible-text';
+import { findRuleInForce } from '../../core/rules/rule-in-force';
+import { siteChoiceFor, siteRuleStatus, type SiteChoices } from '../../core/rules/site-choice';
+import type { ReuseFinding, ReuseRule } from '../../core/rules/types';
+import { parseHttpUrl } from '../../core/url';
 import type { CopyContext } from '../copy/copy-handler';
 import { findArticleBodies } from '../copy/copy-policy';
+import { looksLikeArticle } from './article-kind';
 
 type ArticleRead = Omit<Extract<BackgroundMessage, { type: 'article:read' }>, 'type'>;
 
+export interface ArticlePageOptions {
+  /** The user's word on each site, as it is now: read at every use, so a change applies at once. */
+  siteChoices?: () => SiteChoices;
+  /** A real visibility check for notice detection (computed style); markup only without it. */
+  isVisible?: VisibilityCheck;
+}
+
+/** A built-in publisher as the popup and the badge name it; else the site the rule names. */
+function publisherSummary(
+  publisher: PublisherRule | null,
+  rule: ReuseRule | null,
+  url: URL,
+  siteName: string | null,
+): PublisherSummary | null {
+  if (publisher) {
+    return {
+      id: publisher.id,
+      name: publisher.name,
+      homeUrl: publisher.homeUrl,
+      timeZone: publisher.timeZone,
+      notice: rule?.quote ?? '',
+    };
+  }
+  if (!rule) return null;
+  return {
+    id: url.hostname,
+    name: rule.publisher.name ?? siteName ?? url.hostname,
+    homeUrl: `${url.origin}/`,
+    notice: rule.quote,
+  };
+}
+
 /**
  * What the article content script knows about its page, re-read when the URL changes
- * (the publisher's site navigates in-page) and cached otherwise: extraction is cheap
- * but copy handlers run often.
+ * (sites navigate in-page) and cached otherwise: extraction is cheap but copy handlers run
+ * often. On a built-in publisher's site the publisher's knowledge applies; on any other site
+ * the page's own notice or licence, read once per URL, and on every site the user's word.
  */
 export function createArticlePageModel(
   doc: Document = document,
   location: () => string = () => doc.location.href,
+  options: ArticlePageOptions = {},
 ) {
-  let cached: { url: string; state: ArticleState } | null = null;
+  let cached: {
+    url: string;
+    publisher: PublisherRule | null;
+    found: ReuseFinding | null;
+    base: Omit<ArticleState, 'rule' | 'publisher'>;
+  } | null = null;
+
+  function readPage() {
+    const url = location();
+    if (cached?.url === url) return cached;
+    const publisher = findPublisherRule(url);
+    const parsed = parseHttpUrl(url);
+    // Every article page's card, so the popup is right on any site; no card off the web.
+    const metadata = parsed ? extractMetadata(doc, url, publisher ?? undefined) : null;
+    const isArticle =
+      !!metadata &&
+      !!parsed &&
+      (publisher ? publisher.isArticleUrl(parsed) : looksLikeArticle(doc, metadata));
+    const found = parsed
+      ? findRuleInForce(doc, url, {
+          publisher,
+          isVisible: options.isVisible,
+          language: metadata?.language,
+        })
+      : null;
+    cached = { url, publisher, found, base: { isArticle, url, metadata } };
+    return cached;
+  }
 
   function read(): ArticleState {
-    const url = location();
-    if (cached?.url === url) return cached.state;
-    const rule = findPublisherRule(url);
-    const isArticle = !!rule && rule.isArticleUrl(new URL(url));
-    const metadata = isArticle ? extractMetadata(doc, url, rule) : null;
-    const state: ArticleState = {
-      isArticle,
-      url,
-      metadata,
-      publisher: rule
-        ? {
-            id: rule.id,
-            name: rule.name,
-            homeUrl: rule.homeUrl,
-            timeZone: rule.timeZone,
-            notice:
-              rule.notice[metadata?.language ?? 'en'] ??
-              rule.notice.en ??
-              Object.values(rule.notice)[0] ??
-              '',
-          }
-        : null,
-    };
-    cached = { url, state };
-    return state;
+    const { url, publisher, found, base } = readPage();
+    const parsed = parseHttpUrl(url);
+    if (!parsed) return { ...base, publisher: null, rule: null };
+    const choice = siteChoiceFor(options.siteChoices?.() ?? {}, parsed.hostname);
+    const rule = siteRuleStatus(parsed.hostname, found, choice);
+    const named = rule.inForce ?? (found?.kind === 'rule' ? found.rule : null);
+    const summary = publisherSummary(publisher, named, parsed, base.metadata?.siteName ?? null);
+    return { ...base, publisher: summary, rule };
   }
 
   /** Forgets the cache: the page may have rendered more since. */
   function refresh(): ArticleState {
     cached = null;
     return read();
+  }
+
+  /** Where the attribution of a copy from this page links, by the rule in force. */
+  function linkUrl(state: ArticleState, rule: ReuseRule): string | null {
+    if (!state.metadata) return null;
+    if (rule.linkTo === 'site' && state.publisher) return state.publisher.homeUrl;
+    return state.metadata.canonicalUrl;
   }
 
   return {
@@ -70,41 +128,57 @@ export function createArticlePageModel(
     /** The article's card and body text for the republication index, or null off an article. */
     readArticle(): ArticleRead | null {
       const state = read();
-      const rule = findPublisherRule(state.url);
-      if (!state.isArticle || !state.metadata || !rule) return null;
-      const bodies = findArticleBodies(doc, rule.bodySelector);
-      const bodyText = boundedText(bodies.length ? bodies : [doc.body], MAX_READ_TEXT);
+      const rule = state.rule?.inForce;
       const meta = state.metadata;
+      const host = state.rule?.host;
+      if (!state.isArticle || !meta || !rule || !state.publisher || !host) return null;
+      const bodies = findArticleBodies(doc, findPublisherRule(state.url)?.bodySelector);
+      const bodyText = boundedText(bodies.length ? bodies : [doc.body], MAX_READ_TEXT);
       return {
         article: {
           url: meta.canonicalUrl,
           title: meta.title,
-          siteName: meta.siteName ?? rule.name,
-          publisherId: rule.id,
+          siteName: meta.siteName ?? state.publisher.name,
+          publisherId: state.publisher.id,
           publishedAt: meta.publishedAt,
           language: meta.language,
-          hosts: rule.hosts,
-          requiredLink: rule.requiredLink,
-          placement: rule.placement,
+          hosts: rule.publisher.hosts.length ? rule.publisher.hosts : [host],
+          requiredLink: rule.linkTo,
+          placement: rule.placement === 'start' ? 'start' : 'end',
         },
         bodyText,
       };
     },
+    /** What a copy from this page is attributed with; null where no rule is in force. */
     copyContext(): CopyContext | null {
       const state = read();
-      if (!state.isArticle || !state.metadata || !state.publisher) return null;
-      const rule = findPublisherRule(state.url);
+      const rule = state.rule?.inForce;
+      const meta = state.metadata;
+      if (!rule || !meta || !state.publisher) return null;
+      const url = linkUrl(state, rule);
+      if (!url) return null;
       const source: AttributionSource = {
-        url: state.metadata.canonicalUrl,
-        title: state.metadata.title,
-        siteName: state.metadata.siteName ?? state.publisher.name,
-        language: state.metadata.language,
+        url,
+        title: meta.title,
+        siteName: meta.siteName ?? state.publisher.name,
+        language: meta.language,
+        label: rule.label,
+        licence: rule.licence
+          ? {
+              name: rule.licence.name,
+              url: rule.licence.url,
+              authors: meta.authors,
+              creditText: rule.licence.creditText,
+            }
+          : null,
       };
       return {
         source,
-        placement: rule?.placement ?? 'end',
+        articleUrl: meta.canonicalUrl,
+        // "Anywhere" is satisfied at the end, where readers expect a source.
+        placement: rule.placement === 'start' ? 'start' : 'end',
         publisherId: state.publisher.id,
-        bodySelector: rule?.bodySelector,
+        bodySelector: findPublisherRule(state.url)?.bodySelector,
       };
     },
   };

@@ -8,7 +8,10 @@ import { cleanSelectionHtml, serializeSelection, type SanitizeHtml } from './sel
 
 /** The article a copy comes from, as the content script knows it at copy time. */
 export interface CopyContext {
+  /** What the attribution links to and says: the article, or the site when its rule asks. */
   source: AttributionSource;
+  /** The article's own canonical URL, which the copy record is filed under. */
+  articleUrl: string;
   placement: LinkPlacement;
   publisherId: string;
   /** The publisher's selector for the article body, if it has one. */
@@ -44,7 +47,9 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
       if (!decideCopy(selection, origin, settings.minWords, bodies).attribute || !selection) return;
       const record = (plain: string, attributed: boolean) =>
         deps.onCopied({
-          articleUrl: context.source.url,
+          articleUrl: context.articleUrl,
+          linkUrl: context.source.url === context.articleUrl ? undefined : context.source.url,
+          placement: context.placement,
           title: context.source.title ?? null,
           publisherId: context.publisherId,
           siteName: context.source.siteName ?? null,

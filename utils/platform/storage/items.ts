@@ -11,6 +11,7 @@ import {
   PASTE_INDEX,
   PASTE_RECORDS,
   SETTINGS,
+  SITE_CHOICES,
   STORAGE_HEALTH,
   type CheckedStoredItem,
   type StoredItem,
@@ -50,6 +51,7 @@ function checkedItem<T>(definition: CheckedStoredItem<T>): CheckedItem<T> {
 export const copyRecordsItem = checkedItem(COPY_RECORDS);
 export const pasteRecordsItem = checkedItem(PASTE_RECORDS);
 export const settingsItem = checkedItem(SETTINGS);
+export const siteChoicesItem = checkedItem(SITE_CHOICES);
 export const pasteIndexItem = defineStoredItem(PASTE_INDEX);
 export const articleSummaryItem = defineStoredItem(ARTICLE_SUMMARY);
 export const storageHealthItem = defineStoredItem(STORAGE_HEALTH);

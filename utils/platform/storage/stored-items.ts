@@ -11,6 +11,7 @@ import { checkSettings, DEFAULT_SETTINGS, type Settings } from '../../core/recor
 import { HEALTHY, type StorageHealth } from '../../core/records/storage-health';
 import { checkCopyRecords, checkPasteRecords } from '../../core/records/stored-shapes';
 import { NO_ARTICLES_READ, type ArticleIndexSummary } from '../../core/republication/article-index';
+import { checkSiteChoices, type SiteChoices } from '../../core/rules/site-choice';
 
 export interface StoredItem<T> {
   key: StorageItemKey;
@@ -55,6 +56,18 @@ export const SETTINGS: CheckedStoredItem<Settings> = {
   version: 1,
   migrations: {},
   check: checkSettings,
+};
+
+/**
+ * The user's word on each site (Linkback off there, or the user's own rule), set in the popup
+ * and read by the article script at copy time: a change applies in open tabs at once.
+ */
+export const SITE_CHOICES: CheckedStoredItem<SiteChoices> = {
+  key: 'local:siteChoices',
+  fallback: {},
+  version: 1,
+  migrations: {},
+  check: checkSiteChoices,
 };
 
 /**

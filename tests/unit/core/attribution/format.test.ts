@@ -88,3 +88,62 @@ describe('formatCitation', () => {
     );
   });
 });
+
+describe('a label and a licence credit', () => {
+  it('puts the user’s own label before the link in both flavours', () => {
+    const source = { ...ARTICLE, label: 'Via Caliber' };
+    expect(formatPlainAttribution(source)).toBe(`Via Caliber: ${ARTICLE.url}`);
+    expect(formatHtmlAttribution(source)).toContain(`>Via Caliber: <a href="${ARTICLE.url}">`);
+  });
+
+  it('credits a CC BY page by title, author, source and licence (TASL)', () => {
+    const source: AttributionSource = {
+      ...ARTICLE,
+      licence: {
+        name: 'CC BY 4.0',
+        url: 'https://creativecommons.org/licenses/by/4.0/',
+        authors: ['Jane Roe', 'John Doe'],
+      },
+    };
+    expect(formatPlainAttribution(source)).toBe(
+      `Source: ${ARTICLE.url} — “${ARTICLE.title}”, Jane Roe, John Doe. ` +
+        'License: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
+    );
+    const html = formatHtmlAttribution(source);
+    expect(html).toContain(
+      '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>',
+    );
+    expect(html).toContain('— “CNN: Trump sends “unconventional negotiating team” to Moscow');
+  });
+
+  it('names the licence in the article’s language and uses the publisher’s credit text', () => {
+    const source: AttributionSource = {
+      ...ARTICLE,
+      language: 'ru',
+      title: 'Заголовок',
+      licence: {
+        name: 'CC BY-SA 4.0',
+        url: 'https://creativecommons.org/licenses/by-sa/4.0/',
+        authors: ['Иван Петров'],
+        creditText: 'Фото и текст: «Вести»',
+      },
+    };
+    expect(formatPlainAttribution(source)).toBe(
+      `Источник: ${ARTICLE.url} — “Заголовок”, Фото и текст: «Вести». ` +
+        'Лицензия: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/)',
+    );
+  });
+
+  it('never links a licence URL that is not http(s), and escapes page text in HTML', () => {
+    const source: AttributionSource = {
+      ...ARTICLE,
+      title: '<img src=x onerror=alert(1)>',
+      licence: { name: 'CC BY 4.0', url: 'javascript:alert(1)', authors: [] },
+    };
+    const html = formatHtmlAttribution(source);
+    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(formatPlainAttribution(source)).toMatch(/License: CC BY 4\.0$/);
+  });
+});

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createArticlePageModel } from '../../../../utils/page/article/article-page';
 import { MAX_READ_TEXT } from '../../../../utils/core/paste-index/build';
 import { FIXTURE_URLS, loadFixture, parseHtml, readFixtureHtml } from '../../fixtures';
+import { readNoticeFixture } from '../../core/notices/notice-fixtures';
+import type { SiteChoices } from '../../../../utils/core/rules/site-choice';
 
 const URL_EN = FIXTURE_URLS['caliber-en.html'];
 
@@ -32,5 +34,94 @@ describe('the article read for the indexes', () => {
     expect(
       createArticlePageModel(doc, () => FIXTURE_URLS['caliber-home.html']).readArticle(),
     ).toBeNull();
+  });
+});
+
+describe('any site that states a reuse rule', () => {
+  const RU_URL = 'https://vestnik-kaspiy.example/news/terminal';
+  const ruPage = () => parseHtml(readNoticeFixture('ru-footer-classic.html'));
+
+  it('attributes copies as its notice asks, labelled in the article’s language', () => {
+    const model = createArticlePageModel(ruPage(), () => RU_URL);
+    const state = model.state();
+    expect(state.isArticle).toBe(true);
+    expect(state.rule?.inForce).toMatchObject({ source: 'notice', linkTo: 'site' });
+    expect(state.publisher?.notice).toContain('гиперссылка на vestnik-kaspiy.example обязательна');
+    const context = model.copyContext();
+    // "A hyperlink to the site": its home page, while the record keeps the article.
+    expect(context?.source.url).toBe('https://vestnik-kaspiy.example/');
+    expect(context?.articleUrl).toBe(RU_URL);
+    expect(context?.source.language).toBe('ru');
+    expect(context?.placement).toBe('end');
+    expect(model.readArticle()?.article).toMatchObject({
+      url: RU_URL,
+      hosts: ['vestnik-kaspiy.example'],
+      requiredLink: 'site',
+    });
+  });
+
+  it('puts the link first where the notice says “in the first paragraph”', () => {
+    const url = 'https://gence-press.example/medeniyyet/festival';
+    const model = createArticlePageModel(
+      parseHtml(readNoticeFixture('az-birinci-abzas.html')),
+      () => url,
+    );
+    expect(model.copyContext()).toMatchObject({ placement: 'start', source: { url } });
+  });
+
+  it('credits a CC BY page with its licence (TASL)', () => {
+    const url = 'https://openharbour.example/cranes';
+    const context = createArticlePageModel(
+      parseHtml(readNoticeFixture('lic-en-cc-by-rel.html')),
+      () => url,
+    ).copyContext();
+    expect(context?.source.licence).toMatchObject({
+      name: 'CC BY 4.0',
+      url: 'https://creativecommons.org/licenses/by/4.0/',
+    });
+  });
+
+  it('does nothing on a site without a rule, or where the user turned it off', () => {
+    const plain = parseHtml(readNoticeFixture('neg-en-all-rights-reserved.html'));
+    expect(createArticlePageModel(plain, () => 'https://plain.example/a').copyContext()).toBeNull();
+    let choices: SiteChoices = {};
+    const model = createArticlePageModel(ruPage(), () => RU_URL, { siteChoices: () => choices });
+    expect(model.copyContext()).not.toBeNull();
+    choices = { 'vestnik-kaspiy.example': { kind: 'off' } };
+    // No reload: the next copy reads the choice as it is now.
+    expect(model.copyContext()).toBeNull();
+    expect(model.readArticle()).toBeNull();
+    choices = {
+      'vestnik-kaspiy.example': {
+        kind: 'rule',
+        linkTo: 'article',
+        placement: 'start',
+        label: 'Via',
+      },
+    };
+    expect(model.copyContext()).toMatchObject({
+      placement: 'start',
+      source: { url: RU_URL, label: 'Via' },
+    });
+  });
+
+  it('lets the user add a rule where the site states none, and turn off a built-in one', () => {
+    const url = 'https://fenwickcourier.example/port';
+    const plain = parseHtml(readNoticeFixture('neg-en-all-rights-reserved.html'));
+    const choices: SiteChoices = {
+      'fenwickcourier.example': { kind: 'rule', linkTo: 'article', placement: 'end', label: null },
+    };
+    const context = createArticlePageModel(plain, () => url, {
+      siteChoices: () => choices,
+    }).copyContext();
+    expect(context?.source.url).toBe(url);
+    const caliber = createArticlePageModel(loadFixture('caliber-en.html'), () => URL_EN, {
+      siteChoices: () => ({ 'caliber.az': { kind: 'off' } }),
+    });
+    expect(caliber.copyContext()).toBeNull();
+    expect(caliber.state().rule?.found).toMatchObject({
+      kind: 'rule',
+      rule: { source: 'built-in' },
+    });
   });
 });

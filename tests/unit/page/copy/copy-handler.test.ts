@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/
 const ARTICLE_URL = 'https://caliber.az/en/post/story';
 const CONTEXT: CopyContext = {
   source: { url: ARTICLE_URL, title: 'The story', siteName: 'Caliber.az', language: 'en' },
+  articleUrl: ARTICLE_URL,
   placement: 'end',
   publisherId: 'caliber',
 };
