@@ -136,7 +136,7 @@ function RuleFacts({ rule }: { rule: ReuseRule }) {
         <dt>{t('ruleLinkTo')}</dt>
         <dd data-field="rule-link">
           {t(LINK_LABELS[rule.linkTo])} · {t(PLACEMENT_LABELS[rule.placement])}
-          {rule.label ? ` · “${rule.label}”` : ''}
+          {rule.source === 'user' && rule.label ? ` · “${rule.label}”` : ''}
         </dd>
       </div>
       {rule.licence && (

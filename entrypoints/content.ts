@@ -12,7 +12,12 @@ import { watchCopyIntent } from '../utils/page/copy/copy-intent';
 import { startPasteGuard } from '../utils/page/paste/paste-guard';
 import { startRepublicationCheck } from '../utils/page/republication/page-scan';
 import { watchedValue } from '../utils/platform/storage/page-values';
-import { ARTICLE_SUMMARY, PASTE_INDEX, SETTINGS } from '../utils/platform/storage/stored-items';
+import {
+  ARTICLE_SUMMARY,
+  PASTE_INDEX,
+  SETTINGS,
+  SITE_CHOICES,
+} from '../utils/platform/storage/stored-items';
 
 // Every page and frame: adds the source link when article text is pasted without it, asks
 // for the article script when a copy may follow, and (top frame) checks whether the page
@@ -33,6 +38,7 @@ export default defineContentScript({
       win: window,
       pasteIndex: watchedValue(PASTE_INDEX),
       settings: watchedValue(SETTINGS),
+      siteChoices: watchedValue(SITE_CHOICES),
       // Resent while the background restarts; the id makes it count once.
       recordPaste: (record) =>
         void reportToBackground(browser, {

@@ -14,6 +14,7 @@ import puppeteer, {
   type Page as PptrPage,
 } from 'puppeteer-core';
 import { FRAMES_HOST } from './pathological-pages.ts';
+import { PUBLISHER_SITE_HOSTS } from './publisher-sites.ts';
 import { CALIBER_HOSTS, EDITOR_HOST, REPO_ROOT } from './server.ts';
 
 export type BrowserKind = 'chromium' | 'firefox';
@@ -392,7 +393,7 @@ export async function launchChromiumWithExtension(
     opts.extensionDir ?? process.env.E2E_CHROME_EXTENSION_DIR ?? CHROME_BUILD_DIR,
   );
   const userDataDir = mkdtempSync(join(tmpdir(), 'linkback-e2e-chromium-'));
-  const mapped = [...CALIBER_HOSTS, EDITOR_HOST, FRAMES_HOST]
+  const mapped = [...CALIBER_HOSTS, EDITOR_HOST, FRAMES_HOST, ...PUBLISHER_SITE_HOSTS]
     .map((h) => `MAP ${h} ${opts.serverHostPort}`)
     .join(', ');
   const viewport = opts.viewport ?? { width: 1280, height: 800 };

@@ -67,10 +67,10 @@ for (const b of browsers) console.log(`e2e: ${b}`);
 const CONCURRENCY = Math.max(1, Number(process.env.E2E_CONCURRENCY) || 2);
 
 const started = Date.now();
-// The editor matrix pastes into the bundled editor pages: build them first (skipped when
+// The editor matrix (and the any-publisher suite) pastes into the bundled editor pages: build them first (skipped when
 // up to date), so the build does not count against the suite's own timeouts. The build
 // installs the editors' own package (tests/e2e/editors) first when it is missing or stale.
-if (files.some((f) => f.endsWith('editors.test.ts'))) {
+if (files.some((f) => f.endsWith('editors.test.ts') || f.endsWith('any-publisher.test.ts'))) {
   const { buildEditorPages } = await import('./editors/build.ts');
   await buildEditorPages();
 }

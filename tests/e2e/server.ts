@@ -5,6 +5,8 @@
  * what Firefox sends when the server is its HTTP proxy):
  * - `caliber.az`, `www.caliber.az`: the saved Caliber.az pages of `tests/fixtures/pages/`
  *   (falling back to minimal stand-ins in `tests/e2e/pages/` while a fixture is missing);
+ * - `vesti.test`, `xeber.test`, `openpress.test`, `plain.test`: other news sites, each with
+ *   its own reuse terms (publisher-sites.ts);
  * - any other host (`editor.test`, `localhost`, `127.0.0.1`, …): `tests/e2e/pages/*.html`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -12,6 +14,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PUBLISHER_SITE_HOSTS, publisherSitePage } from './publisher-sites.ts';
 import {
   ARTICLE_PATHOLOGICAL_PAGES,
   GENERIC_PATHOLOGICAL_PAGES,
@@ -19,6 +22,7 @@ import {
 } from './pathological-pages.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
+
 export const REPO_ROOT = resolve(HERE, '..', '..');
 const FIXTURES_DIR = join(REPO_ROOT, 'tests', 'fixtures', 'pages');
 const E2E_PAGES_DIR = join(HERE, 'pages');
@@ -328,6 +332,10 @@ export async function startServer(): Promise<TestServer> {
         res.end();
       } else if ((CALIBER_HOSTS as readonly string[]).includes(host)) {
         routeCaliber(path, query, res);
+      } else if (PUBLISHER_SITE_HOSTS.includes(host)) {
+        const page = publisherSitePage(host, path);
+        if (page) send(res, 200, page, 'text/html; charset=utf-8');
+        else send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       } else {
         routeOther(path, res);
       }

@@ -162,7 +162,8 @@ export function createArticlePageModel(
         title: meta.title,
         siteName: meta.siteName ?? state.publisher.name,
         language: meta.language,
-        label: rule.label,
+        // A notice's "label" is the name it gives the publisher; only the user's replaces "Source".
+        label: rule.source === 'user' ? rule.label : null,
         licence: rule.licence
           ? {
               name: rule.licence.name,

@@ -1,5 +1,6 @@
 import type { NewPasteRecord } from '../../core/records/records';
 import type { Settings } from '../../core/records/settings';
+import { siteChoiceFor, type SiteChoices } from '../../core/rules/site-choice';
 import { foldTable } from '../../core/fingerprint/fold';
 import { normaliseHost } from '../../core/url';
 import { followValue, type WatchedValue } from '../../platform/storage/page-values';
@@ -21,6 +22,8 @@ export interface PastePageDeps {
   win: Window & typeof globalThis;
   pasteIndex: WatchedValue<PasteIndexSnapshot>;
   settings: WatchedValue<Settings>;
+  /** The user's word per site: read with the index, only on pages where one may paste. */
+  siteChoices: WatchedValue<SiteChoices>;
   recordPaste(record: NewPasteRecord): void;
   /** Registers a listener that goes away with the content script (extension reload). */
   listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
@@ -45,6 +48,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
   const settings = followValue(deps.settings, deps);
   let index: PasteIndex | null = null;
   let loading = false;
+  let siteChoices: () => SiteChoices = () => deps.siteChoices.fallback;
 
   /** A stored index that cannot be read leaves paste repair off (the background rebuilds it). */
   function readIndex(snapshot: PasteIndexSnapshot): PasteIndex | null {
@@ -59,6 +63,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
   function loadIndex(): void {
     if (loading) return;
     loading = true;
+    siteChoices = followValue(deps.siteChoices, deps);
     deps.pasteIndex.getValue().then((snapshot) => {
       index = readIndex(snapshot);
       // The folding table and the first compilation cost milliseconds: pay them now, while
@@ -79,6 +84,7 @@ export function startPasteGuard(deps: PastePageDeps): void {
     getIndex: () => index,
     pageHost: () => normaliseHost(win.location.hostname),
     getSettings: settings,
+    isSiteOff: (hosts) => hosts.some((host) => siteChoiceFor(siteChoices(), host)?.kind === 'off'),
     deliver: createPasteDelivery(events),
     insertText: (target, text) => insertNatively(target, { plain: text, html: '' }, false),
     restoreOriginal: (target, original, kind) =>

@@ -47,6 +47,8 @@ export interface PasteHandlerDeps {
   /** Null until the index is loaded: early pastes go through untouched. */
   getIndex(): PasteIndex | null;
   getSettings(): Settings;
+  /** True when the user turned Linkback off for the site whose text this is (a host of it). */
+  isSiteOff?(hosts: readonly string[]): boolean;
   deliver: DeliverPaste;
   /** Types text into a quiet field as the browser's own insertion (one undo step). */
   insertText(target: Element, text: string): void;
@@ -114,6 +116,8 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       const match = index.match(own?.text ?? original.plain);
       // The publisher's own site needs no link back to itself.
       if (!match || match.source.hosts.includes(deps.pageHost())) return;
+      // The user turned Linkback off for that site: its text goes where it is pasted, as it is.
+      if (deps.isSiteOff?.(match.source.hosts)) return;
       const ownLine = own && own.line === formatPlainAttribution(match.source) ? own : null;
 
       if (kind === 'quiet') {

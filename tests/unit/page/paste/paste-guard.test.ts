@@ -6,6 +6,7 @@ import {
 } from '../../../../utils/core/paste-index/snapshot';
 import type { NewPasteRecord } from '../../../../utils/core/records/records';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
+import type { SiteChoices } from '../../../../utils/core/rules/site-choice';
 import { startPasteGuard } from '../../../../utils/page/paste/paste-guard';
 import type { WatchedValue } from '../../../../utils/platform/storage/page-values';
 
@@ -43,6 +44,7 @@ function storedValue<T>(value: T, fallback: T) {
 
 let pasteIndex: ReturnType<typeof storedValue<PasteIndexSnapshot>>;
 let settings: ReturnType<typeof storedValue<Settings>>;
+let siteChoices: ReturnType<typeof storedValue<SiteChoices>>;
 let records: NewPasteRecord[];
 let cleanups: Array<() => void>;
 let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
@@ -52,6 +54,7 @@ function start() {
     win: window as Window & typeof globalThis,
     pasteIndex,
     settings,
+    siteChoices,
     recordPaste: (record) => records.push(record),
     listen: (target, type, listener) => {
       target.addEventListener(type, listener, { capture: true });
@@ -93,6 +96,7 @@ beforeEach(() => {
   document.body.innerHTML = '<p>Nothing to paste into.</p>';
   pasteIndex = storedValue(SNAPSHOT, EMPTY_PASTE_INDEX);
   settings = storedValue<Settings>(DEFAULT_SETTINGS, DEFAULT_SETTINGS);
+  siteChoices = storedValue<SiteChoices>({}, {});
   records = [];
   cleanups = [];
   onError = vi.fn<(error: unknown) => void>();
@@ -162,6 +166,20 @@ describe('the paste guard', () => {
     userPaste(editor, COPIED);
     expect(received).toEqual([COPIED, COPIED]);
     expect(records).toEqual([]);
+  });
+
+  it('leaves the text of a site the user turned Linkback off for as it is, from then on', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    start();
+    await settle();
+    expect(siteChoices.reads).toBe(1);
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    siteChoices.change({ [new URL(URL_).hostname]: { kind: 'off' } });
+    userPaste(editor, COPIED);
+    siteChoices.change({});
+    userPaste(editor, COPIED);
+    expect(received).toEqual([COPIED, `${COPIED}\n\nSource: ${URL_}`]);
   });
 
   it('keeps paste repair off when the stored index cannot be read', async () => {

@@ -1,0 +1,4 @@
+import { defineAnyPublisherSuite } from './any-publisher.ts';
+
+defineAnyPublisherSuite('chromium');
+defineAnyPublisherSuite('firefox');

@@ -1,0 +1,312 @@
+/**
+ * Any publisher, end to end: news sites other than Caliber.az (publisher-sites.ts) state
+ * their reuse terms in their own words, and a real selection and Control+c there must give
+ * what each asks — a Russian footer notice, an Azerbaijani first-paragraph rule, a CC BY
+ * licence — and nothing where a site asks nothing. The popup shows the rule with the site's
+ * words, and turning it off there changes the very next copy, without reloading the tab.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  launchWithExtension,
+  type BrowserKind,
+  type E2EPage,
+  type ExtensionBrowser,
+} from './browsers.ts';
+import {
+  eventually,
+  lastProbePaste,
+  norm,
+  pasteInto,
+  pressCopy,
+  resetEditors,
+  selectParagraphs,
+  setPageStripsCopies,
+  waitForCopyRecord,
+  type PasteRecord,
+} from './helpers.ts';
+import { PUBLISHER_SITES, publisherSiteUrl, type PublisherSiteName } from './publisher-sites.ts';
+import type { EditorModel } from './editors/src/contract.ts';
+import { EDITORS_URL, editorPageUrl, startServer, type TestServer } from './server.ts';
+
+const BODY = '.article-body p';
+const T = { timeout: 60_000 };
+
+export function defineAnyPublisherSuite(kind: BrowserKind): void {
+  describe(`any publisher in ${kind}`, () => {
+    let server: TestServer;
+    let browser: ExtensionBrowser;
+    let editors: E2EPage;
+    const sites = new Map<PublisherSiteName, E2EPage>();
+
+    before(async () => {
+      server = await startServer();
+      browser = await launchWithExtension(kind, { serverHostPort: server.hostPort });
+      editors = await browser.newPage(EDITORS_URL);
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    async function site(name: PublisherSiteName): Promise<E2EPage> {
+      let page = sites.get(name);
+      if (!page) {
+        page = await browser.newPage(publisherSiteUrl(name));
+        sites.set(name, page);
+      }
+      return page;
+    }
+
+    /** A real selection of paragraphs 0–1 and Control+c on the site, then Control+v into the probe. */
+    async function copyAndPaste(
+      name: PublisherSiteName,
+    ): Promise<{ text: string; pasted: PasteRecord }> {
+      const page = await site(name);
+      const { text } = await selectParagraphs(page, 0, 1, BODY);
+      await pressCopy(page);
+      await resetEditors(editors);
+      await pasteInto(editors, '#probe');
+      return { text, pasted: await lastProbePaste(editors) };
+    }
+
+    it(
+      'a Russian footer notice: the copy links to the site, and a rich editor keeps the link',
+      T,
+      async () => {
+        const { text, pasted } = await copyAndPaste('ru');
+        assert.ok(pasted.plain, 'the clipboard has text');
+        assert.ok(norm(pasted.plain).startsWith(norm(text)), 'the copied text comes first, whole');
+        assert.ok(
+          pasted.plain.trimEnd().endsWith('Источник: http://vesti.test/'),
+          `the Russian label and the site link end the text: ${JSON.stringify(pasted.plain.slice(-80))}`,
+        );
+        assert.match(
+          pasted.html ?? '',
+          /<a href="http:\/\/vesti\.test\/">/,
+          'the HTML flavour links too',
+        );
+
+        // The same clipboard into a real rich editor: the link is in its model.
+        const editor = await browser.newPage(editorPageUrl('prosemirror'));
+        try {
+          await editor.waitFor(
+            () => document.documentElement.dataset.editorReady === 'prosemirror',
+            undefined,
+            {
+              timeout: 15_000,
+              message: 'ProseMirror never became ready',
+            },
+          );
+          await editor.evaluate(() => {
+            window.editorUnderTest!.setText('');
+            window.editorUnderTest!.placeCaret('end');
+          });
+          await editor.press('Control+v');
+          const model = await eventually(
+            () =>
+              editor.evaluate(() => {
+                const m = window.editorUnderTest!.model();
+                return m.links.length ? m : null;
+              }),
+            'no link reached ProseMirror’s model',
+          );
+          assert.ok(
+            model.links.some((link) => link.href === 'http://vesti.test/'),
+            `ProseMirror keeps the site link: ${JSON.stringify(model.links)}`,
+          );
+          assert.ok(norm(model.text).includes(norm(PUBLISHER_SITES.ru.paragraphs[0]!)));
+        } finally {
+          await editor.close();
+        }
+      },
+    );
+
+    it('an Azerbaijani first-paragraph rule: the link comes first', T, async () => {
+      const { text, pasted } = await copyAndPaste('az');
+      const expected = `Mənbə: ${publisherSiteUrl('az')}`;
+      assert.ok(
+        pasted.plain?.startsWith(`${expected}\n\n`),
+        `the link opens the text: ${JSON.stringify(pasted.plain?.slice(0, 120))}`,
+      );
+      assert.ok(norm(pasted.plain ?? '').endsWith(norm(text)), 'the copied text follows, whole');
+      assert.ok(
+        (pasted.html ?? '').indexOf(publisherSiteUrl('az')) <
+          (pasted.html ?? '').indexOf('Gəncə şəhərində'),
+        'in HTML too, the link comes before the text',
+      );
+    });
+
+    it('a CC BY page: a credit with title, author, source and licence', T, async () => {
+      const { pasted } = await copyAndPaste('cc');
+      const site = PUBLISHER_SITES.cc;
+      assert.ok(
+        pasted.plain
+          ?.trimEnd()
+          .endsWith(
+            `Source: ${publisherSiteUrl('cc')} — “${site.title}”, ${site.author}. ` +
+              'License: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)',
+          ),
+        `the TASL credit ends the text: ${JSON.stringify(pasted.plain?.slice(-220))}`,
+      );
+      assert.match(
+        pasted.html ?? '',
+        /<a href="https:\/\/creativecommons\.org\/licenses\/by\/4\.0\/" rel="license">CC BY 4\.0<\/a>/,
+      );
+    });
+
+    it(
+      'a site that states no terms: the copy is left exactly as the browser made it',
+      T,
+      async () => {
+        const { text, pasted } = await copyAndPaste('none');
+        assert.equal(norm(pasted.plain ?? ''), norm(text));
+        assert.doesNotMatch(pasted.html ?? '', /data-linkback|plain\.test/);
+      },
+    );
+
+    it('a copy the site strips is still repaired when pasted elsewhere', T, async () => {
+      const page = await site('ru');
+      await setPageStripsCopies(page, true);
+      try {
+        const { text } = await selectParagraphs(page, 2, 3, BODY);
+        await pressCopy(page);
+        await waitForCopyRecord(browser, text);
+        await resetEditors(editors);
+        await pasteInto(editors, '#ce');
+        const html = await editors.waitFor(
+          () => {
+            const ce = document.getElementById('ce');
+            return ce?.querySelector('a[href]') ? ce.innerHTML : null;
+          },
+          undefined,
+          { timeout: 5_000, message: 'the paste into #ce never got its link' },
+        );
+        assert.match(html, /href="http:\/\/vesti\.test\/"/);
+        assert.ok(
+          norm(html.replace(/<[^>]+>/g, ' ')).includes(norm(PUBLISHER_SITES.ru.paragraphs[2]!)),
+        );
+      } finally {
+        await setPageStripsCopies(page, false);
+      }
+    });
+
+    it(
+      'the popup shows the site’s card and its rule, and turning it off applies at once',
+      T,
+      async () => {
+        const page = await site('ru');
+        const tabId = await browser.findTabId(page.url());
+        const popup = await browser.openPopup(tabId);
+        try {
+          const shown = await popup.waitFor(
+            () => {
+              const text = (selector: string) =>
+                document.querySelector(selector)?.textContent ?? null;
+              const quote = text('[data-testid="rule-quote"]');
+              return quote
+                ? {
+                    title: text('[data-field="title"]'),
+                    authors: text('[data-field="authors"]'),
+                    source: text('[data-field="rule-source"]'),
+                    quote,
+                  }
+                : null;
+            },
+            undefined,
+            { timeout: 10_000, message: 'the popup never showed the rule card' },
+          );
+          assert.equal(shown.title, PUBLISHER_SITES.ru.title);
+          assert.ok(
+            shown.authors?.includes(PUBLISHER_SITES.ru.author),
+            `authors: ${shown.authors}`,
+          );
+          assert.ok(shown.source, 'the rule says where it comes from');
+          assert.ok(shown.quote.includes('гиперссылка на vesti.test обязательна'), shown.quote);
+
+          await popup.evaluate(() =>
+            document.querySelector<HTMLButtonElement>('[data-action="rule-off"]')!.click(),
+          );
+          await popup.waitFor(
+            () => !!document.querySelector('[data-action="rule-on"]'),
+            undefined,
+            {
+              message: 'the popup never said Linkback is off here',
+            },
+          );
+          // No reload of the site's tab: the next copy there is left alone.
+          const { text, pasted } = await copyAndPaste('ru');
+          assert.equal(norm(pasted.plain ?? ''), norm(text), 'nothing added once turned off');
+
+          await popup.evaluate(() =>
+            document.querySelector<HTMLButtonElement>('[data-action="rule-on"]')!.click(),
+          );
+          await popup.waitFor(() => !!document.querySelector('[data-action="rule-off"]'));
+          const again = await copyAndPaste('ru');
+          assert.ok(
+            again.pasted.plain?.includes('Источник: http://vesti.test/'),
+            'on again: linked',
+          );
+        } finally {
+          await popup.close();
+        }
+      },
+    );
+    it(
+      'the user adds a rule where the site states none, from the popup of a fresh tab',
+      T,
+      async () => {
+        // A tab where nothing was selected yet: the popup brings the article script itself.
+        const page = await browser.newPage(publisherSiteUrl('none'));
+        const popup = await browser.openPopup(await browser.findTabId(page.url()));
+        try {
+          await popup.waitFor(
+            () => document.querySelector('[data-testid="rule-state"]')?.textContent ?? null,
+            undefined,
+            { timeout: 10_000, message: 'the popup never said the site has no rule' },
+          );
+          await popup.evaluate(() =>
+            document.querySelector<HTMLButtonElement>('[data-action="rule-edit"]')!.click(),
+          );
+          await popup.waitFor(() => !!document.querySelector('[data-testid="rule-form"]'));
+          await popup.evaluate(() => {
+            const form = document.querySelector('[data-testid="rule-form"]')!;
+            const placement = form.querySelector<HTMLSelectElement>('[name="placement"]')!;
+            placement.value = 'start';
+            placement.dispatchEvent(new Event('change', { bubbles: true }));
+            const label = form.querySelector<HTMLInputElement>('[name="label"]')!;
+            label.value = 'Via Plain Daily';
+            label.dispatchEvent(new Event('input', { bubbles: true }));
+          });
+          await popup.evaluate(() =>
+            document.querySelector<HTMLButtonElement>('[data-action="rule-save"]')!.click(),
+          );
+          const source = await popup.waitFor(
+            () => document.querySelector('[data-field="rule-source"]')?.textContent ?? null,
+          );
+          assert.equal(source, 'Your rule');
+
+          const { text } = await selectParagraphs(page, 0, 1, BODY);
+          await pressCopy(page);
+          await resetEditors(editors);
+          await pasteInto(editors, '#probe');
+          const pasted = await lastProbePaste(editors);
+          assert.ok(
+            pasted.plain?.startsWith(`Via Plain Daily: ${publisherSiteUrl('none')}\n\n`),
+            `the user's label and link open the text: ${JSON.stringify(pasted.plain?.slice(0, 100))}`,
+          );
+          assert.ok(norm(pasted.plain ?? '').endsWith(norm(text)));
+
+          await popup.evaluate(() =>
+            document.querySelector<HTMLButtonElement>('[data-action="rule-reset"]')!.click(),
+          );
+          await popup.waitFor(() => !!document.querySelector('[data-testid="rule-state"]'));
+        } finally {
+          await popup.close();
+          await page.close();
+        }
+      },
+    );
+  });
+}
