@@ -26,7 +26,6 @@ import {
   type PasteRecord,
 } from './helpers.ts';
 import { PUBLISHER_SITES, publisherSiteUrl, type PublisherSiteName } from './publisher-sites.ts';
-import type { EditorModel } from './editors/src/contract.ts';
 import { EDITORS_URL, editorPageUrl, startServer, type TestServer } from './server.ts';
 
 const BODY = '.article-body p';
