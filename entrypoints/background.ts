@@ -11,7 +11,13 @@ import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
 import { openArticleDb } from '../utils/platform/indexed-db';
-import { injectArticleScript, type ScriptingApi } from '../utils/platform/article-script';
+import {
+  injectArticleScript,
+  registerArticleScript,
+  type RegistrationApi,
+  type ScriptingApi,
+} from '../utils/platform/article-script';
+import { createRuledSites, sitePatterns } from '../utils/background/ruled-sites';
 import { isAllowedSender } from '../utils/background/sender-policy';
 import { createStorageHealth } from '../utils/background/storage-health';
 import { repairStoredState } from '../utils/background/stored-state-repair';
@@ -21,6 +27,7 @@ import {
   articleSummaryItem,
   pasteIndexItem,
   pasteRecordsItem,
+  ruledSitesItem,
   settingsItem,
   siteChoicesItem,
   storageHealthItem,
@@ -51,13 +58,24 @@ export default defineBackground({
     const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
     // Nothing is handled before the stored state has been checked (once per session).
     const ready = repairStoredState(
-      [copyRecordsItem, pasteRecordsItem, settingsItem, siteChoicesItem] as Parameters<
-        typeof repairStoredState
-      >[0],
+      [
+        copyRecordsItem,
+        pasteRecordsItem,
+        settingsItem,
+        siteChoicesItem,
+        ruledSitesItem,
+      ] as Parameters<typeof repairStoredState>[0],
       pasteIndex,
       health,
     ).catch((error: unknown) => console.warn('[Linkback] stored state check failed', error));
+    const ruledSites = createRuledSites(ruledSitesItem, (sites) =>
+      registerArticleScript(browser as unknown as RegistrationApi, sitePatterns(sites)),
+    );
+    void ready
+      .then(() => ruledSites.restore())
+      .catch((error: unknown) => console.warn('[Linkback] ruled sites not registered', error));
     const services = {
+      ruledSites,
       records,
       pastes,
       pasteIndex,

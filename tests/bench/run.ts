@@ -2,7 +2,8 @@
 // "ratio","better"} — for people and scripts alike. `ratio` is the share of the budget used
 // (value/goal, or goal/value when higher is better): ≤ 1 is within budget. Builds come first
 // (npm script); this measures them, then extraction, paste-time and republication costs
-// (paste.ts, republication.ts), reuse-notice detection (notices.ts), and the longest task Linkback causes on huge and pathological
+// (paste.ts, republication.ts), reuse-notice detection (notices.ts), a copy on any site with a
+// rule (copy.ts), and the longest task Linkback causes on huge and pathological
 // pages (huge-pages.ts). Notes on what was measured go to stderr.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
+import { copyFigures } from './copy';
 import { hugePageFigures } from './huge-pages';
 import { noticeFigures } from './notices';
 import { pasteFigures } from './paste';
@@ -22,8 +24,10 @@ import { launchChromium, note, print, type Figure } from './shared';
  * checks against hostile pages and resent records: 14.1 → about 15.8 kB).
  */
 const CONTENT_SCRIPT_BUDGETS: Record<string, number> = {
-  // Publisher pages only; most of it is DOMPurify, which the all-pages script must not carry.
-  article: 30_000,
+  // Loaded with the page on built-in publishers' sites only; elsewhere injected when the user
+  // begins a selection or opens the popup, so no page pays for it at load. A third of it is
+  // DOMPurify, and notice detection added 5.7 kB (29.2 → 35.0 kB).
+  article: 40_000,
   content: 20_000,
 };
 
@@ -123,6 +127,7 @@ const figures = [
   ...(await pasteFigures()),
   ...(await republicationFigures()),
   ...(await noticeFigures()),
+  ...(await copyFigures()),
   ...(await hugePageFigures()),
 ];
 note(`measured in ${((performance.now() - began) / 1000).toFixed(1)} s`);

@@ -1,5 +1,6 @@
 import { badgeOf, type Badge } from '../core/republication/report';
 import type { BackgroundMessage, BackgroundReplies } from '../platform/messaging';
+import type { ArticleState } from '../core/records/article-state';
 import { MAX_COPY_RECORDS, type PasteRecord } from '../core/records/records';
 import type { ActionIndicator } from './action-indicator';
 import type { ArticleStore } from './article-store';
@@ -15,6 +16,7 @@ export interface BackgroundServices {
   pasteIndex: PasteIndexStore;
   indicator: ActionIndicator;
   articles: ArticleStore;
+  ruledSites: { noteState(state: ArticleState): Promise<void> };
   /** Runs the article script in one frame of a tab (see entrypoints/article.content.ts). */
   injectArticleScript(tabId: number, frameId: number): Promise<void>;
   newId(): string;
@@ -48,8 +50,12 @@ export async function handleBackgroundMessage(
 ): Promise<BackgroundReplies[BackgroundMessage['type']]> {
   switch (message.type) {
     case 'article:state': {
-      if (tabId === undefined) return { ok: true };
       const { state } = message;
+      // A lost registration costs only the head start on the site's next page.
+      await services.ruledSites
+        .noteState(state)
+        .catch((error: unknown) => console.debug('[Linkback] site not remembered', error));
+      if (tabId === undefined) return { ok: true };
       if (state.isArticle && state.publisher) {
         await services.indicator.showArticle(
           tabId,

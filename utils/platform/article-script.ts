@@ -27,3 +27,44 @@ export async function injectArticleScript(
     files: [ARTICLE_SCRIPT_FILE],
   });
 }
+
+const RULED_SITES_SCRIPT_ID = 'article-on-ruled-sites';
+
+export interface RegistrationApi {
+  scripting: {
+    getRegisteredContentScripts(filter: { ids: string[] }): Promise<Array<{ id: string }>>;
+    registerContentScripts(scripts: RegisteredScript[]): Promise<unknown>;
+    updateContentScripts(scripts: RegisteredScript[]): Promise<unknown>;
+    unregisterContentScripts(filter: { ids: string[] }): Promise<unknown>;
+  };
+}
+
+interface RegisteredScript {
+  id: string;
+  js: string[];
+  matches: string[];
+  runAt: 'document_idle';
+  persistAcrossSessions: boolean;
+}
+
+/** Loads the article script with every page matching `matches` (none: no registration). */
+export async function registerArticleScript(
+  api: RegistrationApi,
+  matches: readonly string[],
+): Promise<void> {
+  const ids = [RULED_SITES_SCRIPT_ID];
+  const registered = await api.scripting.getRegisteredContentScripts({ ids });
+  if (!matches.length) {
+    if (registered.length) await api.scripting.unregisterContentScripts({ ids });
+    return;
+  }
+  const script: RegisteredScript = {
+    id: RULED_SITES_SCRIPT_ID,
+    js: [ARTICLE_SCRIPT_FILE],
+    matches: [...matches],
+    runAt: 'document_idle',
+    persistAcrossSessions: true,
+  };
+  if (registered.length) await api.scripting.updateContentScripts([script]);
+  else await api.scripting.registerContentScripts([script]);
+}

@@ -1,3 +1,6 @@
+import { createRuledSites, sitePatterns } from '../../../utils/background/ruled-sites';
+import type { ArticleState } from '../../../utils/core/records/article-state';
+import type { ReuseRule } from '../../../utils/core/rules/types';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -165,6 +168,18 @@ function memoryArticleDb(): ArticleDb & { rows: Map<string, StoredArticle> } {
 }
 
 function makeServices(action: ActionApi, records = memoryItem()) {
+  const services = makeBareServices(action, records);
+  services.ruledSites = createRuledSites(
+    {
+      getValue: async () => services.ruledSitesList,
+      setValue: async (value) => void (services.ruledSitesList = value),
+    },
+    async (sites) => void services.registered.push([...sites]),
+  );
+  return services;
+}
+
+function makeBareServices(action: ActionApi, records = memoryItem()) {
   let index = EMPTY_PASTE_INDEX;
   const pasteIndexItem = {
     getValue: async () => index,
@@ -185,6 +200,9 @@ function makeServices(action: ActionApi, records = memoryItem()) {
       10,
     ),
     articles: createArticleStore(memoryArticleDb()),
+    registered: [] as string[][],
+    ruledSitesList: [] as string[],
+    ruledSites: null as unknown as ReturnType<typeof createRuledSites>,
     injected: [] as Array<[number, number]>,
     async injectArticleScript(tabId: number, frameId: number) {
       this.injected.push([tabId, frameId]);
@@ -381,6 +399,66 @@ describe('the republication services', () => {
     const restarted = createArticleStore(db);
     const report = await restarted.checkPage('https://blog.example/post', BODY, []);
     expect(report.articles[0]?.url).toBe(COPY.articleUrl);
+  });
+});
+
+describe('sites that state a rule', () => {
+  const stateOn = (url: string, source: ReuseRule['source'] | null): ArticleState => ({
+    isArticle: true,
+    url,
+    metadata: null,
+    publisher: null,
+    rule: {
+      host: new URL(url).hostname.replace(/^www\./, ''),
+      found: null,
+      choice: null,
+      inForce: source
+        ? {
+            publisher: { name: null, hosts: [] },
+            linkTo: 'article',
+            placement: 'end',
+            activeLink: true,
+            label: null,
+            source,
+            quote: '',
+          }
+        : null,
+    },
+  });
+
+  it('are remembered, newest first, and the article script is registered for them', async () => {
+    const services = makeServices(fakeAction().api);
+    const send = (state: ArticleState) =>
+      handleBackgroundMessage({ type: 'article:state', state }, 3, services);
+    await send(stateOn('https://www.vesti.example/news/1', 'notice'));
+    await send(stateOn('https://open.example/a', 'license'));
+    await send(stateOn('https://vesti.example/news/2', 'notice'));
+    await send(stateOn('https://plain.example/a', null));
+    await send(stateOn('https://caliber.az/en/post/story', 'built-in'));
+    expect(services.ruledSitesList).toEqual(['vesti.example', 'open.example']);
+    // Registered when a site is new, not when a known one is seen again.
+    expect(services.registered).toEqual([['vesti.example'], ['open.example', 'vesti.example']]);
+    expect(sitePatterns(['vesti.example'])).toEqual([
+      '*://vesti.example/*',
+      '*://www.vesti.example/*',
+    ]);
+  });
+
+  it('never cost the tab its badge when remembering fails', async () => {
+    const { api, calls } = fakeAction();
+    const services = makeServices(api);
+    services.ruledSites = createRuledSites(
+      {
+        getValue: async () => [],
+        setValue: async () => {
+          throw new Error('QUOTA_BYTES quota exceeded');
+        },
+      },
+      async () => undefined,
+    );
+    const state = stateOn('https://vesti.example/news/1', 'notice');
+    await handleBackgroundMessage({ type: 'article:state', state }, 5, services);
+    expect(calls.icon[5]).toBeDefined();
   });
 });
 

@@ -120,3 +120,10 @@ export function checkPasteIndex(value: unknown): PasteIndexSnapshot | null {
     exact: value.exact as string,
   };
 }
+
+/** Host names as stored: lower-case names of letters, digits, dots and hyphens; others dropped. */
+export function checkHostList(stored: unknown): Repaired<string[]> {
+  return readList(stored, (entry) =>
+    typeof entry === 'string' && /^[a-z0-9.-]{1,253}$/.test(entry) ? entry : null,
+  );
+}

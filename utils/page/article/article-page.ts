@@ -106,10 +106,16 @@ export function createArticlePageModel(
     return read();
   }
 
-  /** Where the attribution of a copy from this page links, by the rule in force. */
+  /**
+   * Where the attribution of a copy from this page links. The article, always, unless the
+   * user chose the site: a link to the article is a link to the site too, so it meets a
+   * notice that asks for either, and it takes the reader to the text itself.
+   */
   function linkUrl(state: ArticleState, rule: ReuseRule): string | null {
     if (!state.metadata) return null;
-    if (rule.linkTo === 'site' && state.publisher) return state.publisher.homeUrl;
+    if (rule.linkTo === 'site' && rule.source === 'user' && state.publisher) {
+      return state.publisher.homeUrl;
+    }
     return state.metadata.canonicalUrl;
   }
 

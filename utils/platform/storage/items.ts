@@ -11,6 +11,7 @@ import {
   PASTE_INDEX,
   PASTE_RECORDS,
   SETTINGS,
+  RULED_SITES,
   SITE_CHOICES,
   STORAGE_HEALTH,
   type CheckedStoredItem,
@@ -52,6 +53,7 @@ export const copyRecordsItem = checkedItem(COPY_RECORDS);
 export const pasteRecordsItem = checkedItem(PASTE_RECORDS);
 export const settingsItem = checkedItem(SETTINGS);
 export const siteChoicesItem = checkedItem(SITE_CHOICES);
+export const ruledSitesItem = checkedItem(RULED_SITES);
 export const pasteIndexItem = defineStoredItem(PASTE_INDEX);
 export const articleSummaryItem = defineStoredItem(ARTICLE_SUMMARY);
 export const storageHealthItem = defineStoredItem(STORAGE_HEALTH);

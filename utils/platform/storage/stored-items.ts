@@ -9,7 +9,11 @@ import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../../core/paste-ind
 import type { CopyRecord, PasteRecord } from '../../core/records/records';
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from '../../core/records/settings';
 import { HEALTHY, type StorageHealth } from '../../core/records/storage-health';
-import { checkCopyRecords, checkPasteRecords } from '../../core/records/stored-shapes';
+import {
+  checkCopyRecords,
+  checkHostList,
+  checkPasteRecords,
+} from '../../core/records/stored-shapes';
 import { NO_ARTICLES_READ, type ArticleIndexSummary } from '../../core/republication/article-index';
 import { checkSiteChoices, type SiteChoices } from '../../core/rules/site-choice';
 
@@ -68,6 +72,18 @@ export const SITE_CHOICES: CheckedStoredItem<SiteChoices> = {
   version: 1,
   migrations: {},
   check: checkSiteChoices,
+};
+
+/**
+ * Sites seen stating a reuse rule (or given one by the user), newest first: the article
+ * script is registered for them (utils/background/ruled-sites.ts).
+ */
+export const RULED_SITES: CheckedStoredItem<string[]> = {
+  key: 'local:ruledSites',
+  fallback: [],
+  version: 1,
+  migrations: {},
+  check: checkHostList,
 };
 
 /**

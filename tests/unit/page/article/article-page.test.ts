@@ -48,8 +48,8 @@ describe('any site that states a reuse rule', () => {
     expect(state.rule?.inForce).toMatchObject({ source: 'notice', linkTo: 'site' });
     expect(state.publisher?.notice).toContain('гиперссылка на vestnik-kaspiy.example обязательна');
     const context = model.copyContext();
-    // "A hyperlink to the site": its home page, while the record keeps the article.
-    expect(context?.source.url).toBe('https://vestnik-kaspiy.example/');
+    // "A hyperlink to the site": the article's link is one, and takes the reader to the text.
+    expect(context?.source.url).toBe(RU_URL);
     expect(context?.articleUrl).toBe(RU_URL);
     expect(context?.source.language).toBe('ru');
     expect(context?.placement).toBe('end');
@@ -94,14 +94,16 @@ describe('any site that states a reuse rule', () => {
     choices = {
       'vestnik-kaspiy.example': {
         kind: 'rule',
-        linkTo: 'article',
+        linkTo: 'site',
         placement: 'start',
         label: 'Via',
       },
     };
+    // The user chose the site: its home page is linked, the record keeps the article.
     expect(model.copyContext()).toMatchObject({
       placement: 'start',
-      source: { url: RU_URL, label: 'Via' },
+      source: { url: 'https://vestnik-kaspiy.example/', label: 'Via' },
+      articleUrl: RU_URL,
     });
   });
 
