@@ -1,5 +1,6 @@
 /**
- * `npm run demo`: Linkback on a local copy of a Caliber.az article, in Chromium.
+ * `npm run demo`: Linkback on a local copy of a Caliber.az article, and on other news sites
+ * that state their reuse terms in their own words, in Chromium.
  *
  * With a display (DISPLAY or WAYLAND_DISPLAY): opens a headed Chromium with the built
  * extension on the article and on a page of paste targets, and waits until you close it.
@@ -32,6 +33,7 @@ import {
   startServer,
   type TestServer,
 } from '../tests/e2e/server.ts';
+import { PUBLISHER_SITES, publisherSiteUrl } from '../tests/e2e/publisher-sites.ts';
 
 const OUT_DIR = join(REPO_ROOT, 'demo-output');
 
@@ -334,6 +336,59 @@ async function walkthrough(server: TestServer): Promise<void> {
       ).chrome;
       await chrome.storage.local.remove('demoFiller');
     });
+
+    step('Any publisher: sites other than Caliber.az, each with its own reuse terms');
+    for (const [name, file] of [
+      ['ru', '11-popup-any-publisher-ru-notice.png'],
+      ['az', '12-popup-any-publisher-az-first-paragraph.png'],
+      ['cc', '13-popup-any-publisher-cc-by.png'],
+    ] as const) {
+      const url = publisherSiteUrl(name);
+      const page = await browser.newPage(url);
+      await selectParagraphs(page, 0, 1, '.article-body p');
+      // The article script arrives as the selection begins; a person's Control+c comes later.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await pressCopy(page);
+      await resetEditors(editors);
+      await pasteInto(editors, '#probe');
+      const copied = await lastProbePaste(editors);
+      const attribution = (copied.plain ?? '').split('\n\n');
+      console.log(
+        `  ${PUBLISHER_SITES[name].host}: the copy carries "${name === 'az' ? attribution[0] : attribution[attribution.length - 1]}"`,
+      );
+      const sitePopup = await browser.openPopup(await browser.findTabId(url), {
+        width: 400,
+        height: 900,
+      });
+      await sitePopup.waitFor(() => !!document.querySelector('[data-testid="rule-card"]'));
+      const shot = join(OUT_DIR, file);
+      await sitePopup.screenshot(shot, { fullPage: true });
+      console.log(`  screenshot: ${shot}`);
+      await sitePopup.close();
+    }
+    step('Turning the rule off for vesti.test in the popup: the next copy there carries nothing');
+    const vestiUrl = publisherSiteUrl('ru');
+    const vesti = await browser.newPage(`${vestiUrl}?demo`);
+    const vestiPopup = await browser.openPopup(await browser.findTabId(`${vestiUrl}?demo`), {
+      width: 400,
+      height: 900,
+    });
+    await vestiPopup.waitFor(() => !!document.querySelector('[data-action="rule-off"]'));
+    await vestiPopup.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-action="rule-off"]')!.click(),
+    );
+    await vestiPopup.waitFor(() => !!document.querySelector('[data-action="rule-on"]'));
+    const shot14 = join(OUT_DIR, '14-popup-any-publisher-turned-off.png');
+    await vestiPopup.screenshot(shot14, { fullPage: true });
+    console.log(`  screenshot: ${shot14}`);
+    await selectParagraphs(vesti, 2, 3, '.article-body p');
+    await pressCopy(vesti);
+    await resetEditors(editors);
+    await pasteInto(editors, '#probe');
+    console.log(`  the copy now ends: "${(await lastProbePaste(editors)).plain?.slice(-60)}"`);
+    await vestiPopup.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-action="rule-on"]')!.click(),
+    );
 
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;

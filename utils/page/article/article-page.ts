@@ -160,7 +160,8 @@ export function createArticlePageModel(
       const state = read();
       const rule = state.rule?.inForce;
       const meta = state.metadata;
-      if (!rule || !meta || !state.publisher) return null;
+      // A home or section page is no article to link: its copies stay as they are.
+      if (!state.isArticle || !rule || !meta || !state.publisher) return null;
       const url = linkUrl(state, rule);
       if (!url) return null;
       const source: AttributionSource = {

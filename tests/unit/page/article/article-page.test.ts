@@ -127,3 +127,32 @@ describe('any site that states a reuse rule', () => {
     });
   });
 });
+
+describe('which pages are articles, on a site with no site knowledge', () => {
+  const page = (head: string, body: string) =>
+    parseHtml(`<!doctype html><html lang="en"><head><title>T</title>${head}</head><body>${body}
+      <footer><p>Any use of materials is allowed only with a hyperlink to example.test.</p></footer></body></html>`);
+  const isArticle = (doc: Document) =>
+    createArticlePageModel(doc, () => 'https://example.test/a').state().isArticle;
+
+  it('takes the page’s word (og:type) first, then headline and date, or a headline in <article>', () => {
+    expect(isArticle(page('<meta property="og:type" content="article">', '<p>x</p>'))).toBe(true);
+    expect(
+      isArticle(
+        page(
+          '<meta property="og:type" content="website">',
+          '<article><h1>A headline</h1></article>',
+        ),
+      ),
+    ).toBe(false);
+    expect(isArticle(page('', '<article><h1>A headline</h1><p>Body</p></article>'))).toBe(true);
+    expect(isArticle(page('', '<h1>Section</h1><ul><li>One</li></ul>'))).toBe(false);
+  });
+
+  it('attributes no copy on a page of the site that is not an article', () => {
+    const doc = page('<meta property="og:type" content="website">', '<h1>Latest news</h1>');
+    const model = createArticlePageModel(doc, () => 'https://example.test/');
+    expect(model.state().rule?.inForce).not.toBeNull();
+    expect(model.copyContext()).toBeNull();
+  });
+});
