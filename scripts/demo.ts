@@ -375,7 +375,7 @@ async function walkthrough(server: TestServer): Promise<void> {
     });
     await vestiPopup.waitFor(() => !!document.querySelector('[data-action="rule-off"]'));
     await vestiPopup.evaluate(() =>
-      document.querySelector<HTMLButtonElement>('[data-action="rule-off"]')!.click(),
+      document.querySelector<HTMLButtonElement>('[data-action="rule-off"]')?.click(),
     );
     await vestiPopup.waitFor(() => !!document.querySelector('[data-action="rule-on"]'));
     const shot14 = join(OUT_DIR, '14-popup-any-publisher-turned-off.png');
@@ -387,7 +387,7 @@ async function walkthrough(server: TestServer): Promise<void> {
     await pasteInto(editors, '#probe');
     console.log(`  the copy now ends: "${(await lastProbePaste(editors)).plain?.slice(-60)}"`);
     await vestiPopup.evaluate(() =>
-      document.querySelector<HTMLButtonElement>('[data-action="rule-on"]')!.click(),
+      document.querySelector<HTMLButtonElement>('[data-action="rule-on"]')?.click(),
     );
 
     const plain = paste.plain ?? '';
