@@ -12,7 +12,7 @@
  * ("Posted by Maya", "By the end of the year" are not bylines) are offered.
  */
 import { cleanAuthorNames, hasBylinePrefix, looksLikePersonName } from '../text/clean-text';
-import { findArticleRoot, findHeadline } from './dom';
+import { findArticleLandmarks, type ArticleLandmarks } from './dom';
 import { addReading, type LayerReadings } from './readings';
 
 /** A byline is a short line; longer text is a bio, a teaser or the article itself. */
@@ -118,40 +118,51 @@ function classedByline(root: Element): string[] | null {
 }
 
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelled out: core code has no DOM globals.
-const MAX_TEXT_NODES = 5000;
-/** How many text nodes after the headline, and before the end of the article, are read. */
+/** How many lines (non-blank text nodes) after the headline, and before the article's end, are read. */
 const LINES_NEAR_EDGES = 25;
+
+function isBlank(node: Node): boolean {
+  return !node.nodeValue?.trim();
+}
+
+/**
+ * The lines where bylines stand: the first after the headline (from the article's start
+ * when there is none) and the last of the article. Walked from those two places, so a
+ * long article costs no more than a short one.
+ */
+function linesNearEdges(doc: Document, root: Element, headline: Element | null): Node[] {
+  const lines: Node[] = [];
+  const walker = doc.createTreeWalker(root, SHOW_TEXT);
+  const start = headline && root.contains(headline) ? headline : null;
+  if (start) walker.currentNode = start;
+  let taken = 0;
+  while (taken < LINES_NEAR_EDGES && walker.nextNode()) {
+    const node = walker.currentNode;
+    if (isBlank(node) || start?.contains(node)) continue;
+    lines.push(node);
+    taken++;
+  }
+  walker.currentNode = root;
+  const last = walker.lastChild();
+  taken = 0;
+  for (let node = last; node && taken < LINES_NEAR_EDGES; node = walker.previousNode()) {
+    if (isBlank(node) || start?.contains(node)) continue;
+    lines.push(node);
+    taken++;
+  }
+  return lines;
+}
 
 /**
  * A "By …" / "Автор: …" line: a text node that opens with a byline word, read with the rest
- * of its element ("Автор: <a>Олена Коваленко</a>"), within a few lines after the headline
- * or before the end of the article, where bylines stand; the middle of the body quotes.
+ * of its element ("Автор: <a>Олена Коваленко</a>"), among the lines after the headline or
+ * at the article's end, where bylines stand; the middle of the body quotes.
  */
 function bylineLine(doc: Document, root: Element, headline: Element | null): string[] | null {
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  const texts: Node[] = [];
-  let firstAfterHeadline = headline && root.contains(headline) ? -1 : 0;
-  let seenHeadline = false;
-  while (walker.nextNode() && texts.length < MAX_TEXT_NODES) {
-    const node = walker.currentNode;
-    if (!node.nodeValue?.trim()) continue;
-    if (firstAfterHeadline < 0) {
-      const inHeadline = headline?.contains(node) ?? false;
-      if (inHeadline) seenHeadline = true;
-      else if (seenHeadline) firstAfterHeadline = texts.length;
-    }
-    texts.push(node);
-  }
-  const near = (index: number): boolean =>
-    (firstAfterHeadline >= 0 &&
-      index >= firstAfterHeadline &&
-      index < firstAfterHeadline + LINES_NEAR_EDGES) ||
-    index >= texts.length - LINES_NEAR_EDGES;
-  for (let i = 0; i < texts.length; i++) {
-    const node = texts[i];
-    const element = node?.parentElement;
+  for (const node of linesNearEdges(doc, root, headline)) {
+    const element = node.parentElement;
     // The space lets "Автор:" followed by a link count as a prefix on its own.
-    if (!node || !element || !near(i) || !hasBylinePrefix(`${node.nodeValue?.trim()} `)) continue;
+    if (!element || !hasBylinePrefix(`${node.nodeValue?.trim()} `)) continue;
     if (isOffArticle(element, root)) continue;
     const names = parseBylineText(collapsedText(element));
     if (names) return names;
@@ -160,10 +171,12 @@ function bylineLine(doc: Document, root: Element, headline: Element | null): str
 }
 
 /** Byline candidates, best first (see the module comment). */
-export function readBylines(doc: Document): LayerReadings {
+export function readBylines(
+  doc: Document,
+  landmarks: ArticleLandmarks = findArticleLandmarks(doc),
+): LayerReadings {
   const readings: LayerReadings = {};
-  const headline = findHeadline(doc);
-  const root = findArticleRoot(doc, headline);
+  const { headline, root } = landmarks;
   if (!root) return readings;
   addReading(
     readings,

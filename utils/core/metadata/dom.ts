@@ -78,18 +78,31 @@ export function findArticleRoot(
   return doc.body;
 }
 
+/** Where the article is on the page, found once per extraction and shared by the DOM layers. */
+export interface ArticleLandmarks {
+  headline: Element | null;
+  root: Element | null;
+}
+
+export function findArticleLandmarks(doc: Document): ArticleLandmarks {
+  const headline = findHeadline(doc);
+  return { headline, root: findArticleRoot(doc, headline) };
+}
+
 /** The headline as shown (see findHeadline). */
-export function readHeadline(doc: Document): LayerReadings {
+export function readHeadline(
+  doc: Document,
+  headline: Element | null = findHeadline(doc),
+): LayerReadings {
   const readings: LayerReadings = {};
-  addReading(readings, 'title', elementText(findHeadline(doc)));
+  addReading(readings, 'title', elementText(headline));
   return readings;
 }
 
 /** A <time> in the headline's own container; never one anywhere on a page without one. */
-function headlineContainerTime(doc: Document): Element | null {
-  const headline = findHeadline(doc);
-  const root = headline ? findArticleRoot(doc, headline) : null;
-  return root && root !== doc.body ? root.querySelector('time[datetime]') : null;
+function headlineContainerTime(doc: Document, landmarks: ArticleLandmarks): Element | null {
+  const { headline, root } = landmarks;
+  return headline && root && root !== doc.body ? root.querySelector('time[datetime]') : null;
 }
 
 /**
@@ -97,14 +110,17 @@ function headlineContainerTime(doc: Document): Element | null {
  * in article/main, else the first in the headline's container (findArticleRoot). Its
  * visible text becomes publishedText.
  */
-export function readArticleTime(doc: Document): LayerReadings {
+export function readArticleTime(
+  doc: Document,
+  landmarks: ArticleLandmarks = findArticleLandmarks(doc),
+): LayerReadings {
   const readings: LayerReadings = {};
   const time =
     doc.querySelector('time[itemprop~="datePublished"][datetime]') ??
     doc.querySelector(
       'article time[datetime], main time[datetime], [role="main"] time[datetime]',
     ) ??
-    headlineContainerTime(doc);
+    headlineContainerTime(doc, landmarks);
   const datetime = time?.getAttribute('datetime');
   // Its text is only worth keeping as the visible form of a real date.
   if (!time || normaliseMachineDate(datetime) === null) return readings;

@@ -37,7 +37,14 @@
  * that fails simply contributes nothing.
  */
 import { readBylines } from './byline';
-import { readArticleTime, readHeadline, readHtmlElements, readLinkTags } from './dom';
+import {
+  findArticleLandmarks,
+  readArticleTime,
+  readHeadline,
+  readHtmlElements,
+  readLinkTags,
+  type ArticleLandmarks,
+} from './dom';
 import { FIELD_NORMALISERS, firstAcceptedValue } from './field-normalisers';
 import { readJsonLd } from './json-ld';
 import { indexMetaTags, readDublinCore, readMetaNames, readOpenGraph } from './meta-tags';
@@ -94,7 +101,13 @@ const WEAK_SOURCES: Partial<Record<MetadataField, readonly string[]>> = {
   canonicalUrl: ['url'],
 };
 
-type LayerResults = ReadonlyMap<MetadataSource, LayerReadings>;
+/**
+ * The layers' readings, each layer read the first time a field asks for it: the byline
+ * search, for one, only runs on pages whose metadata names no (other than the site's) author.
+ */
+interface LayerResults {
+  get(source: MetadataSource): LayerReadings | undefined;
+}
 
 function readSafely(read: () => LayerReadings): LayerReadings {
   try {
@@ -104,24 +117,52 @@ function readSafely(read: () => LayerReadings): LayerReadings {
   }
 }
 
+/** `read`'s result, computed on the first call; `fallback` if it throws. */
+function once<T>(read: () => T, fallback: T): () => T {
+  let result: { value: T } | undefined;
+  return () => {
+    if (!result) {
+      try {
+        result = { value: read() };
+      } catch {
+        result = { value: fallback };
+      }
+    }
+    return result.value;
+  };
+}
+
 function readGenericLayers(doc: Document): LayerResults {
-  let metaIndex: ReturnType<typeof indexMetaTags> = new Map();
-  try {
-    metaIndex = indexMetaTags(doc);
-  } catch {
-    // Keep the empty index: the three meta layers then find nothing.
-  }
-  return new Map<MetadataSource, LayerReadings>([
-    ['json-ld', readSafely(() => readJsonLd(doc))],
-    ['open-graph', readSafely(() => readOpenGraph(metaIndex))],
-    ['meta', readSafely(() => readMetaNames(metaIndex))],
-    ['dublin-core', readSafely(() => readDublinCore(metaIndex))],
-    ['time', readSafely(() => readArticleTime(doc))],
-    ['link', readSafely(() => readLinkTags(doc))],
-    ['byline', readSafely(() => readBylines(doc))],
-    ['html', readSafely(() => readHtmlElements(doc))],
-    ['dom', readSafely(() => readHeadline(doc))],
-  ]);
+  // An empty index when indexing throws: the three meta layers then find nothing.
+  const metaIndex = once<ReturnType<typeof indexMetaTags>>(() => indexMetaTags(doc), new Map());
+  // No headline, no container when finding them throws: the DOM layers then read nothing.
+  const landmarks = once<ArticleLandmarks>(() => findArticleLandmarks(doc), {
+    headline: null,
+    root: null,
+  });
+  const readers: Record<Exclude<MetadataSource, 'url'>, () => LayerReadings> = {
+    'json-ld': () => readJsonLd(doc),
+    'open-graph': () => readOpenGraph(metaIndex()),
+    meta: () => readMetaNames(metaIndex()),
+    'dublin-core': () => readDublinCore(metaIndex()),
+    time: () => readArticleTime(doc, landmarks()),
+    link: () => readLinkTags(doc),
+    byline: () => readBylines(doc, landmarks()),
+    html: () => readHtmlElements(doc),
+    dom: () => readHeadline(doc, landmarks().headline),
+  };
+  const readings = new Map<MetadataSource, LayerReadings>();
+  return {
+    get(source) {
+      if (source === 'url') return undefined;
+      let found = readings.get(source);
+      if (!found) {
+        found = readSafely(readers[source]);
+        readings.set(source, found);
+      }
+      return found;
+    },
+  };
 }
 
 function emptyMetadata(pageUrl: string, canonicalUrl: string): ArticleMetadata {

@@ -24,7 +24,7 @@ describe('siteNameKeys / isSiteName', () => {
   });
 
   it('knows nothing without a site name or an http(s) page', () => {
-    expect(siteNameKeys(null, null).size).toBe(0);
+    expect(siteNameKeys(null, null).keys.size).toBe(0);
     expect(isSiteName('Anything', siteNameKeys(null, new URL('about:blank')))).toBe(false);
   });
 });
