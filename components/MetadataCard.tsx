@@ -1,7 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatCitation, type AttributionSource } from '../utils/core/attribution/format';
+import { formatUtcOffset, isoDateOffset, offsetMinutes } from '../utils/core/dates/iso-date';
 import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/core/metadata/thumbnail';
+import type { SiteTimeZone } from '../utils/core/publishers/types';
 import type { ArticleView } from '../utils/core/records/article-state';
 import { toHttpUrl } from '../utils/core/url';
 import { t, uiLanguage, type MessageKey } from './i18n';
@@ -62,9 +64,14 @@ function urlLink(url: string | null): ComponentChildren | null {
   );
 }
 
+/** A date-only ISO value: "2025-03-04". */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
- * "02 December 2025 09:19" as the site shows it, or the ISO time shown in the site's zone
- * (the user's own when the publisher's rule names none).
+ * "02 December 2025 09:19" as the site shows it, or the ISO date shown at the publisher's
+ * time: in the zone its rule names (Caliber: Asia/Baku), else at the offset the page gave
+ * with the date ("2025-03-04T10:00:00+03:00" shows 10:00, wherever the reader is), else as
+ * written (a time without an offset is the site's wall-clock time; a date alone has no time).
  */
 export function formatPublished(
   text: string | null,
@@ -73,13 +80,50 @@ export function formatPublished(
 ): string | null {
   if (text) return text;
   if (!iso) return null;
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return null;
+  if (DATE_ONLY.test(iso)) {
+    const midnight = new Date(`${iso}T00:00:00Z`);
+    if (Number.isNaN(midnight.getTime())) return null;
+    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      midnight,
+    );
+  }
+  const offset = isoDateOffset(iso);
+  const minutes = offset === null ? null : offsetMinutes(offset);
+  let shown: Date;
+  let zone: string;
+  if (timeZone && minutes !== null) {
+    shown = new Date(iso);
+    zone = timeZone;
+  } else if (minutes !== null) {
+    // The page's wall-clock time: the instant moved by its offset, shown as UTC.
+    shown = new Date(Date.parse(iso) + minutes * 60_000);
+    zone = 'UTC';
+  } else {
+    shown = new Date(`${iso}Z`);
+    zone = 'UTC';
+  }
+  if (Number.isNaN(shown.getTime())) return null;
   return new Intl.DateTimeFormat(undefined, {
     dateStyle: 'long',
     timeStyle: 'short',
-    timeZone,
-  }).format(date);
+    timeZone: zone,
+  }).format(shown);
+}
+
+/**
+ * The zone the published time is given in, in the interface language: the publisher rule's
+ * own label ("Baku time, UTC+04:00"), else the offset the page gave ("site time, UTC+3"),
+ * else nothing (no offset: the card shows the time as written and cannot say more).
+ */
+export function publishedZoneLabel(
+  publishedAt: string | null,
+  zone: SiteTimeZone | undefined,
+  language: string,
+): string | null {
+  if (zone) return zone.label[language] ?? zone.label.en ?? null;
+  const offset = publishedAt ? isoDateOffset(publishedAt) : null;
+  const label = offset ? formatUtcOffset(offset) : null;
+  return label ? t('siteTimeZone', label) : null;
 }
 
 /** The article's metadata. Every value comes from the page, so every value is rendered as text. */
@@ -95,7 +139,7 @@ export function MetadataCard({ state }: { state: ArticleView }) {
   };
   const zone = state.publisher?.timeZone;
   const published = formatPublished(meta.publishedText, meta.publishedAt, zone?.id);
-  const zoneLabel = zone && (zone.label[uiLanguage()] ?? zone.label.en);
+  const zoneLabel = publishedZoneLabel(meta.publishedAt, zone, uiLanguage());
 
   return (
     <section data-testid="metadata-card" class="card" aria-labelledby="card-heading">

@@ -3,8 +3,9 @@
 // (value/goal, or goal/value when higher is better): ≤ 1 is within budget. Builds come first
 // (npm script); this measures them, then extraction, paste-time and republication costs
 // (paste.ts, republication.ts), reuse-notice detection (notices.ts), a copy on any site with a
-// rule (copy.ts), and the longest task Linkback causes on huge and pathological
-// pages (huge-pages.ts). Notes on what was measured go to stderr.
+// rule (copy.ts), generic metadata accuracy and extraction time on the news fixtures
+// (metadata.ts), and the longest task Linkback causes on huge and pathological pages
+// (huge-pages.ts). Notes on what was measured go to stderr.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +14,7 @@ import { build } from 'esbuild';
 import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
 import { copyFigures } from './copy';
 import { hugePageFigures } from './huge-pages';
+import { metadataFigures } from './metadata';
 import { noticeFigures } from './notices';
 import { pasteFigures } from './paste';
 import { republicationFigures } from './republication';
@@ -128,6 +130,7 @@ const figures = [
   ...(await republicationFigures()),
   ...(await noticeFigures()),
   ...(await copyFigures()),
+  ...(await metadataFigures()),
   ...(await hugePageFigures()),
 ];
 note(`measured in ${((performance.now() - began) / 1000).toFixed(1)} s`);

@@ -121,3 +121,26 @@ export function normaliseMachineDate(raw: unknown): string | null {
   if (text.length === 0 || text.length > 64) return null;
   return parseIsoLike(text) ?? parseRfc2822(text);
 }
+
+/** The offset of a normalised date ("2025-03-04T10:00:00+03:00" → "+03:00"); null without one. */
+export function isoDateOffset(iso: string): string | null {
+  return /T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?([+-]\d{2}:\d{2})$/.exec(iso)?.[1] ?? null;
+}
+
+/** Minutes east of UTC of an offset such as "+05:30" (330) or "-04:00" (-240); null when malformed. */
+export function offsetMinutes(offset: string): number | null {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!match) return null;
+  const minutes = Number(match[2]) * 60 + Number(match[3]);
+  return match[1] === '-' ? -minutes : minutes;
+}
+
+/** "+03:00" → "UTC+3", "+05:30" → "UTC+5:30", "-04:00" → "UTC-4", "+00:00" → "UTC". */
+export function formatUtcOffset(offset: string): string | null {
+  const minutes = offsetMinutes(offset);
+  if (minutes === null) return null;
+  if (minutes === 0) return 'UTC';
+  const hours = Math.floor(Math.abs(minutes) / 60);
+  const rest = Math.abs(minutes) % 60;
+  return `UTC${minutes < 0 ? '-' : '+'}${hours}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+}

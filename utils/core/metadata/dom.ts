@@ -1,6 +1,7 @@
 /**
  * Layers read from the document structure rather than from metadata tags:
- * <link rel=canonical>, <html lang>, <title>, the article's <h1> and <time datetime>.
+ * <link rel=canonical>, <html lang>, <title>, the article's <h1>, its container and
+ * <time datetime>.
  * Only targeted queries and textContent — never innerText, which forces layout.
  */
 import { normaliseMachineDate } from '../dates/iso-date';
@@ -47,24 +48,79 @@ export function readHtmlElements(doc: Document): LayerReadings {
   return readings;
 }
 
-/** The headline as shown: the article's (or main content's) h1, else the page's first h1. */
-export function readHeadline(doc: Document): LayerReadings {
+/** The headline element: the article's (or main content's) h1, else the page's first h1. */
+export function findHeadline(doc: Document): Element | null {
+  return doc.querySelector('article h1, main h1, [role="main"] h1') ?? doc.querySelector('h1');
+}
+
+/** How many ancestors of the headline are looked at for the article's container. */
+const MAX_ROOT_DEPTH = 12;
+
+/**
+ * The element that holds the article: the headline's <article> or schema.org Article
+ * container, else the nearest ancestor of the headline that also holds a paragraph of
+ * text (the headline's own wrapper seldom does; the story's does). Bylines, dates and
+ * body-end lines are looked for in here, so related-article lists, sidebars and comment
+ * threads outside it never count. The body when the page has no headline.
+ */
+export function findArticleRoot(
+  doc: Document,
+  headline: Element | null = findHeadline(doc),
+): Element | null {
+  if (!headline) return doc.querySelector('article') ?? doc.body;
+  const container = headline.closest('article, [itemtype*="Article"]');
+  if (container) return container;
+  let node = headline.parentElement;
+  for (let depth = 0; node && depth < MAX_ROOT_DEPTH; depth++, node = node.parentElement) {
+    if (node === doc.body) break;
+    if (node.querySelector('p')) return node;
+  }
+  return doc.body;
+}
+
+/** Where the article is on the page, found once per extraction and shared by the DOM layers. */
+export interface ArticleLandmarks {
+  headline: Element | null;
+  root: Element | null;
+}
+
+export function findArticleLandmarks(doc: Document): ArticleLandmarks {
+  const headline = findHeadline(doc);
+  return { headline, root: findArticleRoot(doc, headline) };
+}
+
+/** The headline as shown (see findHeadline). */
+export function readHeadline(
+  doc: Document,
+  headline: Element | null = findHeadline(doc),
+): LayerReadings {
   const readings: LayerReadings = {};
-  const heading =
-    doc.querySelector('article h1, main h1, [role="main"] h1') ?? doc.querySelector('h1');
-  addReading(readings, 'title', elementText(heading));
+  addReading(readings, 'title', elementText(headline));
   return readings;
 }
 
+/** A <time> in the headline's own container; never one anywhere on a page without one. */
+function headlineContainerTime(doc: Document, landmarks: ArticleLandmarks): Element | null {
+  const { headline, root } = landmarks;
+  return headline && root && root !== doc.body ? root.querySelector('time[datetime]') : null;
+}
+
 /**
- * The publication <time datetime> inside the article: one marked itemprop=datePublished
- * first, else the first in article/main. Its visible text becomes publishedText.
+ * The publication <time datetime>: one marked itemprop=datePublished first, else the first
+ * in article/main, else the first in the headline's container (findArticleRoot). Its
+ * visible text becomes publishedText.
  */
-export function readArticleTime(doc: Document): LayerReadings {
+export function readArticleTime(
+  doc: Document,
+  landmarks: ArticleLandmarks = findArticleLandmarks(doc),
+): LayerReadings {
   const readings: LayerReadings = {};
   const time =
     doc.querySelector('time[itemprop~="datePublished"][datetime]') ??
-    doc.querySelector('article time[datetime], main time[datetime], [role="main"] time[datetime]');
+    doc.querySelector(
+      'article time[datetime], main time[datetime], [role="main"] time[datetime]',
+    ) ??
+    headlineContainerTime(doc, landmarks);
   const datetime = time?.getAttribute('datetime');
   // Its text is only worth keeping as the visible form of a real date.
   if (!time || normaliseMachineDate(datetime) === null) return readings;

@@ -1,7 +1,9 @@
 /**
  * Reads the article node of a page's JSON-LD (schema.org NewsArticle and friends).
  * Tolerates what real pages do: several blocks, @graph, top-level arrays, @type as
- * an array or a full IRI, @id references, authors as strings/objects/arrays — and
+ * an array or a full IRI, @context as a string or an object ({"@vocab": …}, prefixes
+ * such as "schema:headline" or full-IRI keys), @id references (also ones that carry
+ * their @type), authors as strings/objects/arrays, values as {"@value": …} — and
  * what hostile pages do: malformed JSON (that block is skipped), huge or deeply
  * nested blocks (size and depth are bounded).
  */
@@ -126,16 +128,51 @@ export function collectJsonLdNodes(blocks: readonly unknown[]): JsonLdNodes {
   return { nodes, byId };
 }
 
-/** Follows an {"@id": …} reference to the node it names, when the page defines it. */
+/**
+ * Follows an {"@id": …} reference to the node it names, when the page defines it. A
+ * reference may carry its @type too ({"@id": "#elvin", "@type": "Person"}); anything
+ * more makes it a node of its own.
+ */
 export function resolveReference(value: unknown, byId: ReadonlyMap<string, JsonObject>): unknown {
   if (!isJsonObject(value)) return value;
   const id = value['@id'];
-  if (typeof id === 'string' && Object.keys(value).length === 1) return byId.get(id) ?? value;
-  return value;
+  if (typeof id !== 'string') return value;
+  const isReference = Object.keys(value).every((key) => key === '@id' || key === '@type');
+  return isReference ? (byId.get(id) ?? value) : value;
 }
 
+/** "schema:headline", "http://schema.org/headline" → "headline"; "@type" stays. */
+function localPropertyName(key: string): string {
+  if (key.startsWith('@')) return key;
+  return key.split(/[/#:]/).pop() || key;
+}
+
+/**
+ * The same JSON with schema.org properties under their plain names, for pages whose
+ * @context declares a prefix ({"schema": "http://schema.org/"}) and write "schema:author",
+ * or that write full IRIs as keys. A plain key wins over a prefixed one. Objects without
+ * such keys are returned as they are; the walk is bounded like collectJsonLdNodes.
+ */
+export function withPlainPropertyNames(value: unknown, depth = 0): unknown {
+  if (depth > MAX_WALK_DEPTH * 2) return value;
+  if (Array.isArray(value)) return value.map((item) => withPlainPropertyNames(item, depth + 1));
+  if (!isJsonObject(value)) return value;
+  const plain: JsonObject = {};
+  for (const [key, item] of Object.entries(value)) {
+    const name = localPropertyName(key);
+    if (name !== key && Object.hasOwn(value, name)) continue;
+    plain[name] = key === '@context' ? item : withPlainPropertyNames(item, depth + 1);
+  }
+  return plain;
+}
+
+/** The first string in a value or list of values; {"@value": "…"} counts as its string. */
 export function firstString(value: unknown): string | undefined {
-  return asArray(value).find((item): item is string => typeof item === 'string');
+  for (const item of asArray(value)) {
+    if (typeof item === 'string') return item;
+    if (isJsonObject(item) && typeof item['@value'] === 'string') return item['@value'];
+  }
+  return undefined;
 }
 
 /** A person/organisation's display name: `name`, else given + family name. */
@@ -148,9 +185,11 @@ export function entityName(entity: unknown): string | undefined {
   return parts.length > 0 ? parts.join(' ') : undefined;
 }
 
+/** author, else creator: each a name, a Person/Organization, an @id reference or a list of those. */
 function authorNames(article: JsonObject, byId: ReadonlyMap<string, JsonObject>): string[] {
   const names: string[] = [];
-  for (const author of asArray(article.author).slice(0, 50)) {
+  const authors = article.author ?? article.creator;
+  for (const author of asArray(authors).slice(0, 50)) {
     const name = entityName(resolveReference(author, byId));
     if (name !== undefined) names.push(name);
   }
@@ -210,7 +249,8 @@ function websiteName(nodes: readonly JsonObject[]): string | undefined {
 /** Readings from the first article node of the page's JSON-LD (empty when there is none). */
 export function readJsonLd(doc: Document): LayerReadings {
   const readings: LayerReadings = {};
-  const { nodes, byId } = collectJsonLdNodes(parseJsonLdBlocks(doc));
+  const blocks = parseJsonLdBlocks(doc).map((block) => withPlainPropertyNames(block));
+  const { nodes, byId } = collectJsonLdNodes(blocks);
   const article = nodes.find(isArticleNode);
   if (!article) return readings;
 
@@ -223,8 +263,10 @@ export function readJsonLd(doc: Document): LayerReadings {
   addReading(readings, 'modifiedAt', firstString(article.dateModified));
   addReading(readings, 'category', firstString(article.articleSection));
   addReading(readings, 'language', languageTag(article.inLanguage));
-  addReading(readings, 'siteName', entityName(resolveReference(article.publisher, byId)));
+  // The WebSite's name is the one readers know; the publisher's is often its legal name
+  // ("Valley Post Media LLC").
   addReading(readings, 'siteName', websiteName(nodes));
+  addReading(readings, 'siteName', entityName(resolveReference(article.publisher, byId)));
   for (const url of imageUrls(article, byId)) addReading(readings, 'imageUrl', url);
   addReading(readings, 'description', firstString(article.description));
   for (const url of pageUrls(article)) addReading(readings, 'canonicalUrl', url);

@@ -8,7 +8,16 @@ import type { MetadataField } from './types';
 
 /** Layer names recorded in `ArticleMetadata.sources`. A site adapter adds its rule id. */
 export type MetadataSource =
-  'json-ld' | 'open-graph' | 'meta' | 'dublin-core' | 'time' | 'link' | 'html' | 'dom' | 'url';
+  | 'json-ld'
+  | 'open-graph'
+  | 'meta'
+  | 'dublin-core'
+  | 'time'
+  | 'link'
+  | 'byline'
+  | 'html'
+  | 'dom'
+  | 'url';
 
 export type LayerReadings = Partial<Record<MetadataField, unknown[]>>;
 

@@ -144,19 +144,65 @@ export function cleanName(value: unknown, maxLength: number = MAX_LENGTH.name): 
   return text;
 }
 
-const BYLINE_PREFIX = /^(?:by|от|автор(?:ы)?|müəllif(?:lər)?)\s*[:.\-–—]?\s+/i;
+/**
+ * The words a byline starts with, in the languages Linkback reads: "By", "Written by",
+ * "Von" (de), "Par" (fr), "От"/"Автор:"/"Авторы:" (ru, uk, kk), "Müəllif:" (az),
+ * "Авторлар:" (kk). A colon or dash may follow.
+ */
+const BYLINE_PREFIX =
+  /^(?:(?:written|reported|posted)\s+by|by|von|par|от|автор(?:ы|и|лар)?|müəllif(?:lər)?)\s*[:.\-–—]?\s+/i;
 
 /** "By Jane Doe" → "Jane Doe"; "Автор: Иван Петров" → "Иван Петров". */
 export function stripBylinePrefix(text: string): string {
   return text.replace(BYLINE_PREFIX, '');
 }
 
-/** Splits "A, B and C" / "A и B" / "A və B" / "A & B" / "A; B" into names. */
+/** True when the text opens with a byline word ("By …", "Автор: …"), as a byline line does. */
+export function hasBylinePrefix(text: string): boolean {
+  return BYLINE_PREFIX.test(text);
+}
+
+/**
+ * Splits "A, B and C" / "A и B" / "A və B" / "A und B" / "A et B" / "A та B" / "A & B" /
+ * "A; B" into names.
+ */
 export function splitAuthorList(text: string): string[] {
   return text
-    .split(/\s*[,;&]\s*|\s+(?:and|и|və)\s+/i)
+    .split(/\s*[,;&]\s*|\s+(?:and|и|və|und|et|та|і|және)\s+/i)
     .map((part) => part.trim())
     .filter((part) => part.length > 0);
+}
+
+/**
+ * Job titles that follow a name in a byline ("Tom Harris, Senior Health Correspondent",
+ * "Maria Lopez and David Chen, Staff Writers"): a later part that contains one is a role,
+ * not a person.
+ */
+const ROLE_WORD =
+  /(?:^|\s)(?:staff|writers?|reporters?|correspondents?|editors?|columnists?|contributors?|photographers?|journalists?|analysts?|корреспондент\p{L}*|кореспондент\p{L}*|редактор\p{L}*|обозревател\p{L}*|оглядач\p{L}*|журналист\p{L}*|журналіст\p{L}*|müxbir\p{L}*|redaktor\p{L}*|jurnalist\p{L}*|тілші\p{L}*|redakteur\p{L}*|korrespondent\p{L}*|journaliste\p{L}*|rédact\p{L}*|correspondant\p{L}*)(?=$|[\s.,])/iu;
+
+/** "tom@site.example" and links glued to a byline are contact details, not names. */
+const GLUED_CONTACT = /\S+@\S+\.\S+|(?:https?:\/\/|www\.)\S+/gi;
+
+/**
+ * What follows a name in a byline line and is not a name: " | August 21, 2025",
+ * " · April 2", " — 12:45". The text is cut at the first such separator.
+ */
+const GLUED_TAIL = /\s*(?:[|·•]|\s[–—]\s|\s-\s)[\s\S]*$/;
+
+/**
+ * The names in one byline-shaped string: prefix stripped, contact details and the tail
+ * after a separator dropped, then split into parts of which those with digits (dates,
+ * times) or a job title are not names.
+ */
+function namesInByline(text: string): string[] {
+  const withoutContacts = text.replace(GLUED_CONTACT, ' ').replace(/\s+/g, ' ').trim();
+  const head = stripBylinePrefix(withoutContacts).replace(GLUED_TAIL, '');
+  // A role follows a name ("Jane Doe, Staff Writer"): the first part is never taken for
+  // one, so a surname such as Writer or Editor survives.
+  return splitAuthorList(head).filter(
+    (part, index) => !/\d/.test(part) && (index === 0 || !ROLE_WORD.test(part)),
+  );
 }
 
 /**
@@ -170,7 +216,7 @@ export function cleanAuthorNames(values: readonly unknown[]): string[] {
     if (typeof value !== 'string') continue;
     const flat = cleanText(value, MAX_LENGTH.name * MAX_AUTHORS);
     if (flat === null) continue;
-    for (const part of splitAuthorList(stripBylinePrefix(flat))) {
+    for (const part of namesInByline(flat)) {
       const name = cleanName(part);
       if (name === null) continue;
       const key = name.toLowerCase();
@@ -181,4 +227,44 @@ export function cleanAuthorNames(values: readonly unknown[]): string[] {
     }
   }
   return names;
+}
+
+/** Lower-case words that may stand inside a name: "Claire de Vries", "Ludwig van Beethoven". */
+const NAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'du',
+  'des',
+  'del',
+  'della',
+  'dos',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y',
+  'e',
+]);
+
+/**
+ * A name as bylines write it: two to five words, each starting with a capital letter
+ * (particles such as "de" and "van" aside). Used on text found by DOM heuristics, where
+ * "By the end of the year" and "Posted by Maya" must not pass for a byline.
+ */
+export function looksLikePersonName(name: string): boolean {
+  if (name.length > 60 || /\d/.test(name)) return false;
+  const words = name.split(' ');
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every(
+    (word, index) =>
+      /^[\p{Lu}][\p{L}\p{M}'’.-]*$/u.test(word) || (index > 0 && NAME_PARTICLES.has(word)),
+  );
 }

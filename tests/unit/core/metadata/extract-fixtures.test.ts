@@ -194,7 +194,8 @@ const EXPECTED: Record<FixtureName, ArticleMetadata> = {
     category: 'Business',
     views: 4821,
     language: 'en',
-    siteName: 'The Harbour Times Ltd',
+    // The WebSite's name, not the publisher's legal name ("The Harbour Times Ltd").
+    siteName: 'The Harbour Times',
     imageUrl: 'https://www.harbourtimes.example/images/2025/03/port-talks-1200.jpg',
     description:
       'Negotiators for dockworkers and terminal operators met again on Friday & agreed a timetable.',
@@ -309,7 +310,9 @@ describe('extractMetadata on Caliber pages without the publisher rule', () => {
     expect(metadata.sources.title).toBe('dom');
     expect(metadata.language).toBe('en');
     expect(metadata.sources.language).toBe('html');
-    expect(metadata.authors).toEqual([]);
+    // The "By Sabina Mammadli" line at the end of the body is a byline on any site.
+    expect(metadata.authors).toEqual(['Sabina Mammadli']);
+    expect(metadata.sources.authors).toBe('byline');
     expect(metadata.publishedAt).toBeNull();
     expect(metadata.views).toBeNull();
     expect(metadata.siteName).toBeNull();

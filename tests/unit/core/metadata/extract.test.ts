@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractMetadata, stripSiteNameSuffix } from '../../../../utils/core/metadata/extract';
+import { extractMetadata } from '../../../../utils/core/metadata/extract';
+import { siteNameKeys } from '../../../../utils/core/metadata/site-name';
+import { stripSiteAffixes } from '../../../../utils/core/metadata/title';
 import type { ArticleMetadata } from '../../../../utils/core/metadata/types';
 import type { PublisherRule } from '../../../../utils/core/publishers/types';
 import { parseHtml } from '../../fixtures';
@@ -230,7 +232,7 @@ describe('publisher adapter precedence', () => {
   });
 });
 
-describe('stripSiteNameSuffix', () => {
+describe('stripSiteAffixes with the site name only', () => {
   it.each([
     ['Story | Caliber.Az', 'Caliber.az', 'Story'],
     ['Story — The Times', 'The Times', 'Story'],
@@ -241,7 +243,7 @@ describe('stripSiteNameSuffix', () => {
     ['| Caliber.Az', 'Caliber.az', '| Caliber.Az'],
     ['Story', null, 'Story'],
   ])('%s (site %s) → %s', (title, siteName, expected) => {
-    expect(stripSiteNameSuffix(title, siteName)).toBe(expected);
+    expect(stripSiteAffixes(title, siteNameKeys(siteName, null))).toBe(expected);
   });
 });
 

@@ -186,3 +186,100 @@ describe('JSON-LD article fields', () => {
     expect(extractMetadata(doc, PAGE_URL).title).toBeNull();
   });
 });
+
+describe('JSON-LD as publishers write it', () => {
+  it.each([
+    ['a string', 'https://schema.org'],
+    ['an object with @vocab', { '@vocab': 'https://schema.org/' }],
+    [
+      'an object with @vocab and prefixes',
+      { '@vocab': 'http://schema.org/', dc: 'http://purl.org/dc/elements/1.1/' },
+    ],
+    ['an array', ['https://schema.org', { '@language': 'ru' }]],
+  ])('reads an article whatever its @context: %s', (_name, context) => {
+    const metadata = extractFromJsonLd({
+      '@context': context,
+      '@type': 'NewsArticle',
+      headline: 'Tram line opens',
+      author: { '@type': 'Person', name: 'Ivan Petrov' },
+      datePublished: '2025-04-15T12:05:00+03:00',
+    });
+    expect(metadata).toMatchObject({
+      title: 'Tram line opens',
+      authors: ['Ivan Petrov'],
+      publishedAt: '2025-04-15T12:05:00+03:00',
+    });
+  });
+
+  it('reads schema:-prefixed and full-IRI properties', () => {
+    const metadata = extractFromJsonLd({
+      '@context': { schema: 'http://schema.org/' },
+      '@type': 'schema:NewsArticle',
+      'schema:headline': 'Museum returns bronzes',
+      'http://schema.org/datePublished': '2025-03-04T10:00:00',
+      'schema:author': { '@type': 'schema:Person', 'schema:name': 'Abena Mensah' },
+    });
+    expect(metadata).toMatchObject({
+      title: 'Museum returns bronzes',
+      authors: ['Abena Mensah'],
+      publishedAt: '2025-03-04T10:00:00',
+    });
+  });
+
+  it('prefers a plain property to a prefixed one', () => {
+    expect(
+      extractFromJsonLd({
+        '@type': 'NewsArticle',
+        headline: 'Plain',
+        'schema:headline': 'Prefixed',
+      }).title,
+    ).toBe('Plain');
+  });
+
+  it('resolves @graph author references, also ones that carry their @type', () => {
+    const metadata = extractFromJsonLd({
+      '@context': { '@vocab': 'http://schema.org/' },
+      '@graph': [
+        { '@type': 'Person', '@id': '#nigar', name: 'Nigar Quliyeva' },
+        { '@type': 'Person', '@id': '#elvin', givenName: 'Elvin', familyName: 'Məmmədov' },
+        {
+          '@type': ['NewsArticle', 'BlogPosting'],
+          headline: 'Oil prices rise',
+          author: [{ '@id': '#nigar' }, { '@id': '#elvin', '@type': 'Person' }],
+        },
+      ],
+    });
+    expect(metadata.authors).toEqual(['Nigar Quliyeva', 'Elvin Məmmədov']);
+  });
+
+  it('resolves a single author @id to a Person defined after the article', () => {
+    const metadata = extractFromJsonLd({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'NewsArticle', headline: 'Buses', author: { '@id': 'https://s.example/#a42' } },
+        { '@type': 'Person', '@id': 'https://s.example/#a42', name: 'Daniyar Kasymov' },
+      ],
+    });
+    expect(metadata.authors).toEqual(['Daniyar Kasymov']);
+  });
+
+  it('reads {"@value": …} strings and falls back to creator', () => {
+    const metadata = extractFromJsonLd({
+      '@type': 'NewsArticle',
+      headline: { '@value': 'Valued headline', '@language': 'en' },
+      creator: 'Jane Roe',
+    });
+    expect(metadata.title).toBe('Valued headline');
+    expect(metadata.authors).toEqual(['Jane Roe']);
+  });
+
+  it('names the site by its WebSite node before the publisher’s legal name', () => {
+    const metadata = extractFromJsonLd({
+      '@graph': [
+        { '@type': 'WebSite', name: 'Valley Post' },
+        { '@type': 'Article', headline: 'H', publisher: { name: 'Valley Post Media LLC' } },
+      ],
+    });
+    expect(metadata.siteName).toBe('Valley Post');
+  });
+});

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   cleanAuthorNames,
+  hasBylinePrefix,
+  looksLikePersonName,
   cleanName,
   cleanText,
   decodeHtmlEntities,
@@ -133,8 +135,51 @@ describe('names', () => {
     expect(
       cleanAuthorNames(['By Jane Doe and John Roe', 'jane doe', 'null', 42, 'https://x.example/a']),
     ).toEqual(['Jane Doe', 'John Roe']);
-    const many = Array.from({ length: 25 }, (_, i) => `Author Number${i}`);
+    // Letters, not digits: a part with digits is a date or a time, never a name.
+    const many = Array.from({ length: 25 }, (_, i) => `Author ${String.fromCharCode(65 + i)}`);
     expect(cleanAuthorNames(many)).toHaveLength(MAX_AUTHORS);
     expect(cleanAuthorNames([`${'Long'.repeat(100)} Name`])[0]?.length).toBeLessThanOrEqual(200);
+  });
+});
+
+describe('bylines as pages write them', () => {
+  it.each([
+    ['By Maria Lopez and David Chen, Staff Writers', ['Maria Lopez', 'David Chen']],
+    ['Tom Harris, Senior Health Correspondent', ['Tom Harris']],
+    ['By Tom Harris tharris@lakeshore.example · April 2, 2025', ['Tom Harris']],
+    ['Written by Emily Carter | August 21, 2025', ['Emily Carter']],
+    ['Андрій Шевчук, 6 червня 2025, 18:30', ['Андрій Шевчук']],
+    ['Анна Смирнова и Олег Козлов', ['Анна Смирнова', 'Олег Козлов']],
+    ['Von Klaus Müller und Petra Schmidt', ['Klaus Müller', 'Petra Schmidt']],
+    ['Par Claire Dubois et Luc Martin', ['Claire Dubois', 'Luc Martin']],
+    ['Автор: Олена Коваленко', ['Олена Коваленко']],
+    ['Авторлар: Айгүл Серікқызы және Ерлан Ахметов', ['Айгүл Серікқызы', 'Ерлан Ахметов']],
+    ['Müəllif: Leyla Əliyeva, müxbir', ['Leyla Əliyeva']],
+    ['Иван Петров, корреспондент', ['Иван Петров']],
+    ['By Ann Lee, Ben Ortiz and Cara Singh', ['Ann Lee', 'Ben Ortiz', 'Cara Singh']],
+  ])('%s', (byline, names) => {
+    expect(cleanAuthorNames([byline])).toEqual(names);
+  });
+
+  it('knows a byline line by its opening word, not by a name that starts the same', () => {
+    expect(hasBylinePrefix('By Sarah O’Connor')).toBe(true);
+    expect(hasBylinePrefix('Автор: Иван Петров')).toBe(true);
+    expect(hasBylinePrefix('Byron Smith')).toBe(false);
+    expect(hasBylinePrefix('Авторитет правительства')).toBe(false);
+  });
+
+  it.each([
+    ['Jane Doe', true],
+    ["Sarah O'Connor", true],
+    ['Claire de Vries', true],
+    ['Иван Петров', true],
+    ['Tural İsmayılov', true],
+    ['the end of the year', false],
+    ['popular demand', false],
+    ['Maya', false],
+    ['Politics Economy Sport World News Culture', false],
+    ['Route 66', false],
+  ])('looksLikePersonName(%s) is %s', (name, expected) => {
+    expect(looksLikePersonName(name)).toBe(expected);
   });
 });
