@@ -189,9 +189,11 @@ export function MetadataCard({ state }: { state: ArticleView }) {
         <Field name="canonical-url" label="fieldCanonicalUrl" value={urlLink(meta.canonicalUrl)} />
         <Field name="image" label="fieldImage" value={urlLink(meta.imageUrl)} />
         <Field name="description" label="fieldDescription" value={meta.description} />
-        <Field name="reuse-rule" label="fieldReuseRule" value={state.publisher?.notice} />
       </dl>
-      <p class="hint">{t('copyHint')}</p>
+      {/* Only where a rule is in force: on other sites, or turned off, copies stay as they are. */}
+      {(state.rule?.inForce ?? (state.rule === null && state.publisher)) && (
+        <p class="hint">{t('copyHint')}</p>
+      )}
       <div class="actions" role="group">
         <button type="button" data-action="copy-link" onClick={() => write({ plain: source.url })}>
           {t('copyLink')}

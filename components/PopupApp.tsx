@@ -75,7 +75,7 @@ export function PopupApp({
   if (state?.isArticle && state.metadata) {
     return (
       <>
-        <MetadataCard state={state} />
+        <MetadataCard state={{ ...state, rule }} />
         {ruleCard}
         {/* Copies from this very page may be the ones storage could not keep. */}
         <StorageNotice health={health ?? null} />

@@ -133,12 +133,15 @@ function RuleFacts({ rule }: { rule: ReuseRule }) {
         <dd data-field="rule-source">{t(SOURCE_LABELS[rule.source])}</dd>
       </div>
       <div class="field">
-        <dt>{t('ruleLinkTo')}</dt>
+        <dt>{rule.source === 'user' ? t('ruleYours') : t('ruleAsks')}</dt>
         <dd data-field="rule-link">
           {t(LINK_LABELS[rule.linkTo])} · {t(PLACEMENT_LABELS[rule.placement])}
           {rule.source === 'user' && rule.label ? ` · “${rule.label}”` : ''}
         </dd>
       </div>
+      {rule.linkTo === 'site' && rule.source !== 'user' && (
+        <p class="hint">{t('ruleArticleMeetsSite')}</p>
+      )}
       {rule.licence && (
         <div class="field">
           <dt />

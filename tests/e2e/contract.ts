@@ -866,7 +866,10 @@ export function defineContractSuite(kind: BrowserKind): void {
             (fields['canonical-url'] ?? '').includes(enUrl),
             `canonical-url field: ${fields['canonical-url']}`,
           );
-          assert.match(fields['reuse-rule'] ?? '', /hyperlink to Caliber\.az/);
+          const quote = await popup.waitFor(
+            () => document.querySelector('[data-testid="rule-quote"]')?.textContent ?? null,
+          );
+          assert.match(quote, /hyperlink to Caliber\.az/);
         } finally {
           await popup.close();
         }

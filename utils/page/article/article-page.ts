@@ -43,7 +43,8 @@ function publisherSummary(
   if (!rule) return null;
   return {
     id: url.hostname,
-    name: rule.publisher.name ?? siteName ?? url.hostname,
+    // The site's own name ("Вести Прикаспия") reads better than the host a notice names.
+    name: siteName ?? rule.publisher.name ?? url.hostname,
     homeUrl: `${url.origin}/`,
     notice: rule.quote,
   };
