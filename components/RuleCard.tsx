@@ -25,6 +25,17 @@ const PLACEMENT_LABELS: Record<RulePlacement, MessageKey> = {
   any: 'rulePlaceAny',
 };
 
+/** A user's rule in words: "Link to the site · Link before the text · “Via”". */
+export function describeOwnRule(choice: Extract<SiteChoice, { kind: 'rule' }>): string {
+  return [
+    t(LINK_LABELS[choice.linkTo]),
+    t(PLACEMENT_LABELS[choice.placement]),
+    choice.label ? `“${choice.label}”` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
 export interface RuleActions {
   /** Sets the user's word on the site (null: back to what the site says). */
   chooseForSite(host: string, choice: SiteChoice | null): Promise<void>;

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { SettingsForm } from '../../components/SettingsForm';
-import { settingsItem } from '../../utils/platform/storage/items';
+import { OptionsPage } from '../../components/OptionsPage';
+import { settingsItem, siteChoicesItem } from '../../utils/platform/storage/items';
 
 document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
 const root = document.getElementById('app');
-if (root) render(<SettingsForm store={settingsItem} />, root);
+if (root) render(<OptionsPage settings={settingsItem} sites={siteChoicesItem} />, root);

@@ -103,7 +103,7 @@ export async function copyFigures(): Promise<Figure[]> {
             ).__linkback.copyOnce(url, cold),
           { url: ARTICLE_URL, cold },
         );
-        if (!result.plain.endsWith('Источник: https://vesti-bench.example/') || !result.recorded) {
+        if (!result.plain.endsWith(`Источник: ${ARTICLE_URL}`) || !result.recorded) {
           throw new Error(`the bench copy was not attributed: ${result.plain.slice(-120)}`);
         }
         if (i >= 5) times.push(result.elapsed);

@@ -13,6 +13,7 @@ import { build } from 'esbuild';
 
 import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
 import { copyFigures } from './copy';
+import { scriptArrivalFigures } from './script-arrival';
 import { hugePageFigures } from './huge-pages';
 import { metadataFigures } from './metadata';
 import { noticeFigures } from './notices';
@@ -130,6 +131,7 @@ const figures = [
   ...(await republicationFigures()),
   ...(await noticeFigures()),
   ...(await copyFigures()),
+  ...(await scriptArrivalFigures()),
   ...(await metadataFigures()),
   ...(await hugePageFigures()),
 ];

@@ -352,5 +352,114 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
         }
       },
     );
+    /** Puts `text` in the options page's file input as a chosen file, as the file dialog would. */
+    async function chooseFile(options: E2EPage, text: string): Promise<string> {
+      const before = await options.evaluate(
+        () => document.querySelector('[data-testid="transfer-status"]')?.textContent ?? '',
+      );
+      await options.evaluate((content: string) => {
+        const input = document.querySelector<HTMLInputElement>('input[name="import"]')!;
+        const files = new DataTransfer();
+        files.items.add(new File([content], 'settings.json', { type: 'application/json' }));
+        input.files = files.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }, text);
+      return options.waitFor(
+        (previous: string) => {
+          const said = document.querySelector('[data-testid="transfer-status"]')?.textContent;
+          return said && said !== previous ? said : null;
+        },
+        before,
+        { message: 'the options page said nothing about the import' },
+      );
+    }
+
+    const storedSites = () =>
+      browser.evalInExtension(async () => {
+        type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return JSON.stringify(
+          (await (g.browser ?? g.chrome).storage.local.get('siteChoices')).siteChoices ?? {},
+        );
+      });
+
+    it(
+      'a settings file: a bad one is refused by field and changes nothing; a good one applies in open tabs',
+      T,
+      async () => {
+        const options = await browser.openExtensionPage('options.html', {
+          width: 800,
+          height: 900,
+        });
+        try {
+          const before = await storedSites();
+          const refused = await chooseFile(
+            options,
+            JSON.stringify({
+              format: 'linkback-settings',
+              version: 1,
+              settings: { attributeOnCopy: true, attributeOnPaste: true, minWords: 6 },
+              sites: {
+                'vesti.test': { kind: 'rule', linkTo: 'article', placement: 'middle', label: null },
+              },
+            }),
+          );
+          assert.match(refused, /sites\["vesti\.test"\]\.placement/);
+          assert.match(refused, /Nothing was changed/);
+          assert.equal(await storedSites(), before, 'a refused file changes nothing');
+
+          const imported = await chooseFile(
+            options,
+            JSON.stringify({
+              format: 'linkback-settings',
+              version: 1,
+              settings: { attributeOnCopy: true, attributeOnPaste: true, minWords: 6 },
+              sites: { 'vesti.test': { kind: 'off' } },
+            }),
+          );
+          assert.match(imported, /Imported/);
+          const listed = await options.waitFor(
+            () => document.querySelector('[data-site="vesti.test"]')?.textContent ?? null,
+          );
+          assert.match(listed, /Off/);
+          // The vesti.test tab has been open all along: its next copy carries nothing.
+          const off = await copyAndPaste('ru');
+          assert.equal(norm(off.pasted.plain ?? ''), norm(off.text));
+
+          // Export: the file handed to the browser holds what is stored, and reads back. (The
+          // test keeps the Blob the page makes: an extension page's CSP does not let it fetch one.)
+          await options.evaluate(() => {
+            const w = window as unknown as { __exported?: Blob };
+            const make = URL.createObjectURL.bind(URL);
+            URL.createObjectURL = (blob: Blob | MediaSource) => {
+              if (blob instanceof Blob) w.__exported = blob;
+              return make(blob);
+            };
+            document.querySelector<HTMLButtonElement>('[data-action="export"]')!.click();
+          });
+          const exported = await options.waitFor(
+            async () =>
+              (await (window as unknown as { __exported?: Blob }).__exported?.text()) ?? null,
+          );
+          const file = JSON.parse(exported) as { format: string; sites: unknown };
+          assert.equal(file.format, 'linkback-settings');
+          assert.deepEqual(file.sites, { 'vesti.test': { kind: 'off' } });
+
+          // Forgetting the site in the list: the site's own rule applies again, still without reload.
+          await options.evaluate(() =>
+            document
+              .querySelector<HTMLButtonElement>(
+                '[data-site="vesti.test"] [data-action="site-forget"]',
+              )!
+              .click(),
+          );
+          await options.waitFor(() => !document.querySelector('[data-site="vesti.test"]'));
+          const on = await copyAndPaste('ru');
+          assert.ok(on.pasted.plain?.includes(`Источник: ${publisherSiteUrl('ru')}`));
+        } finally {
+          await options.close();
+        }
+      },
+    );
   });
 }

@@ -23,6 +23,14 @@ export const MAX_SITE_CHOICES = 2_000;
 /** The key a host's choice is kept under: "www.Example.com" and "example.com" are one site. */
 export const siteChoiceKey = siteHost;
 
+/** A host name as sites are kept: "example.com", "news.example.co.uk"; no scheme, port or path. */
+const HOST_NAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+export function isHostName(host: string): boolean {
+  return HOST_NAME.test(host);
+}
+
 export function siteChoiceFor(choices: SiteChoices, host: string): SiteChoice | null {
   const key = siteChoiceKey(host);
   return Object.hasOwn(choices, key) ? (choices[key] ?? null) : null;

@@ -1,0 +1,26 @@
+import { useState } from 'preact/hooks';
+import { SettingsForm, type SettingsStore } from './SettingsForm';
+import { SettingsTransfer } from './SettingsTransfer';
+import { SiteChoicesList, type SiteChoicesStore } from './SiteChoicesList';
+
+/** The options page: settings, the user's word on sites, and the settings file. */
+export function OptionsPage({
+  settings,
+  sites,
+}: {
+  settings: SettingsStore;
+  sites: SiteChoicesStore;
+}) {
+  // An import replaces what both sections show: they read their stores afresh.
+  const [generation, setGeneration] = useState(0);
+  return (
+    <>
+      <SettingsForm key={`settings-${generation}`} store={settings} />
+      <SiteChoicesList key={`sites-${generation}`} store={sites} />
+      <SettingsTransfer
+        stores={{ settings, sites }}
+        onImported={() => setGeneration((value) => value + 1)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { readSettingsFile, settingsFile } from '../../../utils/core/records/settings-file';
+import { DEFAULT_SETTINGS } from '../../../utils/core/records/settings';
+import type { SiteChoices } from '../../../utils/core/rules/site-choice';
+
+const SITES: SiteChoices = {
+  'vesti.test': { kind: 'off' },
+  'plain.test': { kind: 'rule', linkTo: 'site', placement: 'start', label: 'Via Plain' },
+};
+const GOOD = settingsFile({ ...DEFAULT_SETTINGS, minWords: 9 }, SITES, new Date(0));
+
+/** The good file with one change made to its parsed form (any JSON: the point is bad files). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyJson = Record<string, any>;
+function edited(change: (file: AnyJson) => void): string {
+  const file = JSON.parse(GOOD) as AnyJson;
+  change(file);
+  return JSON.stringify(file);
+}
+
+describe('the settings file', () => {
+  it('reads back exactly what was exported', () => {
+    expect(readSettingsFile(GOOD)).toEqual({
+      ok: true,
+      settings: { ...DEFAULT_SETTINGS, minWords: 9 },
+      sites: SITES,
+    });
+    expect(JSON.parse(GOOD)).toMatchObject({ format: 'linkback-settings', version: 1 });
+  });
+
+  it('keys sites as the popup does: no www., lower case', () => {
+    const result = readSettingsFile(
+      edited((file) => (file.sites = { 'WWW.Vesti.test': { kind: 'off' } })),
+    );
+    expect(result).toEqual({
+      ok: true,
+      settings: expect.anything(),
+      sites: { 'vesti.test': { kind: 'off' } },
+    });
+  });
+
+  it.each([
+    ['not JSON', '{"format": ', '(file)', /is not JSON/],
+    [
+      'another program’s file',
+      JSON.stringify({ hello: 1 }),
+      'format',
+      /not a Linkback settings file/,
+    ],
+    ['a newer version', edited((f) => (f.version = 2)), 'version', /newer Linkback/],
+    [
+      'a field of the wrong type',
+      edited((f) => (f.settings.attributeOnCopy = 'yes')),
+      'settings.attributeOnCopy',
+      /true or false/,
+    ],
+    [
+      'a minimum out of range',
+      edited((f) => (f.settings.minWords = 0)),
+      'settings.minWords',
+      /from 1 to 50/,
+    ],
+    [
+      'an unknown setting',
+      edited((f) => (f.settings.colour = 'red')),
+      'settings.colour',
+      /not a field/,
+    ],
+    [
+      'a placement Linkback does not offer',
+      edited((f) => (f.sites['plain.test'].placement = 'middle')),
+      'sites["plain.test"].placement',
+      /"start" or "end"/,
+    ],
+    [
+      'a site that is no host name',
+      edited((f) => (f.sites['javascript:alert(1)'] = { kind: 'off' })),
+      'sites["javascript:alert(1)"]',
+      /host name/,
+    ],
+    [
+      'a label too long',
+      edited((f) => (f.sites['plain.test'].label = 'x'.repeat(61))),
+      'sites["plain.test"].label',
+      /at most 60/,
+    ],
+    ['missing settings', edited((f) => delete f.settings), 'settings', /must be an object/],
+  ])('refuses %s, naming the field', (_what, text, field, problem) => {
+    const result = readSettingsFile(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.field).toBe(field);
+      expect(result.error.problem).toMatch(problem);
+    }
+  });
+});

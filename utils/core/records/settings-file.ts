@@ -1,0 +1,176 @@
+/**
+ * The settings file: the user's settings and their word on each site, exported as one JSON
+ * file and imported back, on this browser or another. Import is all or nothing: a file that
+ * is not exactly right changes nothing, and the reason names the field and what is wrong with
+ * it, so the user can fix the file (or see that it is not one of Linkback's).
+ */
+import { MIN_WORDS_RANGE, type Settings } from './settings';
+import {
+  isHostName,
+  MAX_LABEL_LENGTH,
+  MAX_SITE_CHOICES,
+  siteChoiceKey,
+} from '../rules/site-choice';
+import type { SiteChoice, SiteChoices } from '../rules/site-choice';
+
+export const SETTINGS_FILE_FORMAT = 'linkback-settings';
+export const SETTINGS_FILE_VERSION = 1;
+/** Far above any real file (2,000 sites of a rule each): a bigger one is not ours. */
+export const MAX_SETTINGS_FILE_BYTES = 1_000_000;
+
+export interface SettingsFile {
+  format: typeof SETTINGS_FILE_FORMAT;
+  version: typeof SETTINGS_FILE_VERSION;
+  exportedAt: string;
+  settings: Settings;
+  sites: SiteChoices;
+}
+
+export function settingsFile(settings: Settings, sites: SiteChoices, now = new Date()): string {
+  const file: SettingsFile = {
+    format: SETTINGS_FILE_FORMAT,
+    version: SETTINGS_FILE_VERSION,
+    exportedAt: now.toISOString(),
+    settings,
+    sites,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Why a file was refused: where in it (a JSON path) and what was wrong there. */
+export interface FileProblem {
+  field: string;
+  problem: string;
+}
+
+export type ReadSettingsFile =
+  { ok: true; settings: Settings; sites: SiteChoices } | { ok: false; error: FileProblem };
+
+class Refused extends Error {
+  constructor(readonly detail: FileProblem) {
+    super(`${detail.field}: ${detail.problem}`);
+  }
+}
+
+const refuse = (field: string, problem: string): never => {
+  throw new Refused({ field, problem });
+};
+
+function objectAt(value: unknown, field: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    refuse(field, 'must be an object');
+  }
+  return value as Record<string, unknown>;
+}
+
+function onlyKeys(object: Record<string, unknown>, keys: readonly string[], field: string): void {
+  for (const key of Object.keys(object)) {
+    if (!keys.includes(key)) refuse(`${field}.${key}`, 'is not a field Linkback knows');
+  }
+}
+
+function flagAt(object: Record<string, unknown>, key: string, field: string): boolean {
+  const value = object[key];
+  if (typeof value !== 'boolean') refuse(`${field}.${key}`, 'must be true or false');
+  return value as boolean;
+}
+
+function readSettings(value: unknown): Settings {
+  const object = objectAt(value, 'settings');
+  const keys = ['attributeOnCopy', 'attributeOnPaste', 'minWords'] as const;
+  onlyKeys(object, keys, 'settings');
+  const minWords = object.minWords;
+  if (
+    typeof minWords !== 'number' ||
+    !Number.isInteger(minWords) ||
+    minWords < MIN_WORDS_RANGE.min ||
+    minWords > MIN_WORDS_RANGE.max
+  ) {
+    refuse(
+      'settings.minWords',
+      `must be a whole number from ${MIN_WORDS_RANGE.min} to ${MIN_WORDS_RANGE.max}`,
+    );
+  }
+  return {
+    attributeOnCopy: flagAt(object, 'attributeOnCopy', 'settings'),
+    attributeOnPaste: flagAt(object, 'attributeOnPaste', 'settings'),
+    minWords: minWords as number,
+  };
+}
+
+function readSite(value: unknown, field: string): SiteChoice {
+  const object = objectAt(value, field);
+  if (object.kind === 'off') {
+    onlyKeys(object, ['kind'], field);
+    return { kind: 'off' };
+  }
+  if (object.kind !== 'rule') refuse(`${field}.kind`, 'must be "off" or "rule"');
+  onlyKeys(object, ['kind', 'linkTo', 'placement', 'label'], field);
+  if (object.linkTo !== 'article' && object.linkTo !== 'site') {
+    refuse(`${field}.linkTo`, 'must be "article" or "site"');
+  }
+  if (object.placement !== 'start' && object.placement !== 'end') {
+    refuse(`${field}.placement`, 'must be "start" or "end"');
+  }
+  const label = object.label;
+  if (label !== null && typeof label !== 'string') {
+    refuse(`${field}.label`, 'must be text or null');
+  }
+  if (typeof label === 'string' && label.length > MAX_LABEL_LENGTH) {
+    refuse(`${field}.label`, `must be at most ${MAX_LABEL_LENGTH} characters`);
+  }
+  return {
+    kind: 'rule',
+    linkTo: object.linkTo as 'article' | 'site',
+    placement: object.placement as 'start' | 'end',
+    label: typeof label === 'string' && label.trim() ? label.trim() : null,
+  };
+}
+
+function readSites(value: unknown): SiteChoices {
+  const object = objectAt(value, 'sites');
+  const entries = Object.entries(object);
+  if (entries.length > MAX_SITE_CHOICES) {
+    refuse('sites', `holds ${entries.length} sites; at most ${MAX_SITE_CHOICES} are kept`);
+  }
+  const sites: SiteChoices = {};
+  for (const [host, entry] of entries) {
+    const field = `sites[${JSON.stringify(host)}]`;
+    const key = siteChoiceKey(host);
+    if (!isHostName(key)) refuse(field, 'is not a host name such as "example.com"');
+    sites[key] = readSite(entry, field);
+  }
+  return sites;
+}
+
+/** Reads a settings file's text; any problem refuses the whole file. */
+export function readSettingsFile(text: string): ReadSettingsFile {
+  try {
+    if (text.length > MAX_SETTINGS_FILE_BYTES) {
+      refuse('(file)', `is ${text.length} characters; a settings file is far smaller`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      refuse('(file)', `is not JSON (${String((error as Error).message).slice(0, 120)})`);
+    }
+    const file = objectAt(parsed, '(file)');
+    if (file.format !== SETTINGS_FILE_FORMAT) {
+      refuse('format', `must be "${SETTINGS_FILE_FORMAT}": this is not a Linkback settings file`);
+    }
+    if (file.version !== SETTINGS_FILE_VERSION) {
+      refuse(
+        'version',
+        typeof file.version === 'number' && file.version > SETTINGS_FILE_VERSION
+          ? `is ${file.version}, from a newer Linkback: update Linkback to import it`
+          : `must be ${SETTINGS_FILE_VERSION}`,
+      );
+    }
+    onlyKeys(file, ['format', 'version', 'exportedAt', 'settings', 'sites'], '(file)');
+    return { ok: true, settings: readSettings(file.settings), sites: readSites(file.sites) };
+  } catch (error) {
+    if (error instanceof Refused) return { ok: false, error: error.detail };
+    throw error;
+  }
+}
