@@ -390,6 +390,42 @@ async function walkthrough(server: TestServer): Promise<void> {
       document.querySelector<HTMLButtonElement>('[data-action="rule-on"]')?.click(),
     );
 
+    step('The options page: your word on sites, and a settings file refused by field');
+    const options = await browser.openExtensionPage('options.html', { width: 720, height: 900 });
+    await options.waitFor(() => !!document.querySelector('input[name="host"]'));
+    await options.evaluate(() => {
+      const host = document.querySelector<HTMLInputElement>('input[name="host"]');
+      if (!host) throw new Error('the options page has no host field');
+      host.value = 'plain.test';
+      host.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await options.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('[data-action="site-add"]')?.click(),
+    );
+    await options.waitFor(() => !!document.querySelector('[data-site="plain.test"]'));
+    await options.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[name="import"]');
+      if (!input) throw new Error('the options page has no import field');
+      const files = new DataTransfer();
+      const bad = {
+        format: 'linkback-settings',
+        version: 1,
+        settings: { minWords: 'six' },
+        sites: {},
+      };
+      files.items.add(new File([JSON.stringify(bad)], 'settings.json'));
+      input.files = files.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const refusal = await options.waitFor(
+      () => document.querySelector('[role="alert"]')?.textContent ?? null,
+    );
+    console.log(`  the options page says: ${refusal}`);
+    const shot15 = join(OUT_DIR, '15-options-sites-and-settings-file.png');
+    await options.screenshot(shot15, { fullPage: true });
+    console.log(`  screenshot: ${shot15}`);
+    await options.close();
+
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;
     if (!plain.trimEnd().endsWith(expectedLine)) {
