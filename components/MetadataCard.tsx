@@ -1,6 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { formatCitation, type AttributionSource } from '../utils/core/attribution/format';
+import {
+  formatStyledCitation,
+  type CitationStyle,
+} from '../utils/core/attribution/citation-styles';
 import { formatUtcOffset, isoDateOffset, offsetMinutes } from '../utils/core/dates/iso-date';
 import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/core/metadata/thumbnail';
 import type { SiteTimeZone } from '../utils/core/publishers/types';
@@ -126,6 +130,13 @@ export function publishedZoneLabel(
   return label ? t('siteTimeZone', label) : null;
 }
 
+/** The reference-list styles writers are asked for (citation-styles.ts). */
+const STYLES: ReadonlyArray<[CitationStyle, MessageKey]> = [
+  ['apa', 'copyCitationApa'],
+  ['mla', 'copyCitationMla'],
+  ['chicago', 'copyCitationChicago'],
+];
+
 /** The article's metadata. Every value comes from the page, so every value is rendered as text. */
 export function MetadataCard({ state }: { state: ArticleView }) {
   const meta = state.metadata;
@@ -221,6 +232,30 @@ export function MetadataCard({ state }: { state: ArticleView }) {
         >
           {t('copyCitationMarkdown')}
         </button>
+        {STYLES.map(([style, label]) => (
+          <button
+            key={style}
+            type="button"
+            data-action={`copy-citation-${style}`}
+            onClick={() =>
+              write({
+                plain: formatStyledCitation(
+                  {
+                    url: meta.canonicalUrl,
+                    title: meta.title,
+                    authors: meta.authors,
+                    siteName: source.siteName ?? null,
+                    publishedAt: meta.publishedAt,
+                  },
+                  style,
+                  { accessed: new Date(), locale: uiLanguage() },
+                ),
+              })
+            }
+          >
+            {t(label)}
+          </button>
+        ))}
       </div>
       <p
         role="status"

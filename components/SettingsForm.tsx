@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { MIN_WORDS_RANGE, type Settings } from '../utils/core/records/settings';
+import {
+  MIN_WORDS_RANGE,
+  type LabelLanguage,
+  type PlacementChoice,
+  type Settings,
+} from '../utils/core/records/settings';
 import { t } from './i18n';
 
 /** The settings store as the form needs it: `settingsItem` fits. */
@@ -81,6 +86,46 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
       </label>
       <p class="hint" id="min-words-hint">
         {t('optionMinWordsHint')}
+      </p>
+      <label>
+        {t('optionLabelLanguage')}{' '}
+        <select
+          name="labelLanguage"
+          value={settings.labelLanguage}
+          onChange={(event) =>
+            save({ ...settings, labelLanguage: event.currentTarget.value as LabelLanguage })
+          }
+        >
+          <option value="article">{t('optionLabelArticle')}</option>
+          <option value="interface">{t('optionLabelInterface')}</option>
+        </select>
+      </label>
+      <label>
+        {t('optionPlacement')}{' '}
+        <select
+          name="placement"
+          value={settings.placement}
+          onChange={(event) =>
+            save({ ...settings, placement: event.currentTarget.value as PlacementChoice })
+          }
+        >
+          <option value="rule">{t('optionPlacementRule')}</option>
+          <option value="start">{t('optionPlacementStart')}</option>
+          <option value="end">{t('optionPlacementEnd')}</option>
+        </select>
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          name="deepLink"
+          checked={settings.deepLink}
+          aria-describedby="deep-link-hint"
+          onChange={(event) => save({ ...settings, deepLink: event.currentTarget.checked })}
+        />
+        {t('optionDeepLink')}
+      </label>
+      <p class="hint" id="deep-link-hint">
+        {t('optionDeepLinkHint')}
       </p>
       <p role="status" aria-live="polite" class={status && !status.ok ? 'error' : 'status'}>
         {status?.text ?? ''}

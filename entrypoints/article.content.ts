@@ -59,6 +59,7 @@ export default defineContentScript({
       createCopyHandler({
         getContext: page.copyContext,
         getSettings: settings,
+        interfaceLanguage: () => browser.i18n.getUILanguage(),
         sanitize: (html) => {
           // Without a working DOMPurify nothing is sanitised: better no attribution than unsafe HTML.
           if (!DOMPurify.isSupported) throw new Error('DOMPurify is not supported here');

@@ -461,5 +461,48 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
         }
       },
     );
+    it(
+      'the options page: placement, label language and a deep link change the next copy in an open tab',
+      T,
+      async () => {
+        const options = await browser.openExtensionPage('options.html', {
+          width: 800,
+          height: 900,
+        });
+        const set = (name: string, value: string | boolean) =>
+          options.evaluate(
+            ({ name, value }: { name: string; value: string | boolean }) => {
+              const field = document.querySelector<HTMLInputElement | HTMLSelectElement>(
+                `[name="${name}"]`,
+              )!;
+              if (typeof value === 'boolean') (field as HTMLInputElement).checked = value;
+              else field.value = value;
+              field.dispatchEvent(new Event('change', { bubbles: true }));
+            },
+            { name, value },
+          );
+        try {
+          await options.waitFor(() => !!document.querySelector('[name="placement"]'));
+          // vesti.test's notice lets the link go anywhere: the user's "before the text" applies.
+          await set('placement', 'start');
+          await set('labelLanguage', 'interface');
+          await set('deepLink', true);
+          await options.waitFor(
+            () => document.querySelector('.settings [role="status"]')?.textContent === 'Saved.',
+          );
+          const { text, pasted } = await copyAndPaste('ru');
+          const [first = '', ...rest] = (pasted.plain ?? '').split('\n\n');
+          // The browsers here run in English: the label follows the interface, not the article.
+          assert.match(first, /^Source: http:\/\/vesti\.test\/news\/2025\/terminal-opens#:~:text=/);
+          assert.ok(first.includes(encodeURIComponent('Новый')), first);
+          assert.equal(norm(rest.join(' ')), norm(text));
+        } finally {
+          await set('placement', 'rule');
+          await set('labelLanguage', 'article');
+          await set('deepLink', false);
+          await options.close();
+        }
+      },
+    );
   });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../utils/core/records/settings';
 import { createRuledSites, sitePatterns } from '../../../utils/background/ruled-sites';
 import type { ArticleState } from '../../../utils/core/records/article-state';
 import type { ReuseRule } from '../../../utils/core/rules/types';
@@ -548,10 +549,14 @@ describe('who may send each message', () => {
 describe('storage', () => {
   it('starts empty with default settings and stores records under a versioned key', async () => {
     expect(await copyRecordsItem.getValue()).toEqual([]);
-    expect(await settingsItem.getValue()).toEqual({
+    expect(await settingsItem.getValue()).toEqual(DEFAULT_SETTINGS);
+    expect(DEFAULT_SETTINGS).toEqual({
       attributeOnCopy: true,
       attributeOnPaste: true,
       minWords: 6,
+      labelLanguage: 'article',
+      placement: 'rule',
+      deepLink: false,
     });
     const store = createCopyRecordStore(copyRecordsItem);
     await store.add(COPY);
@@ -562,19 +567,21 @@ describe('storage', () => {
 
   it('fills settings added later with their defaults', async () => {
     await fakeBrowser.storage.local.set({ settings: { attributeOnCopy: false } });
-    expect(await settingsItem.getValue()).toEqual({
-      attributeOnCopy: false,
-      attributeOnPaste: true,
-      minWords: 6,
-    });
-    await settingsItem.setValue({ attributeOnCopy: true, attributeOnPaste: false, minWords: 3 });
+    expect(await settingsItem.getValue()).toEqual({ ...DEFAULT_SETTINGS, attributeOnCopy: false });
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, attributeOnPaste: false, minWords: 3 });
     expect((await settingsItem.getValue()).minWords).toBe(3);
     vi.restoreAllMocks();
   });
 
   it('hands out settings and records of the right shape whatever is stored', async () => {
     await fakeBrowser.storage.local.set({
-      settings: { attributeOnCopy: 'yes', attributeOnPaste: false, minWords: -4 },
+      settings: {
+        attributeOnCopy: 'yes',
+        attributeOnPaste: false,
+        minWords: -4,
+        placement: 'middle',
+        deepLink: true,
+      },
       copyRecords: [
         { ...COPY, id: 'a' },
         'a string',
@@ -584,9 +591,9 @@ describe('storage', () => {
       ],
     });
     expect(await settingsItem.getValue()).toEqual({
-      attributeOnCopy: true,
+      ...DEFAULT_SETTINGS,
       attributeOnPaste: false,
-      minWords: 6,
+      deepLink: true,
     });
     const records = await copyRecordsItem.getValue();
     expect(records.map((record) => record.id)).toEqual(['a', 'd']);

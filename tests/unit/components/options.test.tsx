@@ -127,11 +127,7 @@ describe('the options page: the settings file', () => {
     expect(root.querySelector('[data-testid="transfer-status"]')?.textContent).toBe(
       'Imported: your settings and 1 sites.',
     );
-    expect(settings.now()).toEqual({
-      attributeOnCopy: false,
-      attributeOnPaste: true,
-      minWords: 12,
-    });
+    expect(settings.now()).toEqual({ ...DEFAULT_SETTINGS, attributeOnCopy: false, minWords: 12 });
     expect(sites.now()).toEqual({ 'vesti.test': { kind: 'off' } });
     expect(root.querySelector<HTMLInputElement>('input[name="minWords"]')?.value).toBe('12');
     expect(root.querySelector<HTMLInputElement>('input[name="attributeOnCopy"]')?.checked).toBe(

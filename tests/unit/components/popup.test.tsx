@@ -391,3 +391,25 @@ describe('the reuse rule on the tab’s site', () => {
     expect(field(root, 'rule-source')).toBe("Read from the site's notice");
   });
 });
+
+describe('citations from the popup', () => {
+  it('copies an APA, MLA or Chicago entry for the article', async () => {
+    const written: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: async (text: string) => void written.push(text) },
+    });
+    const root = await show({ state: STATE, report: null, recent: [] });
+    for (const style of ['apa', 'mla', 'chicago']) {
+      await act(async () => {
+        root.querySelector<HTMLButtonElement>(`[data-action="copy-citation-${style}"]`)!.click();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      });
+    }
+    expect(written[0]).toMatch(/^Mammadli, S\. \(2025, December 2\)\. /);
+    expect(written[0]!.endsWith(`Caliber.az. ${META.canonicalUrl}`)).toBe(true);
+    expect(written[1]).toMatch(/^Mammadli, Sabina\. “.+\.” Caliber\.az, 2 Dec\. 2025, /);
+    expect(written[2]).toMatch(/^Mammadli, Sabina\. “.+\.” Caliber\.az, December 2, 2025\. /);
+    expect(root.querySelector('[data-testid="copy-status"]')?.textContent).toBe('Copied to the clipboard');
+  });
+});

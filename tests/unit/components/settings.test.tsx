@@ -35,7 +35,7 @@ beforeEach(() => {
 
 describe('the settings form', () => {
   it('shows the stored settings and saves each change at once', async () => {
-    const store = memoryStore({ attributeOnCopy: true, attributeOnPaste: true, minWords: 6 });
+    const store = memoryStore(DEFAULT_SETTINGS);
     const root = await show(store);
     const paste = root.querySelector<HTMLInputElement>('input[name="attributeOnPaste"]')!;
     expect(paste.checked).toBe(true);
@@ -43,11 +43,7 @@ describe('the settings form', () => {
     await act(async () => {
       paste.click();
     });
-    expect(store.saved.at(-1)).toEqual({
-      attributeOnCopy: true,
-      attributeOnPaste: false,
-      minWords: 6,
-    });
+    expect(store.saved.at(-1)).toEqual({ ...DEFAULT_SETTINGS, attributeOnPaste: false });
     expect(root.querySelector('[role="status"]')!.textContent).toBe('Saved.');
   });
 

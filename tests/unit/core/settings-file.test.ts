@@ -19,6 +19,20 @@ function edited(change: (file: AnyJson) => void): string {
 }
 
 describe('the settings file', () => {
+  it('reads a file from before the later settings, giving them their defaults', () => {
+    const older = edited((f) => {
+      delete f.settings.labelLanguage;
+      delete f.settings.placement;
+      delete f.settings.deepLink;
+    });
+    expect(readSettingsFile(older)).toMatchObject({
+      ok: true,
+      settings: { labelLanguage: 'article', placement: 'rule', deepLink: false },
+    });
+    const bad = readSettingsFile(edited((f) => (f.settings.placement = 'middle')));
+    expect(bad).toMatchObject({ ok: false, error: { field: 'settings.placement' } });
+  });
+
   it('reads back exactly what was exported', () => {
     expect(readSettingsFile(GOOD)).toEqual({
       ok: true,

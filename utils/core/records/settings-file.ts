@@ -4,7 +4,7 @@
  * is not exactly right changes nothing, and the reason names the field and what is wrong with
  * it, so the user can fix the file (or see that it is not one of Linkback's).
  */
-import { MIN_WORDS_RANGE, type Settings } from './settings';
+import { DEFAULT_SETTINGS, MIN_WORDS_RANGE, type Settings } from './settings';
 import {
   isHostName,
   MAX_LABEL_LENGTH,
@@ -75,9 +75,23 @@ function flagAt(object: Record<string, unknown>, key: string, field: string): bo
   return value as boolean;
 }
 
+/** A field added after the first version: a file from before it gets the default. */
+function laterField<T>(
+  object: Record<string, unknown>,
+  key: keyof Settings,
+  allowed: readonly T[],
+): T {
+  const value = object[key];
+  if (value === undefined) return DEFAULT_SETTINGS[key] as T;
+  if (!allowed.includes(value as T)) {
+    refuse(`settings.${key}`, `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`);
+  }
+  return value as T;
+}
+
 function readSettings(value: unknown): Settings {
   const object = objectAt(value, 'settings');
-  const keys = ['attributeOnCopy', 'attributeOnPaste', 'minWords'] as const;
+  const keys = Object.keys(DEFAULT_SETTINGS);
   onlyKeys(object, keys, 'settings');
   const minWords = object.minWords;
   if (
@@ -95,6 +109,9 @@ function readSettings(value: unknown): Settings {
     attributeOnCopy: flagAt(object, 'attributeOnCopy', 'settings'),
     attributeOnPaste: flagAt(object, 'attributeOnPaste', 'settings'),
     minWords: minWords as number,
+    labelLanguage: laterField(object, 'labelLanguage', ['article', 'interface'] as const),
+    placement: laterField(object, 'placement', ['rule', 'start', 'end'] as const),
+    deepLink: laterField(object, 'deepLink', [true, false] as const),
   };
 }
 

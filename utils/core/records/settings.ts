@@ -5,7 +5,19 @@ export interface Settings {
   attributeOnPaste: boolean;
   /** Shorter selections (a name, a headline word) copy clean. */
   minWords: number;
+  /** The label's language ("Source" / «Источник» / "Mənbə"): the article's, or the browser's. */
+  labelLanguage: LabelLanguage;
+  /** Where the link goes when the site's rule lets it go anywhere; a rule that says where wins. */
+  placement: PlacementChoice;
+  /**
+   * Link to the copied passage itself (a `#:~:text=` text fragment). Off by default: some
+   * publishers' rules ask for the article's plain address, and not every browser scrolls to it.
+   */
+  deepLink: boolean;
 }
+
+export type LabelLanguage = 'article' | 'interface';
+export type PlacementChoice = 'rule' | 'start' | 'end';
 
 /** The shortest selection that may get a link, in words: the form offers these bounds. */
 export const MIN_WORDS_RANGE = { min: 1, max: 50 } as const;
@@ -14,6 +26,9 @@ export const DEFAULT_SETTINGS: Settings = {
   attributeOnCopy: true,
   attributeOnPaste: true,
   minWords: 6,
+  labelLanguage: 'article',
+  placement: 'rule',
+  deepLink: false,
 };
 
 /**
@@ -49,6 +64,12 @@ export function checkSettings(stored: unknown): { value: Settings; dropped: numb
         value >= MIN_WORDS_RANGE.min &&
         value <= MIN_WORDS_RANGE.max,
     ),
+    labelLanguage: field('labelLanguage', (value) => value === 'article' || value === 'interface'),
+    placement: field(
+      'placement',
+      (value) => value === 'rule' || value === 'start' || value === 'end',
+    ),
+    deepLink: field('deepLink', isFlag),
   };
   return { value, dropped };
 }

@@ -184,8 +184,8 @@ export function createArticlePageModel(
       return {
         source,
         articleUrl: meta.canonicalUrl,
-        // "Anywhere" is satisfied at the end, where readers expect a source.
-        placement: rule.placement === 'start' ? 'start' : 'end',
+        // "Anywhere": the user's setting decides (after the text by default).
+        placement: rule.placement,
         publisherId: state.publisher.id,
         bodySelector: findPublisherRule(state.url)?.bodySelector,
       };

@@ -1,5 +1,6 @@
 import { hasAttribution } from '../../core/attribution/detect';
 import { appendAttribution, type AttributionSource } from '../../core/attribution/format';
+import { withTextFragment } from '../../core/attribution/text-fragment';
 import type { NewCopyRecord } from '../../core/records/records';
 import type { LinkPlacement } from '../../core/publishers/types';
 import type { Settings } from '../../core/records/settings';
@@ -12,7 +13,8 @@ export interface CopyContext {
   source: AttributionSource;
   /** The article's own canonical URL, which the copy record is filed under. */
   articleUrl: string;
-  placement: LinkPlacement;
+  /** Where the rule puts the link; "any": where the user's setting says (after the text by default). */
+  placement: LinkPlacement | 'any';
   publisherId: string;
   /** The publisher's selector for the article body, if it has one. */
   bodySelector?: string;
@@ -22,11 +24,34 @@ export interface CopyHandlerDeps {
   /** Null when the page is not a recognised article (e.g. after in-page navigation). */
   getContext(): CopyContext | null;
   getSettings(): Settings;
+  /** The browser's interface language, for a label in it when the settings ask. */
+  interfaceLanguage?(): string | null;
   sanitize: SanitizeHtml;
   onCopied(record: NewCopyRecord): void;
   onError?(error: unknown): void;
   now?(): number;
   doc?: Document;
+}
+
+/** The rule's placement, or the user's where the rule lets the link go anywhere. */
+export function placementFor(context: CopyContext, settings: Settings): LinkPlacement {
+  if (context.placement !== 'any') return context.placement;
+  return settings.placement === 'start' ? 'start' : 'end';
+}
+
+/** The attribution as the settings shape it: the label's language, a link to the passage. */
+function attributionFor(
+  context: CopyContext,
+  settings: Settings,
+  passage: string,
+  interfaceLanguage: string | null,
+): AttributionSource {
+  const source = { ...context.source };
+  if (settings.labelLanguage === 'interface' && interfaceLanguage) {
+    source.language = interfaceLanguage;
+  }
+  if (settings.deepLink) source.url = withTextFragment(source.url, passage);
+  return source;
 }
 
 /**
@@ -49,7 +74,7 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
         deps.onCopied({
           articleUrl: context.articleUrl,
           linkUrl: context.source.url === context.articleUrl ? undefined : context.source.url,
-          placement: context.placement,
+          placement: placementFor(context, settings),
           title: context.source.title ?? null,
           publisherId: context.publisherId,
           siteName: context.source.siteName ?? null,
@@ -75,7 +100,11 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
       );
       const alreadyLinked = hasAttribution({ plain, html }, context.source.url);
       if (!alreadyLinked) {
-        const payload = appendAttribution({ plain, html }, context.source, context.placement);
+        const payload = appendAttribution(
+          { plain, html },
+          attributionFor(context, settings, plain, deps.interfaceLanguage?.() ?? null),
+          placementFor(context, settings),
+        );
         event.clipboardData.setData('text/plain', payload.plain);
         event.clipboardData.setData('text/html', payload.html);
         event.preventDefault();

@@ -55,13 +55,18 @@ function copyEvent(target: EventTarget = document.body) {
 }
 
 function makeHandler(
-  overrides: { settings?: Partial<Settings>; context?: CopyContext | null } = {},
+  overrides: {
+    settings?: Partial<Settings>;
+    context?: CopyContext | null;
+    interfaceLanguage?: string;
+  } = {},
 ) {
   const records: NewCopyRecord[] = [];
   const onError = vi.fn();
   const handler = createCopyHandler({
     getContext: () => (overrides.context === undefined ? CONTEXT : overrides.context),
     getSettings: () => ({ ...DEFAULT_SETTINGS, ...overrides.settings }),
+    interfaceLanguage: () => overrides.interfaceLanguage ?? null,
     // DOMPurify misbehaves under happy-dom (it keeps <script>); the real one is exercised
     // in the end-to-end tests. This double strips what DOMPurify's config strips.
     sanitize: (html) => {
@@ -229,6 +234,51 @@ describe('the copy handler', () => {
     expect(event.defaultPrevented).toBe(false);
     expect(event.clipboardData!.getData('text/plain')).toBe('');
     expect(onError).toHaveBeenCalledOnce();
+  });
+});
+
+describe('the copy settings', () => {
+  const copied = (overrides: Parameters<typeof makeHandler>[0]) => {
+    const { handler, records } = makeHandler(overrides);
+    selectElements('p1');
+    const event = copyEvent();
+    handler(event);
+    return {
+      plain: event.clipboardData!.getData('text/plain'),
+      html: event.clipboardData!.getData('text/html'),
+      records,
+    };
+  };
+
+  it('puts the link first where the rule lets it go anywhere and the user prefers the start', () => {
+    const anywhere = { ...CONTEXT, placement: 'any' as const };
+    expect(copied({ context: anywhere }).plain).toMatch(/\n\nSource: \S+$/);
+    const { plain, records } = copied({ context: anywhere, settings: { placement: 'start' } });
+    expect(plain.startsWith(`Source: ${ARTICLE_URL}\n\n`)).toBe(true);
+    expect(records[0]?.placement).toBe('start');
+    // A rule that says where wins over the preference.
+    expect(copied({ settings: { placement: 'start' } }).plain).toMatch(/\n\nSource: \S+$/);
+  });
+
+  it('writes the label in the browser’s language when asked, the article’s by default', () => {
+    const ru = { ...CONTEXT, source: { ...CONTEXT.source, language: 'ru' } };
+    expect(copied({ context: ru, interfaceLanguage: 'az' }).plain).toMatch(/Источник: \S+$/);
+    const { plain, records } = copied({
+      context: ru,
+      interfaceLanguage: 'az',
+      settings: { labelLanguage: 'interface' },
+    });
+    expect(plain).toMatch(/Mənbə: \S+$/);
+    // The record keeps the article's language: a later paste repair labels it as the article.
+    expect(records[0]?.language).toBe('ru');
+  });
+
+  it('links to the exact passage when asked, and files the copy under the plain address', () => {
+    const { plain, html, records } = copied({ settings: { deepLink: true } });
+    const link = `${ARTICLE_URL}#:~:text=Special%20Envoy%20Steve%20Witkoff,to%20meet%20Russian%20President.`;
+    expect(plain.endsWith(`Source: ${link}`)).toBe(true);
+    expect(html).toContain(`href="${link}"`);
+    expect(records[0]?.articleUrl).toBe(ARTICLE_URL);
   });
 });
 
