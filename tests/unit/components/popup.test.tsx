@@ -410,6 +410,8 @@ describe('citations from the popup', () => {
     expect(written[0]!.endsWith(`Caliber.az. ${META.canonicalUrl}`)).toBe(true);
     expect(written[1]).toMatch(/^Mammadli, Sabina\. “.+\.” Caliber\.az, 2 Dec\. 2025, /);
     expect(written[2]).toMatch(/^Mammadli, Sabina\. “.+\.” Caliber\.az, December 2, 2025\. /);
-    expect(root.querySelector('[data-testid="copy-status"]')?.textContent).toBe('Copied to the clipboard');
+    expect(root.querySelector('[data-testid="copy-status"]')?.textContent).toBe(
+      'Copied to the clipboard',
+    );
   });
 });
