@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../../utils/core/records/settings';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
@@ -163,7 +164,7 @@ describe('repairStoredState', () => {
     }
     await repairStoredState(items, pasteIndex, log);
     expect((records.value as CopyRecord[]).map((r) => r.id)).toEqual(['a']);
-    expect(settings.value).toEqual({ attributeOnCopy: true, attributeOnPaste: true, minWords: 3 });
+    expect(settings.value).toEqual({ ...DEFAULT_SETTINGS, minWords: 3 });
     expect(checkPasteIndex(index.value)?.sources).toHaveLength(1);
     expect(health.value).toMatchObject({
       droppedEntries: 3,
