@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from './i18n';
 import { SettingsForm, type SettingsStore } from './SettingsForm';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteChoicesList, type SiteChoicesStore } from './SiteChoicesList';
@@ -17,6 +18,11 @@ export function OptionsPage({
     <>
       <SettingsForm key={`settings-${generation}`} store={settings} />
       <SiteChoicesList key={`sites-${generation}`} store={sites} />
+      <p>
+        <a href="/history.html" target="_blank" data-action="open-history">
+          {t('historyOpen')}
+        </a>
+      </p>
       <SettingsTransfer
         stores={{ settings, sites }}
         onImported={() => setGeneration((value) => value + 1)}

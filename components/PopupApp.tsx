@@ -31,7 +31,7 @@ export function PopupApp({
   actions,
 }: {
   load: () => Promise<PopupData>;
-  actions: ReportActions & RuleActions;
+  actions: ReportActions & RuleActions & { openHistory(): void };
 }) {
   const [result, setResult] = useState<Load>({ status: 'loading' });
   // The rule as the user just set it: the tab learns of it through storage, a moment later.
@@ -67,6 +67,9 @@ export function PopupApp({
   );
   const footer = (
     <footer class="actions">
+      <button type="button" data-action="open-history" onClick={() => actions.openHistory()}>
+        {t('historyOpen')}
+      </button>
       <button type="button" data-action="open-settings" onClick={() => actions.openSettings()}>
         {t('settings')}
       </button>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Settings } from '../utils/core/records/settings';
 import { readSettingsFile, settingsFile } from '../utils/core/records/settings-file';
 import type { SiteChoices } from '../utils/core/rules/site-choice';
+import { offerDownload } from './download';
 import { t } from './i18n';
 
 export interface TransferStores {
@@ -10,17 +11,6 @@ export interface TransferStores {
 }
 
 type Status = { ok: boolean; text: string } | null;
-
-/** Hands the browser a file to save: a link to a Blob, clicked for the user. */
-function offerDownload(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  // The download has its own copy once it starts: the URL can go after this task.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 /**
  * Export of the settings and the per-site choices as one versioned JSON file, and import of
@@ -40,7 +30,7 @@ export function SettingsTransfer({
     try {
       const text = settingsFile(await stores.settings.getValue(), await stores.sites.getValue());
       const fileName = `linkback-settings-${new Date().toISOString().slice(0, 10)}.json`;
-      offerDownload(text, fileName);
+      offerDownload(text, fileName, 'application/json');
       setStatus({ ok: true, text: t('exportReady', fileName) });
     } catch (error) {
       setStatus({ ok: false, text: t('saveFailed', String((error as Error)?.message ?? error)) });

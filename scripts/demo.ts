@@ -426,6 +426,17 @@ async function walkthrough(server: TestServer): Promise<void> {
     console.log(`  screenshot: ${shot15}`);
     await options.close();
 
+    step('The history page: every copy and paste, searchable, exportable');
+    const history = await browser.openExtensionPage('history.html', { width: 1000, height: 900 });
+    const count = await history.waitFor(
+      () => document.querySelector('[data-testid="history-count"]')?.textContent ?? null,
+    );
+    console.log(`  the history holds: ${count}`);
+    const shot16 = join(OUT_DIR, '16-history.png');
+    await history.screenshot(shot16);
+    console.log(`  screenshot: ${shot16}`);
+    await history.close();
+
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;
     if (!plain.trimEnd().endsWith(expectedLine)) {

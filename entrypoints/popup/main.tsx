@@ -67,6 +67,9 @@ const actions = {
   async chooseForSite(host: string, choice: SiteChoice | null): Promise<void> {
     await siteChoicesItem.setValue(withSiteChoice(await siteChoicesItem.getValue(), host, choice));
   },
+  openHistory(): void {
+    void browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
+  },
   openSettings(): void {
     void browser.runtime.openOptionsPage();
   },

@@ -27,8 +27,10 @@ import {
 } from './helpers.ts';
 import { PUBLISHER_SITES, publisherSiteUrl, type PublisherSiteName } from './publisher-sites.ts';
 import { EDITORS_URL, editorPageUrl, startServer, type TestServer } from './server.ts';
+import { parseCsv } from '../csv.ts';
 
 const BODY = '.article-body p';
+
 const T = { timeout: 60_000 };
 
 export function defineAnyPublisherSuite(kind: BrowserKind): void {
@@ -501,6 +503,75 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
           await set('labelLanguage', 'article');
           await set('deepLink', false);
           await options.close();
+        }
+      },
+    );
+    it(
+      'the history page lists the copies and pastes, filters them, and exports a CSV that parses back',
+      T,
+      async () => {
+        const history = await browser.openExtensionPage('history.html', {
+          width: 1000,
+          height: 900,
+        });
+        try {
+          const listed = () =>
+            history.evaluate(() =>
+              [...document.querySelectorAll('[data-testid="history-list"] > li')].map((li) => ({
+                kind: li.getAttribute('data-kind') ?? '',
+                title: li.querySelector('[data-field="title"]')?.textContent ?? '',
+              })),
+            );
+          await history.waitFor(() => !!document.querySelector('[data-testid="history-list"]'));
+          const all = await listed();
+          assert.ok(
+            all.some((row) => row.kind === 'copy' && row.title === PUBLISHER_SITES.ru.title),
+          );
+          assert.ok(
+            all.some((row) => row.kind === 'paste'),
+            'the repaired paste is listed',
+          );
+
+          await history.evaluate(() => {
+            const kind = document.querySelector<HTMLSelectElement>('[name="kind"]')!;
+            kind.value = 'copy';
+            kind.dispatchEvent(new Event('change', { bubbles: true }));
+            const query = document.querySelector<HTMLInputElement>('[name="query"]')!;
+            query.value = 'vesti.test';
+            query.dispatchEvent(new Event('input', { bubbles: true }));
+          });
+          const shown = await eventually(async () => {
+            const rows = await listed();
+            return rows.length > 0 && rows.every((row) => row.kind === 'copy') ? rows : null;
+          }, 'the filtered history never showed only vesti.test copies');
+          assert.ok(
+            shown.every((row) => row.title === PUBLISHER_SITES.ru.title),
+            JSON.stringify(shown),
+          );
+
+          // The CSV of this view: the Blob the page hands the browser, read back.
+          await history.evaluate(() => {
+            const w = window as unknown as { __exported?: Blob };
+            const make = URL.createObjectURL.bind(URL);
+            URL.createObjectURL = (blob: Blob | MediaSource) => {
+              if (blob instanceof Blob) w.__exported = blob;
+              return make(blob);
+            };
+            document.querySelector<HTMLButtonElement>('[data-action="export-csv"]')!.click();
+          });
+          const csv = await history.waitFor(
+            async () =>
+              (await (window as unknown as { __exported?: Blob }).__exported?.text()) ?? null,
+          );
+          const rows = parseCsv(csv);
+          assert.deepEqual(rows[0]?.slice(0, 3), ['kind', 'time', 'title']);
+          assert.deepEqual(
+            rows.slice(1).map((row) => [row[0], row[2]]),
+            shown.map((row) => [row.kind, row.title]),
+            'the CSV holds exactly the rows shown',
+          );
+        } finally {
+          await history.close();
         }
       },
     );

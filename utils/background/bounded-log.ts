@@ -60,6 +60,14 @@ export function createBoundedLog<T>(
     add(entry: T, mayRepeat = false): Promise<T> {
       return enqueue(() => add(entry, mayRepeat));
     },
+    /** Removes the entries `matches` picks, after any write already under way. */
+    remove(matches: (entry: T) => boolean): Promise<void> {
+      return enqueue(async () => {
+        const entries = await item.getValue();
+        const kept = entries.filter((entry) => !matches(entry));
+        if (kept.length < entries.length) await item.setValue(kept);
+      });
+    },
     /** Empties the log after any write already under way, so none can bring entries back. */
     clear(): Promise<void> {
       return enqueue(() => item.setValue([]));

@@ -38,6 +38,7 @@ export function createCopyRecordStore(
       return log.add({ ...input, text, id, copiedAt: input.copiedAt || now() }, !!input.id);
     },
     recent: log.recent,
+    remove: log.remove,
     clear: log.clear,
   };
 }

@@ -121,6 +121,13 @@ export async function handleBackgroundMessage(
       await Promise.all([services.clearLogs(), services.articles.clear()]);
       return { ok: true };
     }
+    case 'history:delete': {
+      // Through each store's queue, like every other write. The paste index keeps the
+      // copy's fingerprints (hashes, never text) until they are evicted.
+      const store = message.kind === 'copy' ? services.records : services.pastes;
+      await store.remove((entry) => entry.id === message.id);
+      return { ok: true };
+    }
     default: {
       const unknown: never = message;
       throw new Error(`Unknown message: ${JSON.stringify(unknown).slice(0, 100)}`);

@@ -15,6 +15,7 @@ const SENDERS: Record<BackgroundMessage['type'], 'web-page' | 'any-page' | 'exte
   'page:navigated': 'any-page',
   // Forgetting the history is the user's decision, taken in the popup.
   'history:clear': 'extension-page',
+  'history:delete': 'extension-page',
 };
 
 /**

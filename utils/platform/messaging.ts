@@ -28,7 +28,9 @@ export type BackgroundMessage =
    */
   | { type: 'article-script:load' }
   /** Forget every copy, paste and read article (the popup's "Clear history"). */
-  | { type: 'history:clear' };
+  | { type: 'history:clear' }
+  /** Forget one copy or paste (the history page's "Delete"). */
+  | { type: 'history:delete'; kind: 'copy' | 'paste'; id: string };
 
 /** Popup → a tab's content scripts. */
 export type TabMessage =
@@ -45,6 +47,7 @@ export interface BackgroundReplies {
   'page:navigated': { ok: true };
   'article-script:load': { ok: true };
   'history:clear': { ok: true };
+  'history:delete': { ok: true };
 }
 
 export interface TabReplies {
@@ -124,6 +127,7 @@ const BACKGROUND_TYPES = new Set<string>([
   'page:navigated',
   'article-script:load',
   'history:clear',
+  'history:delete',
 ]);
 
 /** Narrows an incoming runtime message; anything else is not ours and is rejected. */

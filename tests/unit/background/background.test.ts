@@ -463,6 +463,26 @@ describe('sites that state a rule', () => {
   });
 });
 
+describe('deleting from the history', () => {
+  it('forgets one copy or one paste, and nothing else', async () => {
+    const services = makeServices(fakeAction().api);
+    await services.records.add({ ...COPY, id: 'keep' });
+    await services.records.add({ ...COPY, id: 'gone', text: 'Another copied text entirely.' });
+    await handleBackgroundMessage(
+      { type: 'history:delete', kind: 'copy', id: 'gone' },
+      undefined,
+      services,
+    );
+    expect((await services.records.recent(10)).map((record) => record.id)).toEqual(['keep']);
+    await handleBackgroundMessage(
+      { type: 'history:delete', kind: 'paste', id: 'keep' },
+      undefined,
+      services,
+    );
+    expect((await services.records.recent(10)).map((record) => record.id)).toEqual(['keep']);
+  });
+});
+
 describe('the article script on demand', () => {
   it('is injected into the very frame that asked, in the tab that asked', async () => {
     const services = makeServices(fakeAction().api);
@@ -522,6 +542,7 @@ describe('who may send each message', () => {
     'page:navigated': { type: 'page:navigated' },
     'article-script:load': { type: 'article-script:load' },
     'history:clear': { type: 'history:clear' },
+    'history:delete': { type: 'history:delete', kind: 'copy', id: 'x' },
   };
   const web: Array<keyof typeof senders> = ['publisher', 'lookalike', 'other'];
   const allowed: Record<BackgroundMessage['type'], Array<keyof typeof senders>> = {
@@ -533,6 +554,7 @@ describe('who may send each message', () => {
     'page:check': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
     'page:navigated': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
     'history:clear': ['popup'],
+    'history:delete': ['popup'],
   };
   for (const [type, message] of Object.entries(messages)) {
     it(`${type}: only from ${allowed[type as BackgroundMessage['type']].join(', ')}`, () => {

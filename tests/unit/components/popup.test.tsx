@@ -61,6 +61,7 @@ async function show(
           highlight: async () => 2,
           clearHistory: async () => undefined,
           openSettings: () => undefined,
+          openHistory: () => undefined,
           chooseForSite,
         }}
         load={() => (data instanceof Error ? Promise.reject(data) : Promise.resolve(data))}
