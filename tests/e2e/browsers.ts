@@ -626,6 +626,7 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
   );
   const [proxyHost, proxyPort] = opts.serverHostPort.split(':');
   const viewport = opts.viewport ?? { width: 1280, height: 800 };
+  const downloadDir = mkdtempSync(join(tmpdir(), 'linkback-e2e-firefox-downloads-'));
   let browser: PptrBrowser;
   try {
     browser = await puppeteer.launch({
@@ -657,6 +658,14 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
         'network.captive-portal-service.enabled': false,
         'network.connectivity-service.enabled': false,
         'browser.fixup.alternate.enabled': false,
+        // Files the extension offers (settings, history exports) are saved without a dialog,
+        // into a folder of the test's own: a download prompt must never hold the browser open.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.helperApps.neverAsk.saveToDisk': 'application/json,text/csv',
+        'browser.download.alwaysOpenPanel': false,
         ...opts.firefoxPrefs,
       },
     });
@@ -740,7 +749,20 @@ export async function launchFirefoxWithExtension(opts: LaunchOptions): Promise<E
       return closed;
     },
     async close() {
-      await browser.close().catch(() => {});
+      // Firefox has once kept running after close() returned (ESR 140, under load), which
+      // holds the test file open until CI's own timeout: after 15 s it is stopped outright.
+      const child = browser.process();
+      const exited = new Promise<void>((resolve) => {
+        if (!child || child.exitCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      });
+      const closing = browser.close().catch(() => {});
+      await Promise.race([
+        closing.then(() => exited),
+        new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref()),
+      ]);
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      rmSync(downloadDir, { recursive: true, force: true });
     },
   };
   return api;
