@@ -202,9 +202,7 @@ export function MetadataCard({ state }: { state: ArticleView }) {
         <Field name="description" label="fieldDescription" value={meta.description} />
       </dl>
       {/* Only where a rule is in force: on other sites, or turned off, copies stay as they are. */}
-      {(state.rule?.inForce ?? (state.rule === null && state.publisher)) && (
-        <p class="hint">{t('copyHint')}</p>
-      )}
+      {(state.rule ? state.rule.inForce : state.publisher) && <p class="hint">{t('copyHint')}</p>}
       <div class="actions" role="group">
         <button type="button" data-action="copy-link" onClick={() => write({ plain: source.url })}>
           {t('copyLink')}

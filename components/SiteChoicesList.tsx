@@ -1,10 +1,6 @@
+import { siteHost } from '../utils/core/url';
 import { useEffect, useState } from 'preact/hooks';
-import {
-  isHostName,
-  siteChoiceKey,
-  withSiteChoice,
-  type SiteChoices,
-} from '../utils/core/rules/site-choice';
+import { isHostName, withSiteChoice, type SiteChoices } from '../utils/core/rules/site-choice';
 import { t } from './i18n';
 import { describeOwnRule } from './RuleCard';
 
@@ -46,7 +42,7 @@ export function SiteChoicesList({ store }: { store: SiteChoicesStore }) {
     );
 
   const addQuietSite = () => {
-    const key = siteChoiceKey(host.trim());
+    const key = siteHost(host.trim());
     if (!isHostName(key)) {
       setStatus({ ok: false, text: t('siteHostInvalid', host.trim()) });
       return;

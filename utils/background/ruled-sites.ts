@@ -1,6 +1,6 @@
 import type { ArticleState } from '../core/records/article-state';
 import { findPublisherRule } from '../core/publishers';
-import { siteChoiceKey } from '../core/rules/site-choice';
+import { siteHost } from '../core/url';
 import { createWriteQueue } from './write-queue';
 
 /** Sites remembered, newest first: far more news sites than anyone reads. */
@@ -50,7 +50,7 @@ export function createRuledSites(item: RuledSitesItem, register: RegisterSites) 
 /** Match patterns for a site: its bare host and its www. form, over http and https. */
 export function sitePatterns(sites: readonly string[]): string[] {
   return sites.flatMap((site) => {
-    const host = siteChoiceKey(site);
+    const host = siteHost(site);
     return [`*://${host}/*`, `*://www.${host}/*`];
   });
 }

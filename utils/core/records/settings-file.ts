@@ -4,13 +4,9 @@
  * is not exactly right changes nothing, and the reason names the field and what is wrong with
  * it, so the user can fix the file (or see that it is not one of Linkback's).
  */
+import { siteHost } from '../url';
 import { DEFAULT_SETTINGS, MIN_WORDS_RANGE, type Settings } from './settings';
-import {
-  isHostName,
-  MAX_LABEL_LENGTH,
-  MAX_SITE_CHOICES,
-  siteChoiceKey,
-} from '../rules/site-choice';
+import { isHostName, MAX_LABEL_LENGTH, MAX_SITE_CHOICES } from '../rules/site-choice';
 import type { SiteChoice, SiteChoices } from '../rules/site-choice';
 
 export const SETTINGS_FILE_FORMAT = 'linkback-settings';
@@ -153,7 +149,7 @@ function readSites(value: unknown): SiteChoices {
   const sites: SiteChoices = {};
   for (const [host, entry] of entries) {
     const field = `sites[${JSON.stringify(host)}]`;
-    const key = siteChoiceKey(host);
+    const key = siteHost(host);
     if (!isHostName(key)) refuse(field, 'is not a host name such as "example.com"');
     sites[key] = readSite(entry, field);
   }

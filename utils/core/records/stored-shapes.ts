@@ -7,6 +7,7 @@
 import type { PasteIndexSnapshot, PasteSource } from '../paste-index/snapshot';
 import type { CopyRecord, PasteRecord } from './records';
 import { toHttpUrl } from '../url';
+import { isHostName } from '../rules/site-choice';
 
 /** A value read back: what could be kept, and how many entries (or fields) were not. */
 export interface Repaired<T> {
@@ -121,9 +122,9 @@ export function checkPasteIndex(value: unknown): PasteIndexSnapshot | null {
   };
 }
 
-/** Host names as stored: lower-case names of letters, digits, dots and hyphens; others dropped. */
+/** Host names as stored (see isHostName); anything else is dropped. */
 export function checkHostList(stored: unknown): Repaired<string[]> {
   return readList(stored, (entry) =>
-    typeof entry === 'string' && /^[a-z0-9.-]{1,253}$/.test(entry) ? entry : null,
+    typeof entry === 'string' && isHostName(entry) ? entry : null,
   );
 }

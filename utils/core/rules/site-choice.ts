@@ -20,9 +20,6 @@ export const MAX_LABEL_LENGTH = 60;
 /** A bound on what storage may hold: far more sites than anyone sets by hand. */
 export const MAX_SITE_CHOICES = 2_000;
 
-/** The key a host's choice is kept under: "www.Example.com" and "example.com" are one site. */
-export const siteChoiceKey = siteHost;
-
 /** A host name as sites are kept: "example.com", "news.example.co.uk"; no scheme, port or path. */
 const HOST_NAME =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
@@ -32,7 +29,7 @@ export function isHostName(host: string): boolean {
 }
 
 export function siteChoiceFor(choices: SiteChoices, host: string): SiteChoice | null {
-  const key = siteChoiceKey(host);
+  const key = siteHost(host);
   return Object.hasOwn(choices, key) ? (choices[key] ?? null) : null;
 }
 
@@ -70,7 +67,7 @@ export function checkSiteChoices(stored: unknown): { value: SiteChoices; dropped
   let dropped = 0;
   for (const [host, entry] of Object.entries(stored as Record<string, unknown>)) {
     const choice = readChoice(entry);
-    const key = siteChoiceKey(host);
+    const key = siteHost(host);
     if (!choice || !key || Object.keys(value).length >= MAX_SITE_CHOICES) dropped++;
     else value[key] = choice;
   }
@@ -83,7 +80,7 @@ export function withSiteChoice(
   host: string,
   choice: SiteChoice | null,
 ): SiteChoices {
-  const key = siteChoiceKey(host);
+  const key = siteHost(host);
   const next = Object.fromEntries(Object.entries(choices).filter(([site]) => site !== key));
   if (choice) next[key] = choice;
   return next;
@@ -131,5 +128,5 @@ export function siteRuleStatus(
   let inForce: ReuseRule | null = null;
   if (choice?.kind === 'rule') inForce = userReuseRule(choice, host, found);
   else if (!choice && found?.kind === 'rule') inForce = found.rule;
-  return { host: siteChoiceKey(host), found, choice, inForce };
+  return { host: siteHost(host), found, choice, inForce };
 }

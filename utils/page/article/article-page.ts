@@ -139,7 +139,7 @@ export function createArticlePageModel(
       const meta = state.metadata;
       const host = state.rule?.host;
       if (!state.isArticle || !meta || !rule || !state.publisher || !host) return null;
-      const bodies = findArticleBodies(doc, findPublisherRule(state.url)?.bodySelector);
+      const bodies = findArticleBodies(doc, readPage().publisher?.bodySelector);
       const bodyText = boundedText(bodies.length ? bodies : [doc.body], MAX_READ_TEXT);
       return {
         article: {
@@ -187,7 +187,7 @@ export function createArticlePageModel(
         // "Anywhere": the user's setting decides (after the text by default).
         placement: rule.placement,
         publisherId: state.publisher.id,
-        bodySelector: findPublisherRule(state.url)?.bodySelector,
+        bodySelector: readPage().publisher?.bodySelector,
       };
     },
   };

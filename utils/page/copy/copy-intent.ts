@@ -30,7 +30,8 @@ export function watchCopyIntent(deps: CopyIntentDeps): void {
     });
   };
   deps.listen(deps.doc, 'selectionchange', () => {
-    if (asked) return;
+    // Fires on every caret move in every field: the flags first, the selection only then.
+    if (asked || deps.isArticleScriptHere()) return;
     const selection = deps.doc.getSelection();
     if (!selection || selection.isCollapsed || isInEditableArea(selection.anchorNode)) return;
     ask();
