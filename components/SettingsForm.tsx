@@ -127,6 +127,19 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
       <p class="hint" id="deep-link-hint">
         {t('optionDeepLinkHint')}
       </p>
+      <label>
+        <input
+          type="checkbox"
+          name="pasteNotice"
+          checked={settings.pasteNotice}
+          aria-describedby="paste-notice-hint"
+          onChange={(event) => save({ ...settings, pasteNotice: event.currentTarget.checked })}
+        />
+        {t('optionPasteNotice')}
+      </label>
+      <p class="hint" id="paste-notice-hint">
+        {t('optionPasteNoticeHint')}
+      </p>
       <p role="status" aria-live="polite" class={status && !status.ok ? 'error' : 'status'}>
         {status?.text ?? ''}
       </p>

@@ -108,6 +108,7 @@ function readSettings(value: unknown): Settings {
     labelLanguage: laterField(object, 'labelLanguage', ['article', 'interface'] as const),
     placement: laterField(object, 'placement', ['rule', 'start', 'end'] as const),
     deepLink: laterField(object, 'deepLink', [true, false] as const),
+    pasteNotice: laterField(object, 'pasteNotice', [true, false] as const),
   };
 }
 

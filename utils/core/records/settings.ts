@@ -14,6 +14,8 @@ export interface Settings {
    * publishers' rules ask for the article's plain address, and not every browser scrolls to it.
    */
   deepLink: boolean;
+  /** Say so next to the editor when a paste gets its link, with Undo and "Not on this site". */
+  pasteNotice: boolean;
 }
 
 export type LabelLanguage = 'article' | 'interface';
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   labelLanguage: 'article',
   placement: 'rule',
   deepLink: false,
+  pasteNotice: true,
 };
 
 /**
@@ -70,6 +73,7 @@ export function checkSettings(stored: unknown): { value: Settings; dropped: numb
       (value) => value === 'rule' || value === 'start' || value === 'end',
     ),
     deepLink: field('deepLink', isFlag),
+    pasteNotice: field('pasteNotice', isFlag),
   };
   return { value, dropped };
 }
