@@ -19,6 +19,7 @@ import {
 } from '../utils/platform/article-script';
 import { createRuledSites, sitePatterns } from '../utils/background/ruled-sites';
 import { isAllowedSender } from '../utils/background/sender-policy';
+import { quietSite } from '../utils/background/site-choices';
 import { createStorageHealth } from '../utils/background/storage-health';
 import { repairStoredState } from '../utils/background/stored-state-repair';
 import { isBackgroundMessage, type BackgroundMessage } from '../utils/platform/messaging';
@@ -90,6 +91,7 @@ export default defineBackground({
       ),
       injectArticleScript: (tabId: number, frameId: number) =>
         injectArticleScript(browser as unknown as ScriptingApi, tabId, frameId),
+      quietSite: (host: string) => quietSite(siteChoicesItem, host),
       newId: () => crypto.randomUUID(),
       now: () => Date.now(),
       // Through each store's own queue, so a write under way cannot bring entries back.
@@ -100,7 +102,7 @@ export default defineBackground({
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (!isBackgroundMessage(message)) return undefined;
-      if (!isAllowedSender(message, sender.url, browser.runtime.getURL('/'))) {
+      if (!isAllowedSender(message, sender.url, browser.runtime.getURL('/'), sender.tab?.url)) {
         return Promise.reject(new Error(`${message.type} is not accepted from this page`));
       }
       return ready

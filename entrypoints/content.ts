@@ -40,11 +40,21 @@ export default defineContentScript({
       settings: watchedValue(SETTINGS),
       siteChoices: watchedValue(SITE_CHOICES),
       // Resent while the background restarts; the id makes it count once.
-      recordPaste: (record) =>
-        void reportToBackground(browser, {
-          type: 'paste:record',
-          record: { ...record, id: newRecordId() },
-        }).catch(logError),
+      recordPaste: (record) => {
+        const id = newRecordId();
+        void reportToBackground(browser, { type: 'paste:record', record: { ...record, id } }).catch(
+          logError,
+        );
+        return id;
+      },
+      notice: {
+        t: (key, substitution) => browser.i18n.getMessage(key, substitution),
+        noteUndone: (id) =>
+          void reportToBackground(browser, { type: 'paste:undone', id }).catch(logError),
+        quietThisSite: async () => {
+          await send({ type: 'site:quiet', host: location.hostname });
+        },
+      },
       listen,
       onCleanup,
       onError: logError,

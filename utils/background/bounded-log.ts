@@ -68,6 +68,14 @@ export function createBoundedLog<T>(
         if (kept.length < entries.length) await item.setValue(kept);
       });
     },
+    /** Rewrites the entries `matches` picks, after any write already under way. */
+    update(matches: (entry: T) => boolean, change: (entry: T) => T): Promise<void> {
+      return enqueue(async () => {
+        const entries = await item.getValue();
+        if (!entries.some(matches)) return;
+        await write(entries.map((entry) => (matches(entry) ? change(entry) : entry)));
+      });
+    },
     /** Empties the log after any write already under way, so none can bring entries back. */
     clear(): Promise<void> {
       return enqueue(() => item.setValue([]));

@@ -17,6 +17,8 @@ export interface BackgroundServices {
   indicator: ActionIndicator;
   articles: ArticleStore;
   ruledSites: { noteState(state: ArticleState): Promise<void> };
+  /** Turns Linkback off on a site (the paste notice's "Not on this site"). */
+  quietSite(host: string): Promise<void>;
   /** Runs the article script in one frame of a tab (see entrypoints/article.content.ts). */
   injectArticleScript(tabId: number, frameId: number): Promise<void>;
   newId(): string;
@@ -86,6 +88,17 @@ export async function handleBackgroundMessage(
         !!message.record.id,
       );
       return { ok: true, id: record.id };
+    }
+    case 'paste:undone': {
+      await services.pastes.update(
+        (paste) => paste.id === message.id,
+        (paste) => ({ ...paste, undone: true }),
+      );
+      return { ok: true };
+    }
+    case 'site:quiet': {
+      await services.quietSite(message.host);
+      return { ok: true };
     }
     case 'article:read': {
       const { url, language, placement, hosts } = message.article;

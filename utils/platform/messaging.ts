@@ -8,6 +8,13 @@ export type BackgroundMessage =
   | { type: 'article:state'; state: ArticleState }
   | { type: 'copy:record'; record: NewCopyRecord }
   | { type: 'paste:record'; record: NewPasteRecord }
+  /** The user undid the link a paste got (the paste notice's Undo). */
+  | { type: 'paste:undone'; id: string }
+  /**
+   * "Not on this site" in the paste notice: Linkback is turned off on the page's own site
+   * (the sender policy checks that `host` is the sending page's).
+   */
+  | { type: 'site:quiet'; host: string }
   /** An article page was read: its body joins the republication index. */
   | {
       type: 'article:read';
@@ -42,6 +49,8 @@ export interface BackgroundReplies {
   'article:state': { ok: true };
   'copy:record': { ok: true; id: string };
   'paste:record': { ok: true; id: string };
+  'paste:undone': { ok: true };
+  'site:quiet': { ok: true };
   'article:read': { ok: true };
   'page:check': PageReport;
   'page:navigated': { ok: true };

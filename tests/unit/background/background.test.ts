@@ -1,3 +1,5 @@
+import { quietSite } from '../../../utils/background/site-choices';
+import type { SiteChoices } from '../../../utils/core/rules/site-choice';
 import { DEFAULT_SETTINGS } from '../../../utils/core/records/settings';
 import { createRuledSites, sitePatterns } from '../../../utils/background/ruled-sites';
 import type { ArticleState } from '../../../utils/core/records/article-state';
@@ -207,6 +209,16 @@ function makeBareServices(action: ActionApi, records = memoryItem()) {
     injected: [] as Array<[number, number]>,
     async injectArticleScript(tabId: number, frameId: number) {
       this.injected.push([tabId, frameId]);
+    },
+    siteChoices: {} as SiteChoices,
+    async quietSite(host: string) {
+      await quietSite(
+        {
+          getValue: async () => this.siteChoices,
+          setValue: async (value) => void (this.siteChoices = value),
+        },
+        host,
+      );
     },
     newId: () => 'id',
     now: () => 1_000,
@@ -483,6 +495,60 @@ describe('deleting from the history', () => {
   });
 });
 
+describe('the paste notice', () => {
+  it('marks a paste undone, and nothing else', async () => {
+    const services = makeServices(fakeAction().api);
+    const paste = {
+      articleUrl: COPY.articleUrl,
+      title: null,
+      destinationOrigin: 'https://blog.example',
+      destinationTitle: 'Draft',
+      pastedAt: 5,
+      added: true,
+    };
+    await handleBackgroundMessage(
+      { type: 'paste:record', record: { ...paste, id: 'first' } },
+      1,
+      services,
+    );
+    await handleBackgroundMessage(
+      { type: 'paste:record', record: { ...paste, id: 'second' } },
+      1,
+      services,
+    );
+    await handleBackgroundMessage({ type: 'paste:undone', id: 'first' }, 1, services);
+    expect(services.pasteLog.map(({ id, undone }) => ({ id, undone }))).toEqual([
+      { id: 'second', undone: undefined },
+      { id: 'first', undone: true },
+    ]);
+  });
+
+  it('turns Linkback off on the page’s site, replacing a rule the user had written', async () => {
+    const services = makeServices(fakeAction().api);
+    services.siteChoices = {
+      'blog.example': { kind: 'rule', linkTo: 'site', placement: 'end', label: null },
+      'caliber.az': { kind: 'rule', linkTo: 'article', placement: 'start', label: 'Via' },
+    };
+    await handleBackgroundMessage({ type: 'site:quiet', host: 'www.blog.example' }, 1, services);
+    expect(services.siteChoices).toEqual({
+      'blog.example': { kind: 'off' },
+      'caliber.az': { kind: 'rule', linkTo: 'article', placement: 'start', label: 'Via' },
+    });
+  });
+
+  it('lets a frame without an address of its own quiet its tab’s site only', () => {
+    const quiet = { type: 'site:quiet', host: 'blog.example' } as const;
+    const extension = 'chrome-extension://abcdefghijklmnop/';
+    expect(isAllowedSender(quiet, 'about:blank', extension, 'https://blog.example/edit')).toBe(
+      true,
+    );
+    expect(isAllowedSender(quiet, 'about:blank', extension, 'https://other.example/')).toBe(false);
+    expect(
+      isAllowedSender(quiet, 'https://ads.example/frame', extension, 'https://other.example/'),
+    ).toBe(false);
+  });
+});
+
 describe('the article script on demand', () => {
   it('is injected into the very frame that asked, in the tab that asked', async () => {
     const services = makeServices(fakeAction().api);
@@ -543,6 +609,8 @@ describe('who may send each message', () => {
     'article-script:load': { type: 'article-script:load' },
     'history:clear': { type: 'history:clear' },
     'history:delete': { type: 'history:delete', kind: 'copy', id: 'x' },
+    'paste:undone': { type: 'paste:undone', id: 'x' },
+    'site:quiet': { type: 'site:quiet', host: 'blog.example' },
   };
   const web: Array<keyof typeof senders> = ['publisher', 'lookalike', 'other'];
   const allowed: Record<BackgroundMessage['type'], Array<keyof typeof senders>> = {
@@ -555,6 +623,9 @@ describe('who may send each message', () => {
     'page:navigated': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
     'history:clear': ['popup'],
     'history:delete': ['popup'],
+    'paste:undone': ['publisher', 'lookalike', 'other', 'popup', 'otherExtension'],
+    // A page turns Linkback off for its own site only.
+    'site:quiet': ['other'],
   };
   for (const [type, message] of Object.entries(messages)) {
     it(`${type}: only from ${allowed[type as BackgroundMessage['type']].join(', ')}`, () => {
@@ -579,6 +650,7 @@ describe('storage', () => {
       labelLanguage: 'article',
       placement: 'rule',
       deepLink: false,
+      pasteNotice: true,
     });
     const store = createCopyRecordStore(copyRecordsItem);
     await store.add(COPY);

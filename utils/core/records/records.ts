@@ -41,6 +41,8 @@ export interface PasteRecord {
   pastedAt: number;
   /** True when Linkback added the link; false when the paste already had one. */
   added: boolean;
+  /** The user took the added link out again (Undo in the paste notice). */
+  undone?: true;
 }
 
 /**

@@ -74,6 +74,7 @@ function readPasteRecord(entry: unknown): PasteRecord | null {
     destinationTitle: textOrNull(entry.destinationTitle, 200) ?? '',
     pastedAt: entry.pastedAt,
     added: entry.added === true,
+    ...(entry.undone === true ? { undone: true as const } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ interface EventWorld {
   DataTransfer: new () => DataTransfer;
   ClipboardEvent: new (type: string, init: Init) => Event;
   InputEvent: new (type: string, init: Init) => Event;
+  KeyboardEvent: new (type: string, init: Init) => Event;
   toWorld<T extends object>(value: T): T;
 }
 
@@ -83,6 +84,7 @@ export function pageEventWorld(win: Window & typeof globalThis): EventWorld {
       DataTransfer: page.DataTransfer,
       ClipboardEvent: page.ClipboardEvent,
       InputEvent: page.InputEvent,
+      KeyboardEvent: page.KeyboardEvent,
       // The event's init dictionary is built as a page object holding the page's own
       // DataTransfer: a dictionary cloned into the page (cloneInto) arrives without it.
       toWorld: (value) => {
@@ -97,7 +99,40 @@ export function pageEventWorld(win: Window & typeof globalThis): EventWorld {
     DataTransfer: win.DataTransfer,
     ClipboardEvent: win.ClipboardEvent as unknown as EventWorld['ClipboardEvent'],
     InputEvent: win.InputEvent as unknown as EventWorld['InputEvent'],
+    KeyboardEvent: win.KeyboardEvent as unknown as EventWorld['KeyboardEvent'],
     toWorld: (value) => value,
+  };
+}
+
+/**
+ * One step of an editor's undo history (see UndoTools.historyStep): its keystroke, Ctrl+Z or
+ * Ctrl+Shift+Z (⌘ on a Mac), made in the page's world with the legacy key code that
+ * CKEditor, Draft.js, TinyMCE and Monaco read; the browser's own history when no editor took
+ * the keystroke.
+ */
+export function createHistoryStep(world: EventWorld, isMac: boolean) {
+  return (target: Element, step: 'undo' | 'redo', byKeystroke: boolean): boolean => {
+    if (byKeystroke) {
+      const redo = step === 'redo';
+      const keystroke = new world.KeyboardEvent(
+        'keydown',
+        world.toWorld({
+          key: redo ? 'Z' : 'z',
+          code: 'KeyZ',
+          keyCode: 90,
+          which: 90,
+          ctrlKey: !isMac,
+          metaKey: isMac,
+          shiftKey: redo,
+          bubbles: true,
+          cancelable: true,
+          composed: true,
+        }),
+      );
+      target.dispatchEvent(keystroke);
+      if (readDefaultPrevented(keystroke)) return true;
+    }
+    return target.ownerDocument.execCommand(step);
   };
 }
 

@@ -5,11 +5,13 @@ import { foldTable } from '../../core/fingerprint/fold';
 import { normaliseHost } from '../../core/url';
 import { followValue, type WatchedValue } from '../../platform/storage/page-values';
 import {
+  createHistoryStep,
   createPasteDelivery,
   createPasteEventFactory,
   insertNatively,
   pageEventWorld,
 } from './dispatch-paste';
+import { createPasteFeedback, type PasteFeedbackDeps } from './paste-feedback';
 import { createPasteHandler } from './paste-handler';
 import {
   createPasteIndex,
@@ -24,7 +26,10 @@ export interface PastePageDeps {
   settings: WatchedValue<Settings>;
   /** The user's word per site: read with the index, only on pages where one may paste. */
   siteChoices: WatchedValue<SiteChoices>;
-  recordPaste(record: NewPasteRecord): void;
+  /** Reports a paste to the history; returns the id it is recorded under. */
+  recordPaste(record: NewPasteRecord): string;
+  /** The paste notice's strings, its Undo's record and its "Not on this site". */
+  notice: Pick<PasteFeedbackDeps, 't' | 'noteUndone' | 'quietThisSite'>;
   /** Registers a listener that goes away with the content script (extension reload). */
   listen(target: EventTarget, type: string, listener: (event: Event) => void): void;
   onCleanup(callback: () => void): void;
@@ -79,18 +84,36 @@ export function startPasteGuard(deps: PastePageDeps): void {
     deps.onCleanup(deps.pasteIndex.watch((snapshot) => (index = readIndex(snapshot))));
   }
 
-  const events = createPasteEventFactory(pageEventWorld(win));
+  const world = pageEventWorld(win);
+  const events = createPasteEventFactory(world);
+  const deliver = createPasteDelivery(events);
+  const feedback = createPasteFeedback({
+    win,
+    undo: {
+      deliver,
+      historyStep: createHistoryStep(world, /Mac/.test(win.navigator.platform)),
+      // Editors that draw on the next frame (Lexical) have drawn by the one after.
+      settle: () =>
+        new Promise((resolve) =>
+          win.requestAnimationFrame(() => win.requestAnimationFrame(() => resolve())),
+        ),
+    },
+    ...deps.notice,
+    listen: deps.listen,
+    onError: deps.onError,
+  });
+  deps.onCleanup(feedback.close);
   const handlePaste = createPasteHandler({
     getIndex: () => index,
     pageHost: () => normaliseHost(win.location.hostname),
     getSettings: settings,
     isSiteOff: (hosts) => hosts.some((host) => siteChoiceFor(siteChoices(), host)?.kind === 'off'),
-    deliver: createPasteDelivery(events),
+    deliver,
     insertText: (target, text) => insertNatively(target, { plain: text, html: '' }, false),
     restoreOriginal: (target, original, kind) =>
       insertNatively(target, original, kind === 'rich' && !!original.html),
-    onPasted: ({ match, added }) =>
-      deps.recordPaste({
+    onPasted: ({ match, added, attributed }) => {
+      const recordId = deps.recordPaste({
         articleUrl: match.source.url,
         // The background knows the article's title from its copy records.
         title: null,
@@ -98,7 +121,11 @@ export function startPasteGuard(deps: PastePageDeps): void {
         destinationTitle: win.document.title.slice(0, 200),
         pastedAt: Date.now(),
         added,
-      }),
+      });
+      if (attributed && settings().pasteNotice) {
+        feedback.attributed(attributed, recordId, match.source.hosts[0] ?? '');
+      }
+    },
     onError: deps.onError,
   });
 

@@ -13,6 +13,7 @@ import {
   type PasteSpot,
 } from '../../core/attribution/paste-payload';
 import { classifyPasteTarget } from './paste-target';
+import type { AttributedPaste } from './undo-attribution';
 import type { AttributedTargetKind, PasteTargetKind } from '../../core/attribution/paste-payload';
 
 /**
@@ -39,6 +40,8 @@ export interface PasteOutcome {
   /** False when the pasted text already linked to the article or its publisher. */
   added: boolean;
   delivery: Delivery | null;
+  /** The paste as delivered, when Linkback added the attribution: what Undo takes it out of. */
+  attributed?: AttributedPaste;
 }
 
 export interface PasteHandlerDeps {
@@ -47,7 +50,10 @@ export interface PasteHandlerDeps {
   /** Null until the index is loaded: early pastes go through untouched. */
   getIndex(): PasteIndex | null;
   getSettings(): Settings;
-  /** True when the user turned Linkback off for the site whose text this is (a host of it). */
+  /**
+   * True when the user turned Linkback off for one of these sites: the page's own (nothing
+   * pasted there is changed) or the one whose text this is.
+   */
   isSiteOff?(hosts: readonly string[]): boolean;
   deliver: DeliverPaste;
   /** Types text into a quiet field as the browser's own insertion (one undo step). */
@@ -95,7 +101,7 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       // Our own synthetic paste (and any page's) is untrusted: never handled twice.
       if (!event.isTrusted || event.defaultPrevented || !event.clipboardData) return;
       const settings = deps.getSettings();
-      if (!settings.attributeOnPaste) return;
+      if (!settings.attributeOnPaste || deps.isSiteOff?.([deps.pageHost()])) return;
       const path = event.composedPath();
       const first = path[0] ?? event.target;
       target = elementOf(first);
@@ -153,6 +159,10 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
         );
       }
 
+      const fieldStart =
+        target.localName === 'textarea' || target.localName === 'input'
+          ? (target as HTMLTextAreaElement).selectionStart
+          : null;
       const delivery = deps.deliver(target, payload, kind, () => {
         event.preventDefault();
         event.stopImmediatePropagation();
@@ -160,7 +170,10 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
       });
       // Delivered: from here on nothing may put the original back a second time.
       cancelled = false;
-      deps.onPasted({ match, added, delivery });
+      const attributed: AttributedPaste | undefined = added
+        ? { target, kind, original, payload, delivery, fieldStart, url: match.source.url }
+        : undefined;
+      deps.onPasted({ match, added, delivery, attributed });
     } catch (error) {
       deps.onError?.(error);
       if (cancelled && target && original && kind !== 'excluded') {

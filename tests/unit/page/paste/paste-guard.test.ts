@@ -46,6 +46,7 @@ let pasteIndex: ReturnType<typeof storedValue<PasteIndexSnapshot>>;
 let settings: ReturnType<typeof storedValue<Settings>>;
 let siteChoices: ReturnType<typeof storedValue<SiteChoices>>;
 let records: NewPasteRecord[];
+let undone: string[];
 let cleanups: Array<() => void>;
 let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
 
@@ -55,7 +56,13 @@ function start() {
     pasteIndex,
     settings,
     siteChoices,
-    recordPaste: (record) => records.push(record),
+    recordPaste: (record) => `paste-${records.push(record)}`,
+    notice: {
+      t: (key, substitution) => (substitution ? `${key}(${substitution})` : key),
+      noteUndone: (id) => void undone.push(id),
+      quietThisSite: async () =>
+        siteChoices.change({ [window.location.hostname]: { kind: 'off' } }),
+    },
     listen: (target, type, listener) => {
       target.addEventListener(type, listener, { capture: true });
       cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
@@ -98,6 +105,7 @@ beforeEach(() => {
   settings = storedValue<Settings>(DEFAULT_SETTINGS, DEFAULT_SETTINGS);
   siteChoices = storedValue<SiteChoices>({}, {});
   records = [];
+  undone = [];
   cleanups = [];
   onError = vi.fn<(error: unknown) => void>();
 });
@@ -180,6 +188,38 @@ describe('the paste guard', () => {
     siteChoices.change({});
     userPaste(editor, COPIED);
     expect(received).toEqual([COPIED, `${COPIED}\n\nSource: ${URL_}`]);
+  });
+
+  it('changes nothing pasted on a site the user turned Linkback off on', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    start();
+    await settle();
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    siteChoices.change({ [window.location.hostname]: { kind: 'off' } });
+    userPaste(editor, COPIED);
+    expect(received).toEqual([COPIED]);
+    expect(records).toEqual([]);
+    expect(document.querySelector('linkback-notice')).toBeNull();
+  });
+
+  it('says so next to the editor when a paste got its link, unless the user turned that off', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    start();
+    await settle();
+    const editor = document.getElementById('ed')!;
+    editorTakingPastes(editor);
+    userPaste(editor, COPIED);
+    expect(document.querySelectorAll('linkback-notice')).toHaveLength(1);
+    // The page sees the notice's element, never what is inside it.
+    expect(document.querySelector('linkback-notice')?.shadowRoot).toBeNull();
+    userPaste(editor, COPIED);
+    expect(document.querySelectorAll('linkback-notice')).toHaveLength(1);
+    document.querySelector('linkback-notice')?.remove();
+    settings.change({ ...DEFAULT_SETTINGS, pasteNotice: false });
+    userPaste(editor, COPIED);
+    expect(records).toHaveLength(3);
+    expect(document.querySelector('linkback-notice')).toBeNull();
   });
 
   it('keeps paste repair off when the stored index cannot be read', async () => {
