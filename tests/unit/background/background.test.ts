@@ -579,6 +579,8 @@ describe('storage', () => {
       labelLanguage: 'article',
       placement: 'rule',
       deepLink: false,
+      pasteNotice: true,
+      template: { plain: null, html: null },
     });
     const store = createCopyRecordStore(copyRecordsItem);
     await store.add(COPY);
