@@ -5,7 +5,38 @@ import {
   type PlacementChoice,
   type Settings,
 } from '../utils/core/records/settings';
-import { t } from './i18n';
+import { t, type MessageKey } from './i18n';
+import { TemplateEditor } from './TemplateEditor';
+
+/** When Linkback adds the link: one choice, kept in storage as the two switches it always was. */
+type Mode = 'copy' | 'paste' | 'both' | 'off';
+
+const MODES: ReadonlyArray<{
+  mode: Mode;
+  label: MessageKey;
+  flags: Pick<Settings, 'attributeOnCopy' | 'attributeOnPaste'>;
+}> = [
+  {
+    mode: 'copy',
+    label: 'optionModeCopy',
+    flags: { attributeOnCopy: true, attributeOnPaste: false },
+  },
+  {
+    mode: 'paste',
+    label: 'optionModePaste',
+    flags: { attributeOnCopy: false, attributeOnPaste: true },
+  },
+  {
+    mode: 'both',
+    label: 'optionModeBoth',
+    flags: { attributeOnCopy: true, attributeOnPaste: true },
+  },
+  {
+    mode: 'off',
+    label: 'optionModeOff',
+    flags: { attributeOnCopy: false, attributeOnPaste: false },
+  },
+];
 
 /** The settings store as the form needs it: `settingsItem` fits. */
 export interface SettingsStore {
@@ -13,7 +44,10 @@ export interface SettingsStore {
   setValue(value: Settings): Promise<void>;
 }
 
-/** Copy and paste modes and the minimum length; every change is saved at once. */
+/**
+ * When the link is added, the shortest selection, how the attribution reads (label, place,
+ * deep link, the user's template) and the paste notice; every change is saved at once.
+ */
 export function SettingsForm({ store }: { store: SettingsStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -54,24 +88,27 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
   return (
     <form class="settings" onSubmit={(event) => event.preventDefault()}>
       <h1>{t('optionsTitle')}</h1>
-      <label>
-        <input
-          type="checkbox"
-          name="attributeOnCopy"
-          checked={settings.attributeOnCopy}
-          onChange={(event) => save({ ...settings, attributeOnCopy: event.currentTarget.checked })}
-        />
-        {t('optionCopy')}
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          name="attributeOnPaste"
-          checked={settings.attributeOnPaste}
-          onChange={(event) => save({ ...settings, attributeOnPaste: event.currentTarget.checked })}
-        />
-        {t('optionPaste')}
-      </label>
+      <fieldset class="mode" aria-describedby="mode-hint">
+        <legend>{t('optionMode')}</legend>
+        {MODES.map(({ mode, label, flags }) => (
+          <label key={mode}>
+            <input
+              type="radio"
+              name="mode"
+              value={mode}
+              checked={
+                settings.attributeOnCopy === flags.attributeOnCopy &&
+                settings.attributeOnPaste === flags.attributeOnPaste
+              }
+              onChange={() => save({ ...settings, ...flags })}
+            />
+            {t(label)}
+          </label>
+        ))}
+      </fieldset>
+      <p class="hint" id="mode-hint">
+        {t('optionModeHint')}
+      </p>
       <label>
         {t('optionMinWords')}{' '}
         <input
@@ -140,6 +177,10 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
       <p class="hint" id="paste-notice-hint">
         {t('optionPasteNoticeHint')}
       </p>
+      <TemplateEditor
+        template={settings.template}
+        onSave={(template) => save({ ...settings, template })}
+      />
       <p role="status" aria-live="polite" class={status && !status.ok ? 'error' : 'status'}>
         {status?.text ?? ''}
       </p>

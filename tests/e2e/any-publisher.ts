@@ -14,6 +14,7 @@ import {
   type ExtensionBrowser,
 } from './browsers.ts';
 import {
+  elementCenter,
   eventually,
   lastProbePaste,
   norm,
@@ -504,6 +505,119 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
           assert.match(first, /^Source: http:\/\/vesti\.test\/news\/2025\/terminal-opens#:~:text=/);
           assert.ok(first.includes(encodeURIComponent('Новый')), first);
           assert.equal(norm(rest.join(' ')), norm(text));
+        } finally {
+          await browser.evalInExtension(async () => {
+            type Api = { storage: { local: { remove(key: string): Promise<void> } } };
+            const g = globalThis as unknown as { browser?: Api; chrome: Api };
+            // Back to the defaults for the tests after this one.
+            await (g.browser ?? g.chrome).storage.local.remove('settings');
+          });
+        }
+      },
+    );
+    /** The settings as stored (what the article scripts follow). */
+    const storedSettings = () =>
+      browser.evalInExtension(async () => {
+        type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).storage.local.get('settings')).settings as
+          | {
+              attributeOnCopy?: boolean;
+              attributeOnPaste?: boolean;
+              template?: { plain: string | null; html: string | null };
+            }
+          | undefined;
+      });
+
+    it(
+      'the options page: a template and the mode, typed and clicked, shape the next copy in an open tab; Off adds nothing',
+      T,
+      async () => {
+        // The article's tab is open and its script there before anything changes.
+        const page = await site('ru');
+        await selectParagraphs(page, 0, 1, BODY);
+        await articleScriptArrived(page);
+
+        const plainTemplate = '{site} - {title} ({published}): {url}';
+        const htmlTemplate = '<{title}>, {author}. {label}: {url}';
+        const openOptions = async () => {
+          const options = await browser.openExtensionPage('options.html', {
+            width: 800,
+            height: 900,
+          });
+          await options.waitFor(() => !!document.querySelector('textarea[name="templateHtml"]'));
+          return options;
+        };
+        /** A real mouse click in `selector` on the options page. */
+        const click = async (options: E2EPage, selector: string) => {
+          const at = await elementCenter(options, selector);
+          if (!at) throw new Error(`${selector} is not on the options page`);
+          await options.click(at.x, at.y);
+        };
+        try {
+          const options = await openOptions();
+          try {
+            await click(options, 'input[name="mode"][value="copy"]');
+            await click(options, 'textarea[name="templatePlain"]');
+            await options.type(plainTemplate);
+            await click(options, 'textarea[name="templateHtml"]');
+            await options.type(htmlTemplate);
+            await eventually(async () => {
+              const stored = await storedSettings();
+              return (
+                stored?.attributeOnCopy === true &&
+                stored.attributeOnPaste === false &&
+                stored.template?.plain === plainTemplate &&
+                stored.template.html === htmlTemplate
+              );
+            }, 'the mode and the templates typed never reached storage');
+            const preview = await options.evaluate(
+              () => document.querySelector('[data-testid="preview-plain"]')?.textContent ?? '',
+            );
+            assert.match(preview, /^Example News - .+ \(2025-04-01\): https:\/\/example\.com\//);
+          } finally {
+            // Closed before the copy, as above: the article's tab must be laid out in front.
+            await options.close();
+          }
+
+          const vesti = PUBLISHER_SITES.ru;
+          const url = publisherSiteUrl('ru');
+          const templated = await copyAndPaste('ru');
+          assert.ok(
+            templated.pasted.plain
+              ?.trimEnd()
+              .endsWith(`\n\n${vesti.siteName} - ${vesti.title} (2025-04-01): ${url}`),
+            `the plain flavour ends with the template's line: ${JSON.stringify(templated.pasted.plain?.slice(-160))}`,
+          );
+          assert.ok(
+            norm(templated.pasted.plain ?? '').startsWith(norm(templated.text)),
+            'the copied text comes first, whole',
+          );
+          assert.ok(
+            templated.pasted.html?.includes(
+              `<p data-linkback="attribution">&lt;${vesti.title}&gt;, ${vesti.author}. Источник: ` +
+                `<a href="${url}">${url}</a></p>`,
+            ),
+            `the HTML flavour ends with the template's line, its text escaped and the link active: ${JSON.stringify(templated.pasted.html?.slice(-300))}`,
+          );
+
+          const again = await openOptions();
+          try {
+            await click(again, 'input[name="mode"][value="off"]');
+            await eventually(async () => {
+              const stored = await storedSettings();
+              return stored?.attributeOnCopy === false && stored.attributeOnPaste === false;
+            }, 'mode Off never reached storage');
+          } finally {
+            await again.close();
+          }
+          const off = await copyAndPaste('ru');
+          assert.equal(
+            norm(off.pasted.plain ?? ''),
+            norm(off.text),
+            'Off: the copy carries nothing',
+          );
+          assert.doesNotMatch(off.pasted.html ?? '', /data-linkback|vesti\.test\/news/);
         } finally {
           await browser.evalInExtension(async () => {
             type Api = { storage: { local: { remove(key: string): Promise<void> } } };

@@ -566,17 +566,17 @@ export function defineContractSuite(kind: BrowserKind): void {
         T,
         async () => {
           const options = await browser.openExtensionPage('options.html');
-          /** Clicks the paste-mode box and waits until storage holds the new value. */
+          /** Chooses "On copy" (paste off) or "Both" and waits until storage holds the new value. */
           const setPasteMode = async (on: boolean) => {
-            await options.waitFor(() => !!document.querySelector('input[name="attributeOnPaste"]'));
+            await options.waitFor(() => !!document.querySelector('input[name="mode"]'));
             await options.evaluate(
-              (a: { on: boolean }) => {
-                const box = document.querySelector(
-                  'input[name="attributeOnPaste"]',
+              (a: { mode: string }) => {
+                const radio = document.querySelector(
+                  `input[name="mode"][value="${a.mode}"]`,
                 ) as HTMLInputElement;
-                if (box.checked !== a.on) box.click();
+                if (!radio.checked) radio.click();
               },
-              { on },
+              { mode: on ? 'both' : 'copy' },
             );
             const deadline = Date.now() + 5000;
             for (;;) {

@@ -450,12 +450,13 @@ export function defineNetworkSuite(kind: BrowserKind): void {
       }
       const options = await browser.openExtensionPage('options.html');
       await options.waitFor(
-        () => document.querySelector('input[name="attributeOnCopy"]') !== null,
+        () => document.querySelector('input[name="mode"]') !== null,
         undefined,
         { message: 'the options page shows no settings' },
       );
-      for (let i = 0; i < 2; i++) {
-        await clickSelector(options, 'input[name="attributeOnCopy"]');
+      // Paste only, and back to both.
+      for (const mode of ['paste', 'both']) {
+        await clickSelector(options, `input[name="mode"][value="${mode}"]`);
         await options.waitFor(() =>
           /\S/.test(document.querySelector('[role="status"]')?.textContent ?? ''),
         );

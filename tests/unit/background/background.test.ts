@@ -651,6 +651,7 @@ describe('storage', () => {
       placement: 'rule',
       deepLink: false,
       pasteNotice: true,
+      template: { plain: null, html: null },
     });
     const store = createCopyRecordStore(copyRecordsItem);
     await store.add(COPY);

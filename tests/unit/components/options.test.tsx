@@ -120,18 +120,29 @@ describe('the options page: the settings file', () => {
       JSON.stringify({
         format: 'linkback-settings',
         version: 1,
-        settings: { attributeOnCopy: false, attributeOnPaste: true, minWords: 12 },
+        settings: {
+          attributeOnCopy: false,
+          attributeOnPaste: true,
+          minWords: 12,
+          template: { plain: 'From {site}: {url}', html: null },
+        },
         sites: { 'vesti.test': { kind: 'off' } },
       }),
     );
     expect(root.querySelector('[data-testid="transfer-status"]')?.textContent).toBe(
       'Imported: your settings and 1 sites.',
     );
-    expect(settings.now()).toEqual({ ...DEFAULT_SETTINGS, attributeOnCopy: false, minWords: 12 });
+    expect(settings.now()).toEqual({
+      ...DEFAULT_SETTINGS,
+      attributeOnCopy: false,
+      minWords: 12,
+      template: { plain: 'From {site}: {url}', html: null },
+    });
     expect(sites.now()).toEqual({ 'vesti.test': { kind: 'off' } });
     expect(root.querySelector<HTMLInputElement>('input[name="minWords"]')?.value).toBe('12');
-    expect(root.querySelector<HTMLInputElement>('input[name="attributeOnCopy"]')?.checked).toBe(
-      false,
+    expect(root.querySelector<HTMLInputElement>('input[name="mode"]:checked')?.value).toBe('paste');
+    expect(root.querySelector<HTMLTextAreaElement>('[name="templatePlain"]')?.value).toBe(
+      'From {site}: {url}',
     );
     expect(root.querySelector('[data-site="vesti.test"]')).not.toBeNull();
   });

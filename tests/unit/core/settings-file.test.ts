@@ -29,8 +29,19 @@ describe('the settings file', () => {
       ok: true,
       settings: { labelLanguage: 'article', placement: 'rule', deepLink: false },
     });
+    const noTemplate = edited((f) => delete f.settings.template);
+    expect(readSettingsFile(noTemplate)).toMatchObject({
+      ok: true,
+      settings: { template: { plain: null, html: null } },
+    });
     const bad = readSettingsFile(edited((f) => (f.settings.placement = 'middle')));
     expect(bad).toMatchObject({ ok: false, error: { field: 'settings.placement' } });
+  });
+
+  it('reads back attribution templates', () => {
+    const template = { plain: '{title} — {site}: {url}', html: null };
+    const file = settingsFile({ ...DEFAULT_SETTINGS, template }, {}, new Date(0));
+    expect(readSettingsFile(file)).toMatchObject({ ok: true, settings: { template } });
   });
 
   it('reads back exactly what was exported', () => {
@@ -99,6 +110,42 @@ describe('the settings file', () => {
       /at most 60/,
     ],
     ['missing settings', edited((f) => delete f.settings), 'settings', /must be an object/],
+    [
+      'a template without the link',
+      edited((f) => (f.settings.template.plain = 'From {site}')),
+      'settings.template.plain',
+      /must contain \{url\}: the publisher's rule requires the link/,
+    ],
+    [
+      'a template with a misspelt placeholder',
+      edited((f) => (f.settings.template.html = '{tilte}: {url}')),
+      'settings.template.html',
+      /names \{tilte\}, which is not a placeholder; the known ones are \{title\}, \{url\}/,
+    ],
+    [
+      'a template with a brace left open',
+      edited((f) => (f.settings.template.plain = 'Source: {url')),
+      'settings.template.plain',
+      /"\{" at character 9 that is never closed/,
+    ],
+    [
+      'a template too long',
+      edited((f) => (f.settings.template.plain = `{url} ${'x'.repeat(500)}`)),
+      'settings.template.plain',
+      /is 506 characters; at most 500/,
+    ],
+    [
+      'a template that is not text',
+      edited((f) => (f.settings.template.plain = 5)),
+      'settings.template.plain',
+      /text or null/,
+    ],
+    [
+      'a template of an unknown flavour',
+      edited((f) => (f.settings.template.markdown = '{url}')),
+      'settings.template.markdown',
+      /not a field/,
+    ],
   ])('refuses %s, naming the field', (_what, text, field, problem) => {
     const result = readSettingsFile(text);
     expect(result.ok).toBe(false);

@@ -5,9 +5,15 @@ import { toHttpUrl } from '../url';
 export interface AttributionSource {
   /** The article's canonical URL; only http(s) is ever linked. */
   url: string;
-  /** Only citations use the title and site name; the attribution itself needs the URL. */
+  /**
+   * The default attribution needs only the URL; citations and the user's template (see
+   * template.ts) name the title, the site, the authors and the date as well.
+   */
   title?: string | null;
   siteName?: string | null;
+  authors?: readonly string[];
+  /** ISO 8601 as the page gives it (see dates/iso-date.ts). */
+  publishedAt?: string | null;
   /** Language of the article: decides the label (Source / Источник / Mənbə). */
   language: string | null;
   /** The user's own label for the site, instead of the language's "Source". */
@@ -53,7 +59,8 @@ export function attributionLabel(language: string | null): string {
   return LABELS[primaryOf(language)] ?? DEFAULT_LABEL;
 }
 
-function labelOf(source: AttributionSource): string {
+/** The label an attribution of `source` starts with: the user's for the site, else the language's. */
+export function sourceLabel(source: AttributionSource): string {
   return source.label?.trim() || attributionLabel(source.language);
 }
 
@@ -86,10 +93,43 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
-function requireHttpUrl(source: AttributionSource): string {
+/** The source's URL, which only http(s) may be: anything else is refused, never linked. */
+export function requireHttpUrl(source: AttributionSource): string {
   const url = toHttpUrl(source.url);
   if (!url) throw new Error(`Refusing to link to a non-http(s) URL: ${source.url.slice(0, 100)}`);
   return url;
+}
+
+/**
+ * What follows the link for a licensed page, as plain text: " — “Title”, Author. License:
+ * CC BY 4.0 (https://…)". Empty for any other page.
+ */
+export function plainLicenceCredit(source: AttributionSource): string {
+  const tasl = licenceParts(source);
+  if (!tasl) return '';
+  const { credit, licenceName, licenceUrl } = tasl;
+  const licence = [licenceName, licenceUrl && (licenceName ? `(${licenceUrl})` : licenceUrl)]
+    .filter(Boolean)
+    .join(' ');
+  return [
+    credit && ` — ${credit}.`,
+    licence && ` ${licenceLabel(source.language)}: ${licence}`,
+  ].join('');
+}
+
+/** The same credit as HTML, the licence linked with rel="license". */
+export function htmlLicenceCredit(source: AttributionSource): string {
+  const tasl = licenceParts(source);
+  if (!tasl) return '';
+  const { licenceName, licenceUrl } = tasl;
+  const licenceText = escapeHtml(licenceName ?? licenceUrl ?? '');
+  const licence = licenceUrl
+    ? `<a href="${escapeHtml(licenceUrl)}" rel="license">${licenceText}</a>`
+    : licenceText;
+  return (
+    (tasl.credit ? ` — ${escapeHtml(tasl.credit)}.` : '') +
+    (licence ? ` ${escapeHtml(licenceLabel(source.language))}: ${licence}` : '')
+  );
 }
 
 /**
@@ -97,18 +137,7 @@ function requireHttpUrl(source: AttributionSource): string {
  * licensed page's credit follows: "— “Title”, Author. License: CC BY 4.0 (https://…)".
  */
 export function formatPlainAttribution(source: AttributionSource): string {
-  const line = `${labelOf(source)}: ${requireHttpUrl(source)}`;
-  const tasl = licenceParts(source);
-  if (!tasl) return line;
-  const { credit, licenceName, licenceUrl } = tasl;
-  const licence = [licenceName, licenceUrl && (licenceName ? `(${licenceUrl})` : licenceUrl)]
-    .filter(Boolean)
-    .join(' ');
-  return [
-    line,
-    credit && ` — ${credit}.`,
-    licence && ` ${licenceLabel(source.language)}: ${licence}`,
-  ].join('');
+  return `${sourceLabel(source)}: ${requireHttpUrl(source)}${plainLicenceCredit(source)}`;
 }
 
 /**
@@ -119,52 +148,46 @@ export function formatPlainAttribution(source: AttributionSource): string {
  */
 export function formatHtmlAttribution(source: AttributionSource): string {
   const url = escapeHtml(requireHttpUrl(source));
-  const tasl = licenceParts(source);
-  let credit = '';
-  if (tasl) {
-    const { licenceName, licenceUrl } = tasl;
-    const licenceText = escapeHtml(licenceName ?? licenceUrl ?? '');
-    const licence = licenceUrl
-      ? `<a href="${escapeHtml(licenceUrl)}" rel="license">${licenceText}</a>`
-      : licenceText;
-    credit =
-      (tasl.credit ? ` — ${escapeHtml(tasl.credit)}.` : '') +
-      (licence ? ` ${escapeHtml(licenceLabel(source.language))}: ${licence}` : '');
-  }
   return (
-    `<p ${ATTRIBUTION_MARKER}="attribution">${escapeHtml(labelOf(source))}: ` +
-    `<a href="${url}">${url}</a>${credit}</p>`
+    `<p ${ATTRIBUTION_MARKER}="attribution">${escapeHtml(sourceLabel(source))}: ` +
+    `<a href="${url}">${url}</a>${htmlLicenceCredit(source)}</p>`
   );
 }
 
+/** Linkback's own attribution of `source`, in both flavours (a user's template: template.ts). */
+export function defaultAttribution(source: AttributionSource): ClipboardPayload {
+  return { plain: formatPlainAttribution(source), html: formatHtmlAttribution(source) };
+}
+
 /**
- * The plain-text attribution as it goes around a text: the line and then `gap` before the
- * text (placement "start"), or `gap` and then the line after it. A blank line, except where
- * a field holds one line only.
+ * The plain-text attribution `line` as it goes around a text: the line and then `gap` before
+ * the text (placement "start"), or `gap` and then the line after it. A blank line, except
+ * where a field holds one line only.
  */
 export function plainAttributionAround(
-  source: AttributionSource,
+  line: string,
   placement: LinkPlacement,
   gap = '\n\n',
 ): { before: string; after: string } {
-  const line = formatPlainAttribution(source);
   return placement === 'start'
     ? { before: `${line}${gap}`, after: '' }
     : { before: '', after: `${gap}${line}` };
 }
 
-/** Adds the attribution to both flavours, at the end or (when the publisher asks) at the start. */
+/**
+ * Adds the attribution (both flavours, see defaultAttribution and template.ts) to a copy, at
+ * the end or (when the publisher asks) at the start.
+ */
 export function appendAttribution(
   payload: ClipboardPayload,
-  source: AttributionSource,
+  attribution: ClipboardPayload,
   placement: LinkPlacement = 'end',
 ): ClipboardPayload {
-  const { before, after } = plainAttributionAround(source, placement);
-  const htmlParagraph = formatHtmlAttribution(source);
+  const { before, after } = plainAttributionAround(attribution.plain, placement);
   const plain = payload.plain.replace(/\s+$/, '');
   return placement === 'start'
-    ? { plain: before + plain, html: `${htmlParagraph}${payload.html}` }
-    : { plain: plain + after, html: `${payload.html}${htmlParagraph}` };
+    ? { plain: before + plain, html: `${attribution.html}${payload.html}` }
+    : { plain: plain + after, html: `${payload.html}${attribution.html}` };
 }
 
 export type CitationFormat = 'plain' | 'html' | 'markdown';

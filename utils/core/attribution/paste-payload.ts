@@ -1,10 +1,10 @@
 import {
   escapeHtml,
-  formatHtmlAttribution,
   plainAttributionAround,
   type AttributionSource,
   type ClipboardPayload,
 } from './format';
+import { renderAttribution, type AttributionTemplate } from './template';
 import type { LinkPlacement } from '../publishers/types';
 
 /**
@@ -97,14 +97,18 @@ function separatorFor(spot: PasteSpot): ClipboardPayload {
   return { plain: '\n', html: EMPTY_BLOCK };
 }
 
-/** The attribution as Linkback adds it around a paste at this spot. */
+/** The attribution (both flavours) as Linkback adds it around a paste at this spot. */
 function attributionAdditions(
-  source: AttributionSource,
+  attribution: ClipboardPayload,
   placement: LinkPlacement,
   spot: PasteSpot,
 ): PasteAdditions {
-  const plain = plainAttributionAround(source, placement, spot.singleLine ? ' ' : '\n\n');
-  const html = spot.kind === 'rich' ? formatHtmlAttribution(source) : '';
+  const plain = plainAttributionAround(
+    attribution.plain,
+    placement,
+    spot.singleLine ? ' ' : '\n\n',
+  );
+  const html = spot.kind === 'rich' ? attribution.html : '';
   if (placement === 'start') return { before: { plain: plain.before, html }, after: NOTHING };
   const separator = separatorFor(spot);
   return {
@@ -115,16 +119,19 @@ function attributionAdditions(
 
 /**
  * What the editor receives instead of the user's paste: the same content plus exactly one
- * attribution. Plain and code targets get text only; rich targets get both flavours, the
- * HTML built from the text when the clipboard had none, so the link is a real link.
+ * attribution, in the user's template when one is set (its {accessed} is `now`, the paste).
+ * Plain and code targets get text only; rich targets get both flavours, the HTML built from
+ * the text when the clipboard had none, so the link is a real link.
  */
 export function buildPastePayload(
   pasted: ClipboardPayload,
   source: AttributionSource,
   placement: LinkPlacement,
   spot: PasteSpot,
+  template: AttributionTemplate | null = null,
+  now = new Date(),
 ): PastePayload {
-  const additions = attributionAdditions(source, placement, spot);
+  const additions = attributionAdditions(renderAttribution(source, template, now), placement, spot);
   const { before, after } = additions;
   const trimmed = pasted.plain.replace(/\s+$/, '');
   if (spot.kind !== 'rich') {

@@ -5,6 +5,11 @@
  * it, so the user can fix the file (or see that it is not one of Linkback's).
  */
 import { siteHost } from '../url';
+import {
+  checkTemplate,
+  describeTemplateProblem,
+  type AttributionTemplate,
+} from '../attribution/template';
 import { DEFAULT_SETTINGS, MIN_WORDS_RANGE, type Settings } from './settings';
 import { isHostName, MAX_LABEL_LENGTH, MAX_SITE_CHOICES } from '../rules/site-choice';
 import type { SiteChoice, SiteChoices } from '../rules/site-choice';
@@ -85,6 +90,23 @@ function laterField<T>(
   return value as T;
 }
 
+/** The attribution templates: each flavour null (the default line) or a template that checks. */
+function readTemplate(value: unknown): AttributionTemplate {
+  if (value === undefined) return DEFAULT_SETTINGS.template;
+  const object = objectAt(value, 'settings.template');
+  onlyKeys(object, ['plain', 'html'], 'settings.template');
+  const flavour = (key: keyof AttributionTemplate): string | null => {
+    const field = `settings.template.${key}`;
+    const text = object[key];
+    if (text === null) return null;
+    if (typeof text !== 'string') return refuse(field, 'must be text or null');
+    const problem = checkTemplate(text);
+    if (problem) refuse(field, describeTemplateProblem(problem));
+    return text;
+  };
+  return { plain: flavour('plain'), html: flavour('html') };
+}
+
 function readSettings(value: unknown): Settings {
   const object = objectAt(value, 'settings');
   const keys = Object.keys(DEFAULT_SETTINGS);
@@ -109,6 +131,7 @@ function readSettings(value: unknown): Settings {
     placement: laterField(object, 'placement', ['rule', 'start', 'end'] as const),
     deepLink: laterField(object, 'deepLink', [true, false] as const),
     pasteNotice: laterField(object, 'pasteNotice', [true, false] as const),
+    template: readTemplate(object.template),
   };
 }
 

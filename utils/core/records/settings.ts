@@ -1,3 +1,5 @@
+import { checkTemplate, DEFAULT_TEMPLATE, type AttributionTemplate } from '../attribution/template';
+
 export interface Settings {
   /** Add the link to the clipboard when copying from an article. */
   attributeOnCopy: boolean;
@@ -16,6 +18,11 @@ export interface Settings {
   deepLink: boolean;
   /** Say so next to the editor when a paste gets its link, with Undo and "Not on this site". */
   pasteNotice: boolean;
+  /**
+   * The user's own attribution line per flavour, e.g. "{title} — {site}: {url}" (see
+   * attribution/template.ts); null: Linkback's "Source: URL".
+   */
+  template: AttributionTemplate;
 }
 
 export type LabelLanguage = 'article' | 'interface';
@@ -32,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   placement: 'rule',
   deepLink: false,
   pasteNotice: true,
+  template: DEFAULT_TEMPLATE,
 };
 
 /**
@@ -74,6 +82,24 @@ export function checkSettings(stored: unknown): { value: Settings; dropped: numb
     ),
     deepLink: field('deepLink', isFlag),
     pasteNotice: field('pasteNotice', isFlag),
+    template: DEFAULT_TEMPLATE,
   };
+  // Each flavour on its own: a damaged plain template leaves the HTML one in use.
+  const template = fields.template;
+  if (template !== undefined) {
+    if (typeof template !== 'object' || template === null || Array.isArray(template)) {
+      dropped++;
+    } else {
+      const flavours = template as Record<string, unknown>;
+      const flavour = (key: keyof AttributionTemplate): string | null => {
+        const text = flavours[key];
+        if (text === null || text === undefined) return null;
+        if (typeof text === 'string' && checkTemplate(text) === null) return text;
+        dropped++;
+        return null;
+      };
+      value.template = { plain: flavour('plain'), html: flavour('html') };
+    }
+  }
   return { value, dropped };
 }

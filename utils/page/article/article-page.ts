@@ -169,6 +169,8 @@ export function createArticlePageModel(
         url,
         title: meta.title,
         siteName: meta.siteName ?? state.publisher.name,
+        authors: meta.authors,
+        publishedAt: meta.publishedAt,
         language: meta.language,
         // A notice's "label" is the name it gives the publisher; only the user's replaces "Source".
         label: rule.source === 'user' ? rule.label : null,

@@ -1,5 +1,6 @@
 import { hasAttribution } from '../../core/attribution/detect';
 import { appendAttribution, type AttributionSource } from '../../core/attribution/format';
+import { renderAttribution } from '../../core/attribution/template';
 import { withTextFragment } from '../../core/attribution/text-fragment';
 import type { NewCopyRecord } from '../../core/records/records';
 import type { LinkPlacement } from '../../core/publishers/types';
@@ -39,7 +40,10 @@ export function placementFor(context: CopyContext, settings: Settings): LinkPlac
   return settings.placement === 'start' ? 'start' : 'end';
 }
 
-/** The attribution as the settings shape it: the label's language, a link to the passage. */
+/**
+ * What the attribution names, as the settings shape it: the label's language, a link to the
+ * passage. How it is written (Linkback's line or the user's template) is renderAttribution's.
+ */
 function attributionFor(
   context: CopyContext,
   settings: Settings,
@@ -100,9 +104,11 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
       );
       const alreadyLinked = hasAttribution({ plain, html }, context.source.url);
       if (!alreadyLinked) {
+        const source = attributionFor(context, settings, plain, deps.interfaceLanguage?.() ?? null);
+        const now = new Date((deps.now ?? Date.now)());
         const payload = appendAttribution(
           { plain, html },
-          attributionFor(context, settings, plain, deps.interfaceLanguage?.() ?? null),
+          renderAttribution(source, settings.template, now),
           placementFor(context, settings),
         );
         event.clipboardData.setData('text/plain', payload.plain);

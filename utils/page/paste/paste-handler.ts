@@ -156,6 +156,7 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
           match.source,
           match.source.placement,
           pasteSpot(target, kind),
+          settings.template,
         );
       }
 

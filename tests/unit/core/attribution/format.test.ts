@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   appendAttribution,
   attributionLabel,
+  defaultAttribution,
   formatCitation,
   formatHtmlAttribution,
   formatPlainAttribution,
@@ -36,12 +37,12 @@ describe('appendAttribution', () => {
   };
 
   it('writes the URL out in plain text, on its own line after a blank line', () => {
-    const out = appendAttribution(payload, ARTICLE);
+    const out = appendAttribution(payload, defaultAttribution(ARTICLE));
     expect(out.plain).toBe(`First paragraph.\n\nSecond paragraph.\n\nSource: ${ARTICLE.url}`);
   });
 
   it('appends a paragraph with a real link whose text is the URL, which survives flattening', () => {
-    const out = appendAttribution(payload, ARTICLE);
+    const out = appendAttribution(payload, defaultAttribution(ARTICLE));
     const doc = new DOMParser().parseFromString(out.html, 'text/html');
     const links = doc.querySelectorAll('a');
     expect(links).toHaveLength(1);
@@ -52,7 +53,11 @@ describe('appendAttribution', () => {
   });
 
   it('puts the link first when the publisher asks for it at the start', () => {
-    const out = appendAttribution(payload, { ...ARTICLE, language: 'ru' }, 'start');
+    const out = appendAttribution(
+      payload,
+      defaultAttribution({ ...ARTICLE, language: 'ru' }),
+      'start',
+    );
     expect(out.plain.startsWith(`Источник: ${ARTICLE.url}\n\nFirst paragraph.`)).toBe(true);
     expect(out.html.startsWith('<p data-linkback="attribution">Источник: <a')).toBe(true);
   });
@@ -72,7 +77,7 @@ describe('appendAttribution', () => {
     'refuses to link to %s',
     (url) => {
       expect(() => formatPlainAttribution({ ...ARTICLE, url })).toThrow(/non-http/);
-      expect(() => appendAttribution(payload, { ...ARTICLE, url })).toThrow();
+      expect(() => defaultAttribution({ ...ARTICLE, url })).toThrow();
     },
   );
 });

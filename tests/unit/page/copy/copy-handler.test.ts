@@ -280,6 +280,38 @@ describe('the copy settings', () => {
     expect(html).toContain(`href="${link}"`);
     expect(records[0]?.articleUrl).toBe(ARTICLE_URL);
   });
+
+  it('writes the user’s template, with the copy’s date, the user’s label and the placement', () => {
+    const dated = {
+      ...CONTEXT,
+      placement: 'any' as const,
+      source: { ...CONTEXT.source, authors: ['Ann Lee'], publishedAt: '2025-04-01T10:00:00+04:00' },
+    };
+    const template = {
+      plain: '“{title}” by {author}, {site} ({published}; seen {accessed}): {url}',
+      html: '{label} — {title}: {url}',
+    };
+    const { plain, html } = copied({ context: dated, settings: { template, placement: 'start' } });
+    const day = new Date(1_700_000_000_000);
+    const accessed = [day.getFullYear(), day.getMonth() + 1, day.getDate()]
+      .map((part) => String(part).padStart(2, '0'))
+      .join('-');
+    expect(
+      plain.startsWith(
+        `“The story” by Ann Lee, Caliber.az (2025-04-01; seen ${accessed}): ${ARTICLE_URL}\n\nSpecial Envoy`,
+      ),
+    ).toBe(true);
+    expect(
+      html.startsWith(
+        `<p data-linkback="attribution">Source — The story: <a href="${ARTICLE_URL}">${ARTICLE_URL}</a></p>`,
+      ),
+    ).toBe(true);
+
+    const labelled = { ...CONTEXT, source: { ...CONTEXT.source, label: 'Via Caliber' } };
+    expect(copied({ context: labelled, settings: { template } }).html).toContain(
+      '>Via Caliber — The story: <a',
+    );
+  });
 });
 
 describe('decideCopy', () => {

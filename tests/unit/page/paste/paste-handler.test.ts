@@ -262,6 +262,16 @@ describe('the paste handler', () => {
     expect(deliver.mock.calls[0]![1].html).toBe('');
   });
 
+  it('writes the attribution in the user’s template when one is set', () => {
+    settings = { ...settings, template: { plain: '{label} ({accessed}) → {url}', html: null } };
+    paste(ce(), { plain: COPIED });
+    const payload = deliver.mock.calls[0]![1];
+    expect(payload.plain).toMatch(
+      new RegExp(`^${COPIED}\\n\\nSource \\(\\d{4}-\\d{2}-\\d{2}\\) → ${URL_}$`),
+    );
+    expect(payload.html).toContain(`<p data-linkback="attribution">Source: <a href="${URL_}">`);
+  });
+
   it('leaves pastes alone that already link to the article or the publisher, and records them', () => {
     for (const data of [
       { plain: `${COPIED}\n\nSource: ${URL_}` },
