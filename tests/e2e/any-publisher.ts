@@ -23,6 +23,8 @@ import {
   resetEditors,
   selectParagraphs,
   setPageStripsCopies,
+  storedPasteRecords,
+  countOccurrences,
   waitForCopyRecord,
   type PasteRecord,
 } from './helpers.ts';
@@ -209,6 +211,75 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
         await setPageStripsCopies(page, false);
       }
     });
+
+    it(
+      'the paste notice: “Not on this site” takes the link out, and the next paste there is left alone',
+      T,
+      async () => {
+        const page = await site('ru');
+        await setPageStripsCopies(page, true);
+        try {
+          const { text } = await selectParagraphs(page, 2, 3, BODY);
+          await pressCopy(page);
+          await waitForCopyRecord(browser, text);
+        } finally {
+          await setPageStripsCopies(page, false);
+        }
+        const ce = () =>
+          editors.evaluate(() => {
+            const element = document.getElementById('ce')!;
+            return { html: element.innerHTML, text: element.innerText };
+          });
+        const noticeShown = () =>
+          editors.evaluate(() => document.querySelector('linkback-notice') !== null);
+        await resetEditors(editors);
+        await pasteInto(editors, '#ce');
+        await editors.waitFor(() => document.querySelector('#ce a[href]') !== null, undefined, {
+          timeout: 5_000,
+          message: 'the paste into #ce never got its link',
+        });
+        assert.ok(await noticeShown(), 'a notice says the link was added');
+        await editors.press('Alt+Shift+N');
+        const undone = await eventually(async () => {
+          const now = await ce();
+          // Undo takes the attributed paste out, then puts the user's own back.
+          return now.html.includes('href') || !now.text.trim() ? null : now;
+        }, 'the link stayed after “Not on this site”, or the paste did not come back');
+        assert.ok(
+          norm(undone.text).includes(norm(PUBLISHER_SITES.ru.paragraphs[2]!)),
+          `the paste stays: ${undone.text.slice(0, 200)}`,
+        );
+        assert.equal(countOccurrences(undone.text, publisherSiteUrl('ru')), 0);
+        const undoneRecord = await eventually(
+          async () => (await storedPasteRecords(browser)).find((record) => 'undone' in record),
+          'the history never marked the paste undone',
+        );
+        assert.equal(undoneRecord.destinationOrigin, new URL(EDITORS_URL).origin);
+
+        // The notice goes by itself a few seconds after saying what it did.
+        await eventually(async () => !(await noticeShown()), 'the notice never went away', 8_000);
+
+        // The next paste on this site goes in as the user made it, and nothing is said.
+        try {
+          await resetEditors(editors);
+          await pasteInto(editors, '#ce');
+          const again = await eventually(async () => {
+            const now = await ce();
+            return now.text.trim() ? now : null;
+          }, 'the second paste never landed');
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          assert.doesNotMatch((await ce()).html, /href=/, 'no link added on a quiet site');
+          assert.ok(norm(again.text).includes(norm(PUBLISHER_SITES.ru.paragraphs[2]!)));
+          assert.equal(await noticeShown(), false, 'no notice on a quiet site');
+        } finally {
+          await browser.evalInExtension(async () => {
+            type Api = { storage: { local: { remove(key: string): Promise<void> } } };
+            const g = globalThis as unknown as { browser?: Api; chrome: Api };
+            await (g.browser ?? g.chrome).storage.local.remove('siteChoices');
+          });
+        }
+      },
+    );
 
     it(
       'a site seen with a rule loads the article script with its next pages: a quick copy is linked',

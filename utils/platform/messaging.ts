@@ -127,24 +127,27 @@ export function sendToTab<M extends TabMessage>(
   return api.tabs.sendMessage(tabId, message) as Promise<TabReplies[M['type']]>;
 }
 
-const BACKGROUND_TYPES = new Set<string>([
-  'article:state',
-  'copy:record',
-  'paste:record',
-  'article:read',
-  'page:check',
-  'page:navigated',
-  'article-script:load',
-  'history:clear',
-  'history:delete',
-]);
+/** Every background message type: a record, so a type added to the union must be added here. */
+const BACKGROUND_TYPES: Record<BackgroundMessage['type'], true> = {
+  'article:state': true,
+  'copy:record': true,
+  'paste:record': true,
+  'paste:undone': true,
+  'site:quiet': true,
+  'article:read': true,
+  'page:check': true,
+  'page:navigated': true,
+  'article-script:load': true,
+  'history:clear': true,
+  'history:delete': true,
+};
 
 /** Narrows an incoming runtime message; anything else is not ours and is rejected. */
 export function isBackgroundMessage(message: unknown): message is BackgroundMessage {
   return (
     typeof message === 'object' &&
     message !== null &&
-    BACKGROUND_TYPES.has((message as { type?: unknown }).type as string)
+    Object.hasOwn(BACKGROUND_TYPES, (message as { type?: unknown }).type as string)
   );
 }
 
