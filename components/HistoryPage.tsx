@@ -181,6 +181,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
                   ? t('historyCopied')
                   : t('historyPasted', entry.destination ?? '')}{' '}
                 · {entry.linkAdded ? t('historyLinkAdded') : t('historyLinkPresent')}
+                {entry.undone ? ` · ${t('historyUndone')}` : ''}
               </span>
               <a
                 href={entry.articleUrl}

@@ -15,6 +15,7 @@ function entry(i: number, kind: HistoryKind = i % 2 ? 'paste' : 'copy'): History
     destination: kind === 'paste' ? 'My blog — https://blog.example' : null,
     text: kind === 'copy' ? `Copied text number ${i}` : null,
     linkAdded: true,
+    undone: i === 5,
   };
 }
 
@@ -53,6 +54,13 @@ beforeEach(() => {
 });
 
 describe('the history page', () => {
+  it('says which pastes had their added link taken out again', async () => {
+    const { root } = await show([entry(5), entry(7)]);
+    const [undone, kept] = [...rows(root)].map((row) => row.textContent ?? '');
+    expect(undone).toContain('link taken out again (Undo)');
+    expect(kept).not.toContain('taken out');
+  });
+
   it('says what to do when there is nothing yet', async () => {
     const { root } = await show([]);
     expect(root.querySelector('[data-testid="history-empty"]')?.textContent).toContain(

@@ -67,6 +67,7 @@ describe('the history', () => {
       'article',
       'destination',
       'link added',
+      'undone',
       'text',
     ]);
     expect(parsed.slice(1)).toEqual(historyRows(ENTRIES));

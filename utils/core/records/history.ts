@@ -22,6 +22,8 @@ export interface HistoryEntry {
   text: string | null;
   /** A copy: Linkback put the link on the clipboard. A paste: Linkback added the link. */
   linkAdded: boolean;
+  /** A paste whose added link the user took out again (the paste notice's Undo). */
+  undone: boolean;
 }
 
 function siteOf(url: string): string {
@@ -47,6 +49,7 @@ export function historyEntries(
       destination: null,
       text: copy.text,
       linkAdded: copy.attributed,
+      undone: false,
     })),
     ...pastes.map((paste) => ({
       id: paste.id,
@@ -58,6 +61,7 @@ export function historyEntries(
       destination: [paste.destinationTitle, paste.destinationOrigin].filter(Boolean).join(' — '),
       text: null,
       linkAdded: paste.added,
+      undone: paste.undone === true,
     })),
   ];
   return entries.sort((a, b) => b.at - a.at);
@@ -100,6 +104,7 @@ const CSV_COLUMNS = [
   'article',
   'destination',
   'link added',
+  'undone',
   'text',
 ] as const;
 
@@ -121,6 +126,7 @@ export function historyRows(entries: readonly HistoryEntry[]): string[][] {
     entry.articleUrl,
     entry.destination ?? '',
     entry.linkAdded ? 'yes' : 'no',
+    entry.undone ? 'yes' : 'no',
     entry.text ?? '',
   ]);
 }
