@@ -24,8 +24,17 @@ export default defineConfig({
     // article script that reads it is injected only when the user begins to select text
     // there (or opens the popup), so no page pays for it at load. The all-pages content
     // script already shows the same "all websites" access at install. The copy handler
-    // writes to the clipboard through the copy event itself: no clipboard permission.
-    permissions: ['storage', 'scripting'],
+    // writes to the clipboard through the copy event itself.
+    // contextMenus + clipboardWrite: "Copy with attribution" and "Copy citation" from the
+    // context menu and the shortcut, where the copy is not the user's own keystroke (the
+    // page has no gesture to copy with), so the browser needs leave to let it write.
+    permissions: ['storage', 'scripting', 'contextMenus', 'clipboardWrite'],
+    commands: {
+      'copy-with-attribution': {
+        suggested_key: { default: 'Alt+Shift+C' },
+        description: '__MSG_commandCopyWithAttribution__',
+      },
+    },
     host_permissions: ['<all_urls>'],
     ...(command === 'build'
       ? { content_security_policy: { extension_pages: NO_NETWORK_CSP } }

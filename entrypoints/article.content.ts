@@ -8,6 +8,7 @@ import { SELECTION_SANITIZE_CONFIG } from '../utils/page/copy/selection-html';
 import {
   isTabMessage,
   newRecordId,
+  type RequestedCopy,
   reportToBackground,
   sendToBackground,
   type BackgroundMessage,
@@ -53,11 +54,19 @@ export default defineContentScript({
       }, 0);
     };
 
+    // What the user asked for from the context menu or the shortcut: read by the very copy
+    // that document.execCommand('copy') fires below, then forgotten.
+    let requested: RequestedCopy | null = null;
     ctx.addEventListener(
       window,
       'copy',
       createCopyHandler({
         getContext: page.copyContext,
+        takeRequest: () => {
+          const request = requested;
+          requested = null;
+          return request;
+        },
         getSettings: settings,
         interfaceLanguage: () => browser.i18n.getUILanguage(),
         sanitize: (html) => {
@@ -86,8 +95,18 @@ export default defineContentScript({
     });
 
     const onMessage = (message: unknown) => {
-      if (isTabMessage(message) && message.type === 'article:get') {
-        return Promise.resolve(page.view());
+      if (!isTabMessage(message)) return undefined;
+      if (message.type === 'article:get') return Promise.resolve(page.view());
+      if (message.type === 'copy:requested') {
+        // The shortcut asks every frame: the one with a selection copies it. A citation
+        // needs none: the context menu asks the frame it was opened on.
+        const hasSelection = !document.getSelection()?.isCollapsed;
+        if (message.style === 'attribution' && !hasSelection) return undefined;
+        requested = message.style;
+        // Allowed without a user's gesture by the clipboardWrite permission.
+        const copied = document.execCommand('copy');
+        requested = null;
+        return copied ? Promise.resolve({ copied: true }) : undefined;
       }
       return undefined;
     };

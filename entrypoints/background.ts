@@ -22,7 +22,18 @@ import { isAllowedSender } from '../utils/background/sender-policy';
 import { quietSite } from '../utils/background/site-choices';
 import { createStorageHealth } from '../utils/background/storage-health';
 import { repairStoredState } from '../utils/background/stored-state-repair';
-import { isBackgroundMessage, type BackgroundMessage } from '../utils/platform/messaging';
+import {
+  isBackgroundMessage,
+  type BackgroundMessage,
+  type TabMessage,
+} from '../utils/platform/messaging';
+import {
+  COPY_COMMAND,
+  createCopyMenus,
+  menuRequest,
+  requestCopy,
+  type MenusApi,
+} from '../utils/background/copy-commands';
 import {
   copyRecordsItem,
   articleSummaryItem,
@@ -99,6 +110,35 @@ export default defineBackground({
         await Promise.all([records.clear(), pastes.clear(), pasteIndex.clear()]);
       },
     };
+
+    // Copy with attribution / Copy citation: the context menu and the keyboard shortcut.
+    const copyRequests = {
+      sendToFrames: (tabId: number, message: TabMessage, frameId?: number) =>
+        frameId === undefined
+          ? browser.tabs.sendMessage(tabId, message)
+          : browser.tabs.sendMessage(tabId, message, { frameId }),
+      injectArticleScript: services.injectArticleScript,
+    };
+    // Firefox has contextMenus too (an alias of its `menus`).
+    const menus = browser.contextMenus as unknown as MenusApi;
+    browser.runtime.onInstalled.addListener(() => {
+      createCopyMenus(menus, (key) => browser.i18n.getMessage(key)).catch((error: unknown) =>
+        console.warn('[Linkback] context menu not created', error),
+      );
+    });
+    browser.contextMenus.onClicked.addListener((info, tab) => {
+      const style = menuRequest(info.menuItemId);
+      if (!style || tab?.id === undefined) return;
+      void requestCopy(copyRequests, tab.id, info.frameId ?? 0, style).catch((error: unknown) =>
+        console.warn('[Linkback] copy not made', error),
+      );
+    });
+    browser.commands.onCommand.addListener((command, tab) => {
+      if (command !== COPY_COMMAND || tab?.id === undefined) return;
+      void requestCopy(copyRequests, tab.id, undefined, 'attribution').catch((error: unknown) =>
+        console.warn('[Linkback] copy not made', error),
+      );
+    });
 
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
       if (!isBackgroundMessage(message)) return undefined;

@@ -22,6 +22,7 @@ import {
   pressCopy,
   resetEditors,
   selectParagraphs,
+  selectWord,
   setPageStripsCopies,
   storedPasteRecords,
   countOccurrences,
@@ -211,6 +212,89 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
         await setPageStripsCopies(page, false);
       }
     });
+
+    /** Stores `settings` over the defaults (null: the defaults again); open tabs follow. */
+    function setStoredSettings(settings: Record<string, unknown> | null): Promise<void> {
+      return browser.evalInExtension(
+        async (a: { settings: Record<string, unknown> | null }) => {
+          type Area = {
+            set(v: Record<string, unknown>): Promise<void>;
+            remove(k: string): Promise<void>;
+          };
+          const g = globalThis as unknown as {
+            browser?: { storage: { local: Area } };
+            chrome: { storage: { local: Area } };
+          };
+          const local = (g.browser ?? g.chrome).storage.local;
+          if (a.settings) await local.set({ settings: a.settings });
+          else await local.remove('settings');
+          // The page follows storage by an event: give it the moment a person would.
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        },
+        { settings },
+      );
+    }
+
+    /**
+     * What the background sends the page's frame when the user picks "Copy with attribution"
+     * or "Copy citation › …" in the context menu, or presses the shortcut (Alt+Shift+C). A
+     * headless browser shows no context menu, and its shortcuts are the window's, which
+     * synthetic key events never reach: the test sends the message itself.
+     */
+    function requestCopy(tabId: number, style: string): Promise<unknown> {
+      return browser.evalInExtension(
+        (a: { tabId: number; style: string }) => {
+          type Tabs = {
+            tabs: { sendMessage(id: number, m: unknown, o: { frameId: number }): Promise<unknown> };
+          };
+          const g = globalThis as unknown as { browser?: Tabs; chrome: Tabs };
+          return (g.browser ?? g.chrome).tabs.sendMessage(
+            a.tabId,
+            { type: 'copy:requested', style: a.style },
+            { frameId: 0 },
+          );
+        },
+        { tabId, style },
+      );
+    }
+
+    it(
+      'Copy with attribution: a one-word selection on a site with no rule, copy mode off, is linked',
+      T,
+      async () => {
+        const page = await site('none');
+        const tabId = await browser.findTabId(page.url());
+        await setStoredSettings({ attributeOnCopy: false });
+        try {
+          const word = await selectWord(page, BODY);
+          await articleScriptArrived(page);
+          assert.deepEqual(await requestCopy(tabId, 'attribution'), { copied: true });
+          await resetEditors(editors);
+          await pasteInto(editors, '#probe');
+          const pasted = await lastProbePaste(editors);
+          assert.equal(
+            pasted.plain?.trim(),
+            `${word}\n\nSource: ${publisherSiteUrl('none')}`,
+            'the word, then the page’s link',
+          );
+          assert.match(pasted.html ?? '', /<a href="http:\/\/plain\.test\//);
+
+          // "Copy citation › APA": the page's reference, no selection needed.
+          assert.deepEqual(await requestCopy(tabId, 'apa'), { copied: true });
+          await resetEditors(editors);
+          await pasteInto(editors, '#probe');
+          const cited = await lastProbePaste(editors);
+          assert.match(cited.plain ?? '', /\(\d{4}, [A-Z][a-z]+ \d{1,2}\)\./, 'an APA date');
+          assert.ok(
+            cited.plain?.includes(PUBLISHER_SITES.none.title) &&
+              cited.plain.includes(publisherSiteUrl('none')),
+            `title and URL cited: ${cited.plain}`,
+          );
+        } finally {
+          await setStoredSettings(null);
+        }
+      },
+    );
 
     it(
       'the paste notice: “Not on this site” takes the link out, and the next paste there is left alone',

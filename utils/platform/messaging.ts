@@ -1,3 +1,4 @@
+import type { CitationStyle } from '../core/attribution/citation-styles';
 import type { IndexedArticle } from '../core/republication/article-index';
 import type { PageReport } from '../core/republication/report';
 import type { ArticleState, ArticleView } from '../core/records/article-state';
@@ -43,7 +44,13 @@ export type BackgroundMessage =
 export type TabMessage =
   | { type: 'article:get' }
   | { type: 'report:get' }
-  | { type: 'report:highlight'; articleUrl: string | null };
+  | { type: 'report:highlight'; articleUrl: string | null }
+  /**
+   * "Copy with attribution" or "Copy citation" (the context menu, the keyboard shortcut):
+   * the frame copies its selection with the attribution whatever the copy settings say, or
+   * the page's citation in the style asked.
+   */
+  | { type: 'copy:requested'; style: RequestedCopy };
 
 export interface BackgroundReplies {
   'article:state': { ok: true };
@@ -63,7 +70,12 @@ export interface TabReplies {
   'article:get': ArticleView;
   'report:get': PageReport | null;
   'report:highlight': { highlighted: number };
+  /** Only a frame that copied answers; the others stay silent. */
+  'copy:requested': { copied: true };
 }
+
+/** What the user asked to copy: the selection with its attribution, or a citation. */
+export type RequestedCopy = 'attribution' | CitationStyle;
 
 /** The narrow slice of the runtime/tabs APIs that messaging needs, so tests can pass fakes. */
 export interface MessagingApi {
@@ -151,12 +163,17 @@ export function isBackgroundMessage(message: unknown): message is BackgroundMess
   );
 }
 
-const TAB_TYPES = new Set<string>(['article:get', 'report:get', 'report:highlight']);
+const TAB_TYPES: Record<TabMessage['type'], true> = {
+  'article:get': true,
+  'report:get': true,
+  'report:highlight': true,
+  'copy:requested': true,
+};
 
 export function isTabMessage(message: unknown): message is TabMessage {
   return (
     typeof message === 'object' &&
     message !== null &&
-    TAB_TYPES.has((message as { type?: unknown }).type as string)
+    Object.hasOwn(TAB_TYPES, (message as { type?: unknown }).type as string)
   );
 }

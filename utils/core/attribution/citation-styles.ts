@@ -7,7 +7,8 @@
  */
 import { toHttpUrl } from '../url';
 
-export type CitationStyle = 'apa' | 'mla' | 'chicago';
+export const CITATION_STYLES = ['apa', 'mla', 'chicago'] as const;
+export type CitationStyle = (typeof CITATION_STYLES)[number];
 
 export interface CitedArticle {
   url: string;

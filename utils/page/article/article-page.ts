@@ -10,7 +10,7 @@ import type { VisibilityCheck } from '../../core/notices/visible-text';
 import { findRuleInForce } from '../../core/rules/rule-in-force';
 import { siteChoiceFor, siteRuleStatus, type SiteChoices } from '../../core/rules/site-choice';
 import type { ReuseFinding, ReuseRule } from '../../core/rules/types';
-import { parseHttpUrl } from '../../core/url';
+import { normaliseHost, parseHttpUrl, toHttpUrl } from '../../core/url';
 import type { CopyContext } from '../copy/copy-handler';
 import { findArticleBodies } from '../copy/copy-policy';
 import { looksLikeArticle } from './article-kind';
@@ -120,6 +120,27 @@ export function createArticlePageModel(
     return state.metadata.canonicalUrl;
   }
 
+  /** The user's own request on a page without a rule in force: the page, linked plainly. */
+  function requestedContext(state: ArticleState): CopyContext | null {
+    const meta = state.metadata;
+    const url = toHttpUrl(meta?.canonicalUrl ?? state.url);
+    const host = parseHttpUrl(state.url)?.hostname;
+    if (!url || !host) return null;
+    return {
+      source: {
+        url,
+        title: meta?.title ?? null,
+        siteName: meta?.siteName ?? state.publisher?.name ?? null,
+        authors: meta?.authors ?? [],
+        publishedAt: meta?.publishedAt ?? null,
+        language: meta?.language ?? null,
+      },
+      articleUrl: url,
+      placement: 'any',
+      publisherId: state.publisher?.id ?? normaliseHost(host),
+    };
+  }
+
   return {
     state: read,
     refresh,
@@ -156,11 +177,18 @@ export function createArticlePageModel(
         bodyText,
       };
     },
-    /** What a copy from this page is attributed with; null where no rule is in force. */
-    copyContext(): CopyContext | null {
+    /**
+     * What a copy from this page is attributed with; null where no rule is in force. When
+     * the user asks for the attribution ("Copy with attribution"), any web page has one:
+     * the site's rule where it states one, else a link to the page itself, after the text.
+     */
+    copyContext(requested = false): CopyContext | null {
       const state = read();
       const rule = state.rule?.inForce;
       const meta = state.metadata;
+      if (requested && !(state.isArticle && rule && meta && state.publisher)) {
+        return requestedContext(state);
+      }
       // A home or section page is no article to link: its copies stay as they are.
       if (!state.isArticle || !rule || !meta || !state.publisher) return null;
       const url = linkUrl(state, rule);

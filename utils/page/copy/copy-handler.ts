@@ -5,6 +5,8 @@ import { withTextFragment } from '../../core/attribution/text-fragment';
 import type { NewCopyRecord } from '../../core/records/records';
 import type { LinkPlacement } from '../../core/publishers/types';
 import type { Settings } from '../../core/records/settings';
+import { formatStyledCitation } from '../../core/attribution/citation-styles';
+import type { RequestedCopy } from '../../platform/messaging';
 import { decideCopy, findArticleBodies } from './copy-policy';
 import { cleanSelectionHtml, serializeSelection, type SanitizeHtml } from './selection-html';
 
@@ -22,8 +24,16 @@ export interface CopyContext {
 }
 
 export interface CopyHandlerDeps {
-  /** Null when the page is not a recognised article (e.g. after in-page navigation). */
-  getContext(): CopyContext | null;
+  /**
+   * Null when the page is not a recognised article (e.g. after in-page navigation).
+   * `requested`: the user asked for the attribution, which any web page then has.
+   */
+  getContext(requested?: boolean): CopyContext | null;
+  /**
+   * What the user asked this copy to be, when it is one they asked for from the context menu
+   * or the keyboard shortcut (taken once: the next copy is an ordinary one again).
+   */
+  takeRequest?(): RequestedCopy | null;
   getSettings(): Settings;
   /** The browser's interface language, for a label in it when the settings ask. */
   interfaceLanguage?(): string | null;
@@ -66,14 +76,22 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
   const doc = deps.doc ?? document;
   return (event) => {
     try {
+      const request = deps.takeRequest?.() ?? null;
       if (!event.clipboardData) return;
       const settings = deps.getSettings();
-      const context = deps.getContext();
+      const context = deps.getContext(request !== null);
       if (!context) return;
+      if (request && request !== 'attribution') {
+        event.clipboardData.setData('text/plain', citationOf(context, request, deps));
+        event.preventDefault();
+        return;
+      }
       const selection = doc.getSelection();
       const origin = event.composedPath?.()[0] ?? event.target;
-      const bodies = findArticleBodies(doc, context.bodySelector);
-      if (!decideCopy(selection, origin, settings.minWords, bodies).attribute || !selection) return;
+      // Asked for, the attribution goes on whatever the length and mode settings say.
+      const bodies = request ? [] : findArticleBodies(doc, context.bodySelector);
+      const minWords = request ? 1 : settings.minWords;
+      if (!decideCopy(selection, origin, minWords, bodies).attribute || !selection) return;
       const record = (plain: string, attributed: boolean) =>
         deps.onCopied({
           articleUrl: context.articleUrl,
@@ -90,7 +108,7 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
         });
       // A page that wrote its own clipboard data has decided, and copy mode may be off: the
       // copy is still recorded, so that pasting it elsewhere gets the link then.
-      if (event.defaultPrevented || !settings.attributeOnCopy) {
+      if (!request && (event.defaultPrevented || !settings.attributeOnCopy)) {
         record(selection.toString(), false);
         return;
       }
@@ -120,4 +138,27 @@ export function createCopyHandler(deps: CopyHandlerDeps): (event: ClipboardEvent
       deps.onError?.(error);
     }
   };
+}
+
+/** The page's citation in a reference-list style, dated today, in the interface's language. */
+function citationOf(
+  context: CopyContext,
+  style: Exclude<RequestedCopy, 'attribution'>,
+  deps: Pick<CopyHandlerDeps, 'interfaceLanguage' | 'now'>,
+): string {
+  const { source } = context;
+  return formatStyledCitation(
+    {
+      url: context.articleUrl,
+      title: source.title ?? null,
+      authors: source.authors ?? [],
+      siteName: source.siteName ?? null,
+      publishedAt: source.publishedAt ?? null,
+    },
+    style,
+    {
+      accessed: new Date((deps.now ?? Date.now)()),
+      locale: deps.interfaceLanguage?.() ?? undefined,
+    },
+  );
 }
