@@ -456,8 +456,9 @@ async function walkthrough(server: TestServer): Promise<void> {
       input.files = files.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
+    // The settings file's own status: the template fields have (empty) alerts of their own.
     const refusal = await options.waitFor(
-      () => document.querySelector('[role="alert"]')?.textContent ?? null,
+      () => document.querySelector('[data-testid="transfer-status"][role="alert"]')?.textContent,
     );
     console.log(`  the options page says: ${refusal}`);
     const shot15 = join(OUT_DIR, '15-options-sites-and-settings-file.png');
