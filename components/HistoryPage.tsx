@@ -9,7 +9,8 @@ import {
   type HistoryKind,
 } from '../utils/core/records/history';
 import { offerDownload } from './download';
-import { t, uiLanguage } from './i18n';
+import { formatDateTime, formatNumber } from './format';
+import { t } from './i18n';
 
 /** Entries shown at first and added by "Show more": 10,000 rows at once would not scroll well. */
 export const PAGE_SIZE = 100;
@@ -77,7 +78,6 @@ export function HistoryPage({ data }: { data: HistoryData }) {
     );
   }
 
-  const time = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   const stamp = new Date().toISOString().slice(0, 10);
   const remove = async (entry: HistoryEntry) => {
     try {
@@ -158,7 +158,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
         </button>
       </div>
       <p role="status" aria-live="polite" data-testid="history-count">
-        {t('historyCount', filtered.length)}
+        {t('historyCount', formatNumber(filtered.length))}
       </p>
       {error && (
         <p class="error" role="alert">
@@ -176,7 +176,8 @@ export function HistoryPage({ data }: { data: HistoryData }) {
           {filtered.slice(0, shown).map((entry) => (
             <li key={`${entry.kind}:${entry.id}`} data-kind={entry.kind} data-id={entry.id}>
               <span class="hint">
-                <time dateTime={new Date(entry.at).toISOString()}>{time.format(entry.at)}</time> ·{' '}
+                <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>{' '}
+                ·{' '}
                 {entry.kind === 'copy'
                   ? t('historyCopied')
                   : t('historyPasted', entry.destination ?? '')}{' '}
@@ -206,7 +207,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
           data-action="history-more"
           onClick={() => setShown(shown + PAGE_SIZE)}
         >
-          {t('historyMore', Math.min(PAGE_SIZE, filtered.length - shown))}
+          {t('historyMore', formatNumber(Math.min(PAGE_SIZE, filtered.length - shown)))}
         </button>
       )}
     </section>

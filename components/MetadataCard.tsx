@@ -10,6 +10,7 @@ import { isThumbnailDataUrl, type LeadThumbnail } from '../utils/core/metadata/t
 import type { SiteTimeZone } from '../utils/core/publishers/types';
 import type { ArticleView } from '../utils/core/records/article-state';
 import { toHttpUrl } from '../utils/core/url';
+import { formatNumber } from './format';
 import { t, uiLanguage, type MessageKey } from './i18n';
 import { useClipboardWriter } from './useClipboardWriter';
 
@@ -81,15 +82,14 @@ export function formatPublished(
   text: string | null,
   iso: string | null,
   timeZone?: string,
+  locale = uiLanguage(),
 ): string | null {
   if (text) return text;
   if (!iso) return null;
   if (DATE_ONLY.test(iso)) {
     const midnight = new Date(`${iso}T00:00:00Z`);
     if (Number.isNaN(midnight.getTime())) return null;
-    return new Intl.DateTimeFormat(undefined, { dateStyle: 'long', timeZone: 'UTC' }).format(
-      midnight,
-    );
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(midnight);
   }
   const offset = isoDateOffset(iso);
   const minutes = offset === null ? null : offsetMinutes(offset);
@@ -107,7 +107,7 @@ export function formatPublished(
     zone = 'UTC';
   }
   if (Number.isNaN(shown.getTime())) return null;
-  return new Intl.DateTimeFormat(undefined, {
+  return new Intl.DateTimeFormat(locale, {
     dateStyle: 'long',
     timeStyle: 'short',
     timeZone: zone,
@@ -187,7 +187,7 @@ export function MetadataCard({ state }: { state: ArticleView }) {
         <Field
           name="views"
           label="fieldViews"
-          value={meta.views === null ? null : meta.views.toLocaleString()}
+          value={meta.views === null ? null : formatNumber(meta.views)}
         />
         <Field
           name="language"

@@ -9,6 +9,7 @@ import { MetadataCard } from './MetadataCard';
 import { RecentCopies } from './RecentCopies';
 import { RuleCard, type RuleActions } from './RuleCard';
 import { siteRuleStatus, type SiteRuleStatus } from '../utils/core/rules/site-choice';
+import { parseHttpUrl, siteHost } from '../utils/core/url';
 import { StorageNotice } from './StorageNotice';
 
 export interface PopupData {
@@ -19,6 +20,45 @@ export interface PopupData {
   recent: CopyRecord[];
   /** What went wrong with stored data this session; null when it could not be read. */
   health?: StorageHealth | null;
+  /** The tab's address, where the browser tells it (http(s) pages). */
+  pageUrl?: string | null;
+  /** How many articles the republication check knows; null when unknown. */
+  articlesRead?: number | null;
+}
+
+/** The site the popup speaks of ("caliber.az"), from whichever address is known; null off the web. */
+export function popupHost(data: PopupData): string | null {
+  const url = parseHttpUrl(data.pageUrl ?? data.state?.url ?? data.report?.url ?? null);
+  return url ? siteHost(url.hostname) : null;
+}
+
+/** Linkback's icon and name, and the site the popup is about. */
+function PopupHeader({ host }: { host: string | null }) {
+  return (
+    <header class="popup-header">
+      <span class="brand-icon" aria-hidden="true" />
+      <p class="brand">{t('extName')}</p>
+      {host && (
+        <p class="site-host" data-testid="popup-host">
+          {host}
+        </p>
+      )}
+    </header>
+  );
+}
+
+/** For someone who has not used Linkback yet: what it does, in the order they will meet it. */
+function GettingStarted() {
+  return (
+    <section class="card" data-testid="getting-started" aria-labelledby="start-heading">
+      <h2 id="start-heading">{t('startTitle')}</h2>
+      <ol class="steps">
+        <li>{t('startRead')}</li>
+        <li>{t('startCopy')}</li>
+        <li>{t('startCheck')}</li>
+      </ol>
+    </section>
+  );
 }
 
 type Load =
@@ -53,6 +93,8 @@ export function PopupApp({
     );
 
   const { state, recent, report, health } = result.data;
+  const articlesRead = result.data.articlesRead ?? null;
+  const header = <PopupHeader host={popupHost(result.data)} />;
   const rule = ruleStatus ?? state?.rule ?? null;
   const ruleCard = rule && (
     <RuleCard
@@ -66,7 +108,7 @@ export function PopupApp({
     />
   );
   const footer = (
-    <footer class="actions">
+    <footer class="actions popup-footer">
       <button type="button" data-action="open-history" onClick={() => actions.openHistory()}>
         {t('historyOpen')}
       </button>
@@ -78,6 +120,7 @@ export function PopupApp({
   if (state?.isArticle && state.metadata) {
     return (
       <>
+        {header}
         <MetadataCard state={{ ...state, rule }} />
         {ruleCard}
         {/* Copies from this very page may be the ones storage could not keep. */}
@@ -86,18 +129,25 @@ export function PopupApp({
       </>
     );
   }
+  // The publisher's own pages quoting its articles are not republication.
+  const reportSection = !state?.publisher && (
+    <ComplianceReport report={report} actions={actions} articlesRead={articlesRead} />
+  );
+  const reused = !!report?.articles.length;
   return (
     <>
-      {/* The publisher's own pages quoting its articles are not republication. */}
-      {!state?.publisher && <ComplianceReport report={report} actions={actions} />}
+      {header}
+      {reused && reportSection}
       {ruleCard}
-      <section data-testid="not-article" class="card">
-        <h2>{t('notArticleTitle')}</h2>
+      <StorageNotice health={health ?? null} />
+      <section data-testid="not-article" class="card" aria-labelledby="not-article-heading">
+        <h2 id="not-article-heading">{t('notArticleTitle')}</h2>
         <p>
           {state?.publisher ? t('publisherNotArticle', state.publisher.name) : t('notArticleBody')}
         </p>
       </section>
-      <StorageNotice health={health ?? null} />
+      {!articlesRead && recent.length === 0 && <GettingStarted />}
+      {!reused && reportSection}
       <RecentCopies records={recent} onClear={actions.clearHistory} />
       {footer}
     </>

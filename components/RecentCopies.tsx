@@ -1,13 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { CopyRecord } from '../utils/core/records/records';
 import { toHttpUrl } from '../utils/core/url';
+import { formatDateTime, formatNumber } from './format';
 import { t } from './i18n';
-
-function timeAgo(epochMs: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    epochMs,
-  );
-}
 
 /** The newest copies, each linking to its article. Titles and texts come from pages: text only. */
 export function RecentCopies({
@@ -32,7 +27,7 @@ export function RecentCopies({
   };
   records = shown;
   return (
-    <section data-testid="recent-copies" aria-labelledby="recent-heading">
+    <section data-testid="recent-copies" class="card" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('recentCopies')}</h2>
       {records.length === 0 ? (
         <p class="empty" data-testid="no-copies">
@@ -52,7 +47,10 @@ export function RecentCopies({
                   <span class="record-title">{record.title ?? record.articleUrl}</span>
                 )}
                 <span class="hint">
-                  {timeAgo(record.copiedAt)} · {t('characters', record.textLength)}
+                  <time dateTime={new Date(record.copiedAt).toISOString()}>
+                    {formatDateTime(record.copiedAt)}
+                  </time>{' '}
+                  · {t('characters', formatNumber(record.textLength))}
                 </span>
                 <q class="excerpt">{record.text.slice(0, 140)}</q>
               </li>

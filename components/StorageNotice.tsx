@@ -1,4 +1,5 @@
 import type { StorageHealth } from '../utils/core/records/storage-health';
+import { formatNumber } from './format';
 import { t } from './i18n';
 
 /**
@@ -9,12 +10,13 @@ import { t } from './i18n';
 export function StorageNotice({ health }: { health: StorageHealth | null }) {
   if (!health) return null;
   const lines = [
-    health.unsavedRecords > 0 && t('storageUnsaved', health.unsavedRecords),
+    health.unsavedRecords > 0 && t('storageUnsaved', formatNumber(health.unsavedRecords)),
     // Absent in a health log kept by an older version in this session.
-    (health.evictedRecords ?? 0) > 0 && t('storageEvicted', health.evictedRecords),
+    (health.evictedRecords ?? 0) > 0 &&
+      t('storageEvicted', formatNumber(health.evictedRecords ?? 0)),
     (health.unrememberedArticles ?? 0) > 0 &&
-      t('articlesUnremembered', health.unrememberedArticles),
-    health.droppedEntries > 0 && t('storageRepaired', health.droppedEntries),
+      t('articlesUnremembered', formatNumber(health.unrememberedArticles ?? 0)),
+    health.droppedEntries > 0 && t('storageRepaired', formatNumber(health.droppedEntries)),
     health.pasteIndexRebuilt && t('pasteIndexRebuilt'),
   ].filter((line): line is string => !!line);
   if (!lines.length) return null;

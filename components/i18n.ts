@@ -8,13 +8,14 @@ function englishMessage(key: MessageKey, substitution?: string): string {
   return message.replace(/\$VALUE\$/g, substitution ?? '');
 }
 
-/** The interface language's subtag ("en", "ru", "az"…). */
+/**
+ * The interface language's subtag ("en", "ru", "az"): the language the interface strings
+ * come in (each messages.json names its own, as `uiLocale`), so dates and numbers match the
+ * words around them. The browser's own language may differ: one Linkback has no strings for
+ * gets English, and Chromium without its language pack says "en-US" under `--lang=ru`.
+ */
 export function uiLanguage(): string {
-  try {
-    return browser.i18n.getUILanguage().split('-')[0]?.toLowerCase() || 'en';
-  } catch {
-    return 'en';
-  }
+  return t('uiLocale');
 }
 
 /** The interface string for `key` in the browser's language (en, ru, az), with `$1` filled in. */

@@ -13,6 +13,7 @@ import {
   launchChromiumWithExtension,
   playwrightPage,
   type ChromiumExtensionBrowser,
+  type E2EPage,
 } from '../tests/e2e/browsers.ts';
 import {
   expectedArticleUrl,
@@ -39,6 +40,40 @@ const OUT_DIR = join(REPO_ROOT, 'demo-output');
 
 function step(message: string): void {
   console.log(`\n▸ ${message}`);
+}
+
+/** An extension page as the system's dark mode shows it, saved whole. */
+async function darkScreenshot(page: E2EPage, file: string): Promise<void> {
+  await playwrightPage(page).emulateMedia({ colorScheme: 'dark' });
+  const path = join(OUT_DIR, file);
+  await page.screenshot(path, { fullPage: true });
+  console.log(`  screenshot: ${path}`);
+}
+
+/**
+ * The popup on the English article with Chromium's interface in `lang`: the strings, dates
+ * and numbers follow the interface, the article's own fields stay as the page wrote them.
+ */
+async function popupInLanguage(server: TestServer, lang: string, file: string): Promise<void> {
+  const browser = await launchChromiumWithExtension({ serverHostPort: server.hostPort, lang });
+  try {
+    await browser.newPage(CALIBER_EN_URL);
+    const popup = await browser.openPopup(await browser.findTabId(CALIBER_EN_URL), {
+      width: 400,
+      height: 600,
+    });
+    const heading = await popup.waitFor(
+      () => document.querySelector('[data-testid="metadata-card"] .eyebrow')?.textContent ?? null,
+      undefined,
+      { timeout: 8000, message: `the popup (${lang}) shows no metadata card` },
+    );
+    console.log(`  ${lang}: "${heading}"`);
+    const path = join(OUT_DIR, file);
+    await popup.screenshot(path, { fullPage: true });
+    console.log(`  screenshot: ${path}`);
+  } finally {
+    await browser.close();
+  }
 }
 
 async function headed(server: TestServer): Promise<void> {
@@ -142,6 +177,10 @@ async function walkthrough(server: TestServer): Promise<void> {
     const shot3 = join(OUT_DIR, '3-popup.png');
     await popup.screenshot(shot3);
     console.log(`  screenshot: ${shot3}`);
+    // All of it, beside the Russian and Azerbaijani ones of step 18.
+    const shot18en = join(OUT_DIR, '18-popup-en.png');
+    await popup.screenshot(shot18en, { fullPage: true });
+    console.log(`  screenshot: ${shot18en}`);
 
     // The English page's cover is a CSS background: no element to draw, so no picture. The
     // Azerbaijani page shows its cover in an <img>, and the card shows a thumbnail of it.
@@ -417,8 +456,9 @@ async function walkthrough(server: TestServer): Promise<void> {
       input.files = files.files;
       input.dispatchEvent(new Event('change', { bubbles: true }));
     });
+    // The settings file's own status: the template fields have (empty) alerts of their own.
     const refusal = await options.waitFor(
-      () => document.querySelector('[role="alert"]')?.textContent ?? null,
+      () => document.querySelector('[data-testid="transfer-status"][role="alert"]')?.textContent,
     );
     console.log(`  the options page says: ${refusal}`);
     const shot15 = join(OUT_DIR, '15-options-sites-and-settings-file.png');
@@ -437,6 +477,33 @@ async function walkthrough(server: TestServer): Promise<void> {
     console.log(`  screenshot: ${shot16}`);
     await history.close();
 
+    step('Dark mode, as the system asks for it: the popup, the options page and the history');
+    const darkPopup = await browser.openPopup(tabId, { width: 400, height: 600 });
+    await darkPopup.waitFor(() => !!document.querySelector('[data-testid="metadata-card"]'));
+    await darkScreenshot(darkPopup, '17-dark-popup.png');
+    await darkPopup.close();
+    const darkReuse = await browser.openPopup(reuseTab, { width: 400, height: 600 });
+    await darkReuse.waitFor(() => !!document.querySelector('[data-testid="reuse-meter"]'));
+    await darkScreenshot(darkReuse, '17-dark-popup-republication.png');
+    await darkReuse.close();
+    const darkOptions = await browser.openExtensionPage('options.html', {
+      width: 720,
+      height: 900,
+    });
+    await darkOptions.waitFor(() => !!document.querySelector('input[name="host"]'));
+    await darkScreenshot(darkOptions, '17-dark-options.png');
+    await darkOptions.close();
+    const darkHistory = await browser.openExtensionPage('history.html', {
+      width: 1000,
+      height: 900,
+    });
+    await darkHistory.waitFor(() => !!document.querySelector('[data-testid="history-list"]'));
+    await playwrightPage(darkHistory).emulateMedia({ colorScheme: 'dark' });
+    const shot17 = join(OUT_DIR, '17-dark-history.png');
+    await darkHistory.screenshot(shot17); // the first screenful: the list is long
+    console.log(`  screenshot: ${shot17}`);
+    await darkHistory.close();
+
     const plain = paste.plain ?? '';
     const expectedLine = `Source: ${url}`;
     if (!plain.trimEnd().endsWith(expectedLine)) {
@@ -445,6 +512,14 @@ async function walkthrough(server: TestServer): Promise<void> {
     if (!(paste.html ?? '').includes(`href="${url}"`)) {
       throw new Error(`the pasted text/html has no link to ${url}`);
     }
+    // One Chromium at a time: the interface language is chosen when the browser starts.
+    await browser.close();
+    browser = null;
+    step('The popup on the article in Russian and Azerbaijani (Chromium --lang; English: step 3)');
+    for (const lang of ['ru', 'az']) {
+      await popupInLanguage(server, lang, `18-popup-${lang}.png`);
+    }
+
     console.log(`\n✔ Demo done: the copy carried "${expectedLine}" and a link. PNGs in ${OUT_DIR}`);
   } finally {
     await browser?.close();

@@ -4,6 +4,7 @@ import { HistoryPage } from '../../components/HistoryPage';
 import { historyEntries } from '../../utils/core/records/history';
 import { sendToBackground } from '../../utils/platform/messaging';
 import { copyRecordsItem, pasteRecordsItem } from '../../utils/platform/storage/items';
+import { uiLanguage } from '../../components/i18n';
 
 const data = {
   async load() {
@@ -19,7 +20,7 @@ const data = {
   },
 };
 
-document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
+document.documentElement.lang = uiLanguage();
 document.title = browser.i18n.getMessage('historyTitle') || document.title;
 const root = document.getElementById('app');
 if (root) render(<HistoryPage data={data} />, root);

@@ -4,10 +4,12 @@ import { PopupApp, type PopupData } from '../../components/PopupApp';
 import { sendToBackground, sendToTab, type TabMessage } from '../../utils/platform/messaging';
 import { injectArticleScript, type ScriptingApi } from '../../utils/platform/article-script';
 import {
+  articleSummaryItem,
   copyRecordsItem,
   siteChoicesItem,
   storageHealthItem,
 } from '../../utils/platform/storage/items';
+import { uiLanguage } from '../../components/i18n';
 import { withSiteChoice, type SiteChoice } from '../../utils/core/rules/site-choice';
 
 /**
@@ -47,14 +49,30 @@ async function askArticle() {
   return askTab({ type: 'article:get' });
 }
 
+/** The tab's address: the browser gives it for the pages Linkback may run on. */
+async function tabUrl(): Promise<string | null> {
+  const tabId = await tabIdPromise;
+  if (tabId === undefined) return null;
+  return (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
+}
+
 async function loadPopupData(): Promise<PopupData> {
-  const [state, report, recent, health] = await Promise.all([
+  const [state, report, recent, health, pageUrl, summary] = await Promise.all([
     askArticle(),
     askTab({ type: 'report:get' }),
     copyRecordsItem.getValue(),
     storageHealthItem.getValue().catch(() => null),
+    tabUrl(),
+    articleSummaryItem.getValue().catch(() => null),
   ]);
-  return { state: state ?? null, report: report ?? null, recent: recent.slice(0, 10), health };
+  return {
+    state: state ?? null,
+    report: report ?? null,
+    recent: recent.slice(0, 10),
+    health,
+    pageUrl,
+    articlesRead: summary?.articles ?? null,
+  };
 }
 
 const actions = {
@@ -75,6 +93,6 @@ const actions = {
   },
 };
 
-document.documentElement.lang = browser.i18n.getUILanguage().split('-')[0] ?? 'en';
+document.documentElement.lang = uiLanguage();
 const root = document.getElementById('app');
 if (root) render(<PopupApp load={loadPopupData} actions={actions} />, root);

@@ -39,6 +39,11 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Chromium only: let Playwright close the browser on SIGINT/SIGTERM (default true). */
   handleSignals?: boolean;
+  /**
+   * Chromium only: the interface language (`--lang=ru`), which picks the extension's
+   * strings. Chromium without that language's pack still reports "en-US" as its own.
+   */
+  lang?: string;
   /** Firefox only: preferences added to (or overriding) the harness's own. */
   firefoxPrefs?: Record<string, unknown>;
 }
@@ -415,6 +420,7 @@ export async function launchChromiumWithExtension(
         `--load-extension=${extDir}`,
         ...CHROMIUM_ARGS,
         `--host-resolver-rules=${mapped}`,
+        ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ],
     });
   } catch (err) {

@@ -4,7 +4,13 @@ import {
   type ArticleIndexSummary,
   type IndexedArticle,
 } from '../core/republication/article-index';
-import { buildPageReport, MAX_PAGE_TEXT, type PageReport } from '../core/republication/report';
+import {
+  articleSpansOf,
+  buildPageReport,
+  MAX_PAGE_TEXT,
+  sharedHashes,
+  type PageReport,
+} from '../core/republication/report';
 import type { ArticleDb } from '../platform/indexed-db';
 import { createWriteQueue } from './write-queue';
 
@@ -63,7 +69,22 @@ export function createArticleStore(
       // Word positions only matter for pages that reuse something: the report finds them then.
       const page = fingerprintText(bounded);
       const hits = page.hashes.length ? (await ready()).match(page.hashes) : [];
-      return buildPageReport(url, bounded, page, hits, links, now());
+      const report = buildPageReport(url, bounded, page, hits, links, now());
+      if (!report.articles.length) return report;
+      // Where in each reused article its passages sit: the index keeps only which article
+      // has a fingerprint, the database keeps each article's fingerprints in order.
+      const articles = await Promise.all(
+        report.articles.map(async (article) => {
+          const hit = hits.find((candidate) => candidate.article.url === article.url);
+          const stored = hit && (await db.get(article.url).catch(() => undefined));
+          if (!hit || !stored) return article;
+          return {
+            ...article,
+            articleSpans: articleSpansOf(stored.fingerprints, sharedHashes(page, hit)),
+          };
+        }),
+      );
+      return { ...report, articles };
     },
     /** Forgets every article, after any addition already under way. */
     clear(): Promise<void> {

@@ -4,6 +4,8 @@ import type { StoredArticle } from '../core/republication/article-index';
 /** Where articles persist across browser and service-worker restarts (IndexedDB in the extension). */
 export interface ArticleDb {
   all(): Promise<StoredArticle[]>;
+  /** One article, by URL; undefined when not stored. */
+  get(url: string): Promise<StoredArticle | undefined>;
   put(entry: StoredArticle): Promise<void>;
   delete(urls: string[]): Promise<void>;
   clear(): Promise<void>;
@@ -19,6 +21,9 @@ export function openArticleDb(name = 'linkback'): ArticleDb {
   return {
     async all() {
       return (await (await db).getAll('articles')) as StoredArticle[];
+    },
+    async get(url) {
+      return (await (await db).get('articles', url)) as StoredArticle | undefined;
     },
     async put(entry) {
       await (await db).put('articles', entry);

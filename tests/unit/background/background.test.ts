@@ -164,6 +164,7 @@ function memoryArticleDb(): ArticleDb & { rows: Map<string, StoredArticle> } {
   return {
     rows,
     all: async () => [...rows.values()],
+    get: async (url) => rows.get(url),
     put: async (entry) => void rows.set(entry.article.url, entry),
     delete: async (urls) => urls.forEach((url) => rows.delete(url)),
     clear: async () => rows.clear(),
@@ -412,6 +413,38 @@ describe('the republication services', () => {
     const restarted = createArticleStore(db);
     const report = await restarted.checkPage('https://blog.example/post', BODY, []);
     expect(report.articles[0]?.url).toBe(COPY.articleUrl);
+  });
+
+  it('says where in the article the reused text sits, from the stored fingerprints, or not at all', async () => {
+    const db = memoryArticleDb();
+    const store = createArticleStore(db);
+    await store.addArticle(
+      {
+        url: COPY.articleUrl,
+        title: null,
+        siteName: null,
+        publisherId: null,
+        publishedAt: null,
+        language: null,
+        hosts: [],
+        requiredLink: 'article',
+        placement: 'end',
+      },
+      BODY,
+    );
+    const words = BODY.split(' ');
+    // The second half of the article, quoted.
+    const text = `Intro words here. ${words.slice(words.length / 2).join(' ')} outro.`;
+    const [reused] = (await store.checkPage('https://blog.example/post', text, [])).articles;
+    expect(reused?.articleSpans).toHaveLength(1);
+    expect(reused!.articleSpans![0]!.start).toBeGreaterThan(0.4);
+    expect(reused!.articleSpans![0]!.start).toBeLessThan(0.6);
+    expect(reused!.articleSpans![0]!.end).toBe(1);
+    // The database cannot be read: the report comes without positions.
+    db.get = () => Promise.reject(new Error('IndexedDB is gone'));
+    const [unplaced] = (await store.checkPage('https://blog.example/post', text, [])).articles;
+    expect(unplaced?.url).toBe(COPY.articleUrl);
+    expect(unplaced?.articleSpans).toBeUndefined();
   });
 });
 

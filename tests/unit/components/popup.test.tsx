@@ -244,6 +244,79 @@ describe('the popup', () => {
   });
 });
 
+describe('the popup’s header and empty states', () => {
+  const REUSED: PopupData['report'] = {
+    url: 'https://blog.example/post',
+    checkedAt: 0,
+    articles: [
+      {
+        url: META.url,
+        publisherId: 'caliber',
+        title: META.title,
+        siteName: 'Caliber.az',
+        publishedAt: META.publishedAt,
+        language: 'en',
+        requiredLink: 'site',
+        placement: 'end',
+        passages: [{ start: 0, end: 10, quote: 'Special Envoy Steve Witkoff' }],
+        coverage: 0.2,
+        linkStatus: 'none',
+        compliant: false,
+      },
+    ],
+  };
+  const sections = (root: HTMLElement) =>
+    [...root.querySelectorAll('[data-testid]')]
+      .map((el) => el.getAttribute('data-testid'))
+      .filter((id) =>
+        ['compliance-report', 'not-article', 'getting-started', 'recent-copies'].includes(id!),
+      );
+
+  it('names the site the popup is about, from the tab’s address, the article or the report', async () => {
+    const host = async (data: PopupData) =>
+      (await show(data)).querySelector('[data-testid="popup-host"]')?.textContent ?? null;
+    expect(await host({ state: STATE, report: null, recent: [] })).toBe('caliber.az');
+    expect(
+      await host({ state: null, report: null, recent: [], pageUrl: 'https://www.vesti.test/x' }),
+    ).toBe('vesti.test');
+    expect(await host({ state: null, report: REUSED, recent: [] })).toBe('blog.example');
+    // Browser pages and the store have no site to name.
+    expect(await host({ state: null, report: null, recent: [], pageUrl: 'chrome://newtab/' })).toBe(
+      null,
+    );
+  });
+
+  it('tells a newcomer what Linkback does and how to start, with nothing read or copied', async () => {
+    const root = await show({ state: null, report: null, recent: [], articlesRead: 0 });
+    const start = root.querySelector('[data-testid="getting-started"]');
+    expect(start?.querySelectorAll('ol > li')).toHaveLength(3);
+    expect(start?.textContent).toContain('copy it (Ctrl+C)');
+    expect(root.querySelector('[data-testid="no-reuse"]')?.textContent).toMatch(
+      /^Nothing to compare this page with yet/,
+    );
+    expect(sections(root)).toEqual([
+      'not-article',
+      'getting-started',
+      'compliance-report',
+      'recent-copies',
+    ]);
+    // Once articles were read, the steps give way to what the check found.
+    const read = await show({ state: null, report: null, recent: [], articlesRead: 3 });
+    expect(read.querySelector('[data-testid="getting-started"]')).toBeNull();
+    expect(read.querySelector('[data-testid="articles-read"]')?.textContent).toBe(
+      'Articles you have read: 3',
+    );
+  });
+
+  it('puts what the page reuses first', async () => {
+    const root = await show({ state: null, report: REUSED, recent: [], articlesRead: 1 });
+    expect(sections(root)).toEqual(['compliance-report', 'not-article', 'recent-copies']);
+    expect(root.querySelector('[data-field="reuse-share"]')?.textContent).toBe(
+      'Reuses 20% of the article',
+    );
+  });
+});
+
 describe('the popup under fuzzed page strings', () => {
   const hostile = fc.oneof(
     fc.constantFrom(

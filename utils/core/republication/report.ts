@@ -30,9 +30,20 @@ export interface ReusedArticle {
   passages: Passage[];
   /** Share of the article's fingerprints found on the page, 0–1. */
   coverage: number;
+  /**
+   * Where in the article the reused text comes from, in the article's order; absent where
+   * the article's stored fingerprints could not be read (see articleSpansOf).
+   */
+  articleSpans?: ArticleSpan[];
   linkStatus: LinkStatus;
   /** Whether the link the page has is what the publisher's rule asks for. */
   compliant: boolean;
+}
+
+/** A stretch of an article, as fractions of its length: 0 is its first word, 1 its end. */
+export interface ArticleSpan {
+  start: number;
+  end: number;
 }
 
 /**
@@ -121,6 +132,44 @@ export function passagesOf(
   }
   close();
   return { passages, longestWords };
+}
+
+/**
+ * Fingerprints the page shares with an article may be this many apart in the article and
+ * still be one stretch: about 2 / (w + 1) of the words are fingerprints, so 3 apart is some
+ * ten words — a word changed, a clause cut.
+ */
+const SPAN_GAP = 3;
+
+/**
+ * Where in an article a page's passages come from: the runs of the article's fingerprints,
+ * in the order the article has them (as stored), that the page shares, as fractions of the
+ * article. Fingerprints are spread evenly over a text, so a fingerprint's rank is its place.
+ */
+export function articleSpansOf(
+  articleFingerprints: ArrayLike<number>,
+  shared: ReadonlySet<number>,
+): ArticleSpan[] {
+  const n = articleFingerprints.length;
+  const spans: ArticleSpan[] = [];
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (!shared.has(articleFingerprints[i]!)) continue;
+    if (first >= 0 && i - last > SPAN_GAP) {
+      spans.push({ start: first / n, end: (last + 1) / n });
+      first = -1;
+    }
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (first >= 0) spans.push({ start: first / n, end: (last + 1) / n });
+  return spans;
+}
+
+/** The hashes of the page's fingerprints that a hit found in its article. */
+export function sharedHashes(page: Fingerprints, hit: ArticleHits): Set<number> {
+  return new Set(hit.pageFingerprints.map((f) => page.hashes[f]!));
 }
 
 /** The page's report: every indexed article it reuses, where, and whether it links back. */

@@ -14,8 +14,10 @@ import {
   type PageText,
 } from '../../../../utils/page/republication/page-text';
 import {
+  articleSpansOf,
   badgeOf,
   buildPageReport,
+  sharedHashes,
   linkStatusOf,
   parsePageLinks,
 } from '../../../../utils/core/republication/report';
@@ -170,6 +172,59 @@ describe('the republication report', () => {
         return index.match(page.hashes).some((hit) => hit.article.url === ARTICLE_URL);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('where in the article the reused text sits', () => {
+  const article = fingerprintText(BODY);
+  const spansOf = (pageText: string) => {
+    const page = fingerprintText(pageText);
+    const hit = indexWith([ARTICLE, BODY]).match(page.hashes)[0];
+    return hit ? articleSpansOf(article.hashes, sharedHashes(page, hit)) : [];
+  };
+  const paragraphs = BODY.split('\n\n');
+  /** Where paragraph `i` starts and ends in the article, as fractions of its words. */
+  const bounds = (i: number) => {
+    const count = (text: string) => text.split(/\s+/).filter(Boolean).length;
+    const total = count(BODY);
+    const before = count(paragraphs.slice(0, i).join(' '));
+    return [before / total, (before + count(paragraphs[i]!)) / total] as const;
+  };
+
+  it('finds a quoted paragraph where it stands in the article, to within a window', () => {
+    for (const i of [0, 2, 3]) {
+      const [start, end] = bounds(i);
+      const spans = spansOf(`My own words first. ${paragraphs[i]} And my own words after.`);
+      expect(spans).toHaveLength(1);
+      expect(spans[0]!.start).toBeGreaterThanOrEqual(start - 0.02);
+      expect(spans[0]!.start).toBeLessThan(start + 0.1);
+      expect(spans[0]!.end).toBeLessThanOrEqual(end + 0.02);
+      expect(spans[0]!.end).toBeGreaterThan(end - 0.15);
+    }
+  });
+
+  it('gives two stretches for two paragraphs apart, in the article’s order whatever the page’s', () => {
+    const spans = spansOf(`${paragraphs[3]}\n\nBetween them, my words.\n\n${paragraphs[0]}`);
+    expect(spans).toHaveLength(2);
+    expect(spans[0]!.end).toBeLessThan(spans[1]!.start);
+    expect(spans[0]!.start).toBe(0);
+    expect(spans[1]!.end).toBe(1);
+  });
+
+  it('gives nothing for nothing shared, and ordered, disjoint stretches within 0–1 for any share (property)', () => {
+    expect(articleSpansOf(article.hashes, new Set())).toEqual([]);
+    expect(articleSpansOf([], new Set([1]))).toEqual([]);
+    fc.assert(
+      fc.property(fc.subarray([...article.hashes]), (picked) => {
+        const spans = articleSpansOf(article.hashes, new Set(picked));
+        let last = 0;
+        for (const span of spans) {
+          if (!(span.start >= last && span.end > span.start && span.end <= 1)) return false;
+          last = span.end;
+        }
+        return picked.length > 0 === spans.length > 0;
+      }),
     );
   });
 });
