@@ -243,7 +243,24 @@ async function walkthrough(server: TestServer): Promise<void> {
     console.log(`  the rich box now links to: ${repaired.join(', ')}`);
     const shot5 = join(OUT_DIR, '5-paste-repaired.png');
     await editors.screenshot(shot5, { fullPage: true });
-    console.log(`  screenshot: ${shot5}`);
+    console.log(
+      `  screenshot: ${shot5} (with the notice "Source link added", Undo, Not on this site)`,
+    );
+
+    step('The notice’s Undo (Alt+Shift+Z): the link comes out, the paste stays as copied');
+    await editors.press('Alt+Shift+Z');
+    const undone = await editors.waitFor(
+      () => {
+        const box = document.getElementById('ce');
+        return box && !box.querySelector('a') && box.innerText.trim() ? box.innerText.length : null;
+      },
+      undefined,
+      { timeout: 8000, message: 'the notice’s Undo left the link in' },
+    );
+    console.log(`  the rich box holds the ${undone} characters pasted, and no link`);
+    const shot5b = join(OUT_DIR, '5b-paste-notice-undone.png');
+    await editors.screenshot(shot5b, { fullPage: true });
+    console.log(`  screenshot: ${shot5b}`);
 
     const reuseUrl = `http://${EDITOR_HOST}/reuse-nolink.html`;
     step(`Republication check: ${reuseUrl} quotes the article without a link`);

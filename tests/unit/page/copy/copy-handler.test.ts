@@ -6,6 +6,7 @@ import { createCopyHandler, type CopyContext } from '../../../../utils/page/copy
 import { decideCopy } from '../../../../utils/page/copy/copy-policy';
 import type { NewCopyRecord } from '../../../../utils/core/records/records';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
+import type { RequestedCopy } from '../../../../utils/platform/messaging';
 
 const ARTICLE_URL = 'https://caliber.az/en/post/story';
 const CONTEXT: CopyContext = {
@@ -59,12 +60,26 @@ function makeHandler(
     settings?: Partial<Settings>;
     context?: CopyContext | null;
     interfaceLanguage?: string;
+    /** What the user asked for (context menu, shortcut), and the context a request gets. */
+    request?: RequestedCopy;
+    requestedContext?: CopyContext;
   } = {},
 ) {
+  let request = overrides.request ?? null;
   const records: NewCopyRecord[] = [];
   const onError = vi.fn();
   const handler = createCopyHandler({
-    getContext: () => (overrides.context === undefined ? CONTEXT : overrides.context),
+    getContext: (requested) =>
+      requested && overrides.requestedContext
+        ? overrides.requestedContext
+        : overrides.context === undefined
+          ? CONTEXT
+          : overrides.context,
+    takeRequest: () => {
+      const taken = request;
+      request = null;
+      return taken;
+    },
     getSettings: () => ({ ...DEFAULT_SETTINGS, ...overrides.settings }),
     interfaceLanguage: () => overrides.interfaceLanguage ?? null,
     // DOMPurify misbehaves under happy-dom (it keeps <script>); the real one is exercised
@@ -359,5 +374,53 @@ describe('decideCopy', () => {
         reason: 'in-code',
       });
     }
+  });
+});
+
+describe('a copy the user asked for (context menu, shortcut)', () => {
+  const PAGE: CopyContext = {
+    source: {
+      url: 'https://plain.example/news/1',
+      title: 'Council approves a lane',
+      siteName: 'Plain Daily',
+      authors: ['Tom Baker'],
+      publishedAt: '2025-06-20T08:00:00+01:00',
+      language: 'en',
+    },
+    articleUrl: 'https://plain.example/news/1',
+    placement: 'any',
+    publisherId: 'plain.example',
+  };
+
+  it('links a one-word selection on a page without a rule, with copy mode off, once', () => {
+    const text = document.getElementById('p1')!.firstChild!;
+    select(text, 0, text, 'Special'.length);
+    const { handler, records } = makeHandler({
+      request: 'attribution',
+      context: null,
+      requestedContext: PAGE,
+      settings: { attributeOnCopy: false },
+    });
+    const asked = copyEvent();
+    handler(asked);
+    expect(asked.clipboardData!.getData('text/plain')).toBe(
+      'Special\n\nSource: https://plain.example/news/1',
+    );
+    expect(records).toMatchObject([{ articleUrl: PAGE.articleUrl, attributed: true }]);
+    // The next copy is an ordinary one: no rule here, so it is left to the browser.
+    const next = copyEvent();
+    handler(next);
+    expect(next.defaultPrevented).toBe(false);
+  });
+
+  it('writes the page’s citation in the style asked, and records no copy', () => {
+    const { handler, records } = makeHandler({ request: 'apa', requestedContext: PAGE });
+    const event = copyEvent();
+    handler(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect(event.clipboardData!.getData('text/plain')).toBe(
+      'Baker, T. (2025, June 20). Council approves a lane. Plain Daily. https://plain.example/news/1',
+    );
+    expect(records).toEqual([]);
   });
 });
