@@ -108,6 +108,23 @@ describe('any site that states a reuse rule', () => {
     });
   });
 
+  it('gives any web page an attribution when the user asks for one, the rule first', () => {
+    const plain = parseHtml(readNoticeFixture('neg-en-all-rights-reserved.html'));
+    const asked = createArticlePageModel(plain, () => 'https://plain.example/a').copyContext(true);
+    expect(asked).toMatchObject({ placement: 'any', publisherId: 'plain.example' });
+    expect(asked?.source.url).toMatch(/^https:\/\/plain\.example\//);
+    // A site turned off still gets the link the user asked for.
+    const off = createArticlePageModel(ruPage(), () => RU_URL, {
+      siteChoices: () => ({ 'vestnik-kaspiy.example': { kind: 'off' } }),
+    });
+    expect(off.copyContext()).toBeNull();
+    expect(off.copyContext(true)?.articleUrl).toBe(RU_URL);
+    // Where a rule is in force, asking changes nothing about it.
+    const ruled = createArticlePageModel(ruPage(), () => RU_URL);
+    expect(ruled.copyContext(true)).toEqual(ruled.copyContext());
+    expect(createArticlePageModel(plain, () => 'file:///tmp/a.html').copyContext(true)).toBeNull();
+  });
+
   it('lets the user add a rule where the site states none, and turn off a built-in one', () => {
     const url = 'https://fenwickcourier.example/port';
     const plain = parseHtml(readNoticeFixture('neg-en-all-rights-reserved.html'));
