@@ -100,15 +100,14 @@ export function RuleCard({ status, actions }: { status: SiteRuleStatus; actions:
               </button>
             ) : (
               <>
-                {(inForce || siteRule) && (
-                  <button
-                    type="button"
-                    data-action="rule-off"
-                    onClick={() => void choose({ kind: 'off' })}
-                  >
-                    {t('ruleTurnOff')}
-                  </button>
-                )}
+                {/* Also where the site states no rule: Linkback then leaves pastes there alone. */}
+                <button
+                  type="button"
+                  data-action="rule-off"
+                  onClick={() => void choose({ kind: 'off' })}
+                >
+                  {t('ruleTurnOff')}
+                </button>
                 <button type="button" data-action="rule-edit" onClick={() => setEditing(true)}>
                   {inForce ? t('ruleEdit') : t('ruleAdd')}
                 </button>
