@@ -35,7 +35,9 @@ const HOST_STYLE = [
   'display: block',
   'visibility: visible',
   'opacity: 1',
-  'pointer-events: auto',
+  // Clicks go through to the page, except on the buttons: a notice over the field the user
+  // means to click next must not take that click.
+  'pointer-events: none',
   'margin: 0',
   'padding: 0',
   'transform: none',
@@ -48,9 +50,10 @@ const NOTICE_CSS = `
   max-width: min(440px, calc(100vw - 16px)); padding: 8px 10px; border-radius: 6px;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #f9fafb;
   background: #1f2937; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.35); direction: ltr; text-align: start; }
+.notice { pointer-events: none; }
 .text { flex: 1 1 auto; }
 button { font: inherit; color: #dbeafe; background: transparent; border: 1px solid #93c5fd;
-  border-radius: 4px; padding: 2px 8px; cursor: pointer; }
+  border-radius: 4px; padding: 2px 8px; cursor: pointer; pointer-events: auto; }
 button:hover { background: #374151; }
 kbd { font: 11px ui-monospace, monospace; opacity: 0.8; margin-inline-start: 4px; }
 @media (prefers-color-scheme: dark) { .notice { background: #f9fafb; color: #111827; }
