@@ -111,27 +111,25 @@ export function pageEventWorld(win: Window & typeof globalThis): EventWorld {
  * the keystroke.
  */
 export function createHistoryStep(world: EventWorld, isMac: boolean) {
-  return (target: Element, step: 'undo' | 'redo', byKeystroke: boolean): boolean => {
-    if (byKeystroke) {
-      const redo = step === 'redo';
-      const keystroke = new world.KeyboardEvent(
-        'keydown',
-        world.toWorld({
-          key: redo ? 'Z' : 'z',
-          code: 'KeyZ',
-          keyCode: 90,
-          which: 90,
-          ctrlKey: !isMac,
-          metaKey: isMac,
-          shiftKey: redo,
-          bubbles: true,
-          cancelable: true,
-          composed: true,
-        }),
-      );
-      target.dispatchEvent(keystroke);
-      if (readDefaultPrevented(keystroke)) return true;
-    }
+  return (target: Element, step: 'undo' | 'redo'): boolean => {
+    const redo = step === 'redo';
+    const keystroke = new world.KeyboardEvent(
+      'keydown',
+      world.toWorld({
+        key: redo ? 'Z' : 'z',
+        code: 'KeyZ',
+        keyCode: 90,
+        which: 90,
+        ctrlKey: !isMac,
+        metaKey: isMac,
+        shiftKey: redo,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      }),
+    );
+    target.dispatchEvent(keystroke);
+    if (readDefaultPrevented(keystroke)) return true;
     return target.ownerDocument.execCommand(step);
   };
 }

@@ -23,10 +23,11 @@ export interface UndoTools {
   deliver: DeliverPaste;
   /**
    * One step of the editor's history: true when something took it. Editors with a model of
-   * their own (ProseMirror, Lexical, CodeMirror…) step on their keystroke; the browser's own
-   * history serves fields and bare contenteditables.
+   * their own (ProseMirror, Lexical, CodeMirror, TinyMCE…) step on their keystroke, even
+   * when the browser inserted the paste for them; the browser's own history serves fields
+   * and bare contenteditables, where no one takes the keystroke.
    */
-  historyStep(target: Element, step: 'undo' | 'redo', byKeystroke: boolean): boolean;
+  historyStep(target: Element, step: 'undo' | 'redo'): boolean;
   /** Resolves once the editor has drawn what it did (some draw a frame later). */
   settle(): Promise<void>;
 }
@@ -141,8 +142,7 @@ async function undoInEditor(paste: AttributedPaste, tools: UndoTools): Promise<b
   const shown = shownIn(target, url);
   if (!shown) return false;
   const before = occurrences(shown.textContent ?? '', url);
-  const byKeystroke = !insertedByBrowser(paste);
-  if (!tools.historyStep(target, 'undo', byKeystroke)) return false;
+  if (!tools.historyStep(target, 'undo')) return false;
   await tools.settle();
   if (occurrences(shown.textContent ?? '', url) >= before) return false;
   const nothing = { plain: '', html: '' };
@@ -155,7 +155,7 @@ async function undoInEditor(paste: AttributedPaste, tools: UndoTools): Promise<b
     );
   } catch (error) {
     // The user's paste must not end up gone: the attributed one comes back instead.
-    tools.historyStep(target, 'redo', byKeystroke);
+    tools.historyStep(target, 'redo');
     throw error;
   }
   return true;

@@ -135,7 +135,7 @@ describe('undoing an attribution', () => {
     });
     const paste = pasteIn(editor, { kind: 'rich', delivery: 'paste', fieldStart: null });
     expect(await undoAttribution(paste, undo)).toBe(true);
-    expect(undo.historyStep).toHaveBeenCalledWith(editor, 'undo', true);
+    expect(undo.historyStep).toHaveBeenCalledWith(editor, 'undo');
     expect(undo.deliver).toHaveBeenCalledWith(
       editor,
       { ...ORIGINAL, additions: { before: NOTHING, after: NOTHING } },
@@ -167,7 +167,7 @@ describe('undoing an attribution', () => {
     });
     const paste = pasteIn(editor, { kind: 'rich', delivery: 'native', fieldStart: null });
     await expect(undoAttribution(paste, undo)).rejects.toThrow('refused');
-    expect(undo.historyStep).toHaveBeenLastCalledWith(editor, 'redo', false);
+    expect(undo.historyStep).toHaveBeenLastCalledWith(editor, 'redo');
     expect(editor.textContent).toContain(URL_);
   });
 
