@@ -92,6 +92,22 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
       return { text, pasted: await lastProbePaste(editors) };
     }
 
+    /**
+     * Paragraphs `from`–`to` of the Russian site copied while the site strips the link from
+     * the clipboard (as many news sites do): the link is then added at paste time.
+     */
+    async function copyStrippedFromRu(from: number, to: number): Promise<void> {
+      const page = await site('ru');
+      await setPageStripsCopies(page, true);
+      try {
+        const { text } = await selectParagraphs(page, from, to, BODY);
+        await pressCopy(page);
+        await waitForCopyRecord(browser, text);
+      } finally {
+        await setPageStripsCopies(page, false);
+      }
+    }
+
     it(
       'a Russian footer notice: the copy links to the article, and a rich editor keeps the link',
       T,
@@ -188,29 +204,21 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
     );
 
     it('a copy the site strips is still repaired when pasted elsewhere', T, async () => {
-      const page = await site('ru');
-      await setPageStripsCopies(page, true);
-      try {
-        const { text } = await selectParagraphs(page, 2, 3, BODY);
-        await pressCopy(page);
-        await waitForCopyRecord(browser, text);
-        await resetEditors(editors);
-        await pasteInto(editors, '#ce');
-        const html = await editors.waitFor(
-          () => {
-            const ce = document.getElementById('ce');
-            return ce?.querySelector('a[href]') ? ce.innerHTML : null;
-          },
-          undefined,
-          { timeout: 5_000, message: 'the paste into #ce never got its link' },
-        );
-        assert.ok(html.includes(`href="${publisherSiteUrl('ru')}"`), html.slice(-300));
-        assert.ok(
-          norm(html.replace(/<[^>]+>/g, ' ')).includes(norm(PUBLISHER_SITES.ru.paragraphs[2]!)),
-        );
-      } finally {
-        await setPageStripsCopies(page, false);
-      }
+      await copyStrippedFromRu(2, 3);
+      await resetEditors(editors);
+      await pasteInto(editors, '#ce');
+      const html = await editors.waitFor(
+        () => {
+          const ce = document.getElementById('ce');
+          return ce?.querySelector('a[href]') ? ce.innerHTML : null;
+        },
+        undefined,
+        { timeout: 5_000, message: 'the paste into #ce never got its link' },
+      );
+      assert.ok(html.includes(`href="${publisherSiteUrl('ru')}"`), html.slice(-300));
+      assert.ok(
+        norm(html.replace(/<[^>]+>/g, ' ')).includes(norm(PUBLISHER_SITES.ru.paragraphs[2]!)),
+      );
     });
 
     /** Stores `settings` over the defaults (null: the defaults again); open tabs follow. */
@@ -300,15 +308,7 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
       'the paste notice: “Not on this site” takes the link out, and the next paste there is left alone',
       T,
       async () => {
-        const page = await site('ru');
-        await setPageStripsCopies(page, true);
-        try {
-          const { text } = await selectParagraphs(page, 2, 3, BODY);
-          await pressCopy(page);
-          await waitForCopyRecord(browser, text);
-        } finally {
-          await setPageStripsCopies(page, false);
-        }
+        await copyStrippedFromRu(2, 3);
         const ce = () =>
           editors.evaluate(() => {
             const element = document.getElementById('ce')!;

@@ -86,6 +86,19 @@ function fakeAction() {
 
 beforeEach(() => fakeBrowser.reset());
 
+/** An article known only by its address, as the index may hold one. */
+const BARE_ARTICLE = {
+  url: COPY.articleUrl,
+  title: null,
+  siteName: null,
+  publisherId: null,
+  publishedAt: null,
+  language: null,
+  hosts: [],
+  requiredLink: 'article' as const,
+  placement: 'end' as const,
+};
+
 describe('the copy record store', () => {
   it('keeps the newest copy first, with an id, bounded text and count', async () => {
     let ids = 0;
@@ -395,20 +408,7 @@ describe('the republication services', () => {
   it('rebuilds the article index from the database after a restart', async () => {
     const db = memoryArticleDb();
     const first = createArticleStore(db);
-    await first.addArticle(
-      {
-        url: COPY.articleUrl,
-        title: null,
-        siteName: null,
-        publisherId: null,
-        publishedAt: null,
-        language: null,
-        hosts: [],
-        requiredLink: 'article',
-        placement: 'end',
-      },
-      BODY,
-    );
+    await first.addArticle(BARE_ARTICLE, BODY);
     // A new store over the same database: what a restarted service worker builds.
     const restarted = createArticleStore(db);
     const report = await restarted.checkPage('https://blog.example/post', BODY, []);
@@ -418,20 +418,7 @@ describe('the republication services', () => {
   it('says where in the article the reused text sits, from the stored fingerprints, or not at all', async () => {
     const db = memoryArticleDb();
     const store = createArticleStore(db);
-    await store.addArticle(
-      {
-        url: COPY.articleUrl,
-        title: null,
-        siteName: null,
-        publisherId: null,
-        publishedAt: null,
-        language: null,
-        hosts: [],
-        requiredLink: 'article',
-        placement: 'end',
-      },
-      BODY,
-    );
+    await store.addArticle(BARE_ARTICLE, BODY);
     const words = BODY.split(' ');
     // The second half of the article, quoted.
     const text = `Intro words here. ${words.slice(words.length / 2).join(' ')} outro.`;
