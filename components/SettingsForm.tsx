@@ -151,32 +151,20 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
           <option value="end">{t('optionPlacementEnd')}</option>
         </select>
       </label>
-      <label>
-        <input
-          type="checkbox"
-          name="deepLink"
-          checked={settings.deepLink}
-          aria-describedby="deep-link-hint"
-          onChange={(event) => save({ ...settings, deepLink: event.currentTarget.checked })}
-        />
-        {t('optionDeepLink')}
-      </label>
-      <p class="hint" id="deep-link-hint">
-        {t('optionDeepLinkHint')}
-      </p>
-      <label>
-        <input
-          type="checkbox"
-          name="pasteNotice"
-          checked={settings.pasteNotice}
-          aria-describedby="paste-notice-hint"
-          onChange={(event) => save({ ...settings, pasteNotice: event.currentTarget.checked })}
-        />
-        {t('optionPasteNotice')}
-      </label>
-      <p class="hint" id="paste-notice-hint">
-        {t('optionPasteNoticeHint')}
-      </p>
+      <FlagSetting
+        name="deepLink"
+        checked={settings.deepLink}
+        label={t('optionDeepLink')}
+        hint={t('optionDeepLinkHint')}
+        onChange={(deepLink) => save({ ...settings, deepLink })}
+      />
+      <FlagSetting
+        name="pasteNotice"
+        checked={settings.pasteNotice}
+        label={t('optionPasteNotice')}
+        hint={t('optionPasteNoticeHint')}
+        onChange={(pasteNotice) => save({ ...settings, pasteNotice })}
+      />
       <TemplateEditor
         template={settings.template}
         onSave={(template) => save({ ...settings, template })}
@@ -185,5 +173,33 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
         {status?.text ?? ''}
       </p>
     </form>
+  );
+}
+
+/** A switch with the sentence that says what it changes. */
+function FlagSetting(props: {
+  name: 'deepLink' | 'pasteNotice';
+  checked: boolean;
+  label: string;
+  hint: string;
+  onChange(checked: boolean): void;
+}) {
+  const hintId = `${props.name}-hint`;
+  return (
+    <>
+      <label>
+        <input
+          type="checkbox"
+          name={props.name}
+          checked={props.checked}
+          aria-describedby={hintId}
+          onChange={(event) => props.onChange(event.currentTarget.checked)}
+        />
+        {props.label}
+      </label>
+      <p class="hint" id={hintId}>
+        {props.hint}
+      </p>
+    </>
   );
 }
