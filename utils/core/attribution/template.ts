@@ -114,8 +114,6 @@ export function checkTemplate(template: string): TemplateProblem | null {
   return null;
 }
 
-const KNOWN = TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ');
-
 /**
  * The problem in English, worded to follow a field's name ("settings.template.plain must
  * contain {url}…"), as the settings file reports its problems. The options page says the same
@@ -130,7 +128,7 @@ export function describeTemplateProblem(problem: TemplateProblem): string {
         ? `has a "{" at character ${problem.at} that is never closed`
         : `has a "}" at character ${problem.at} that closes nothing`;
     case 'unknown':
-      return `names ${problem.name}, which is not a placeholder; the known ones are ${KNOWN}`;
+      return `names ${problem.name}, which is not a placeholder; the known ones are ${TEMPLATE_PLACEHOLDERS.map((name) => `{${name}}`).join(', ')}`;
     case 'no-url':
       return "must contain {url}: the publisher's rule requires the link";
   }
@@ -218,7 +216,9 @@ function withoutEmptyValues(line: string): string {
 export function renderTemplate(template: string, values: TemplateValues): TemplatePart[] {
   const parsed = parseTemplate(template);
   if (isProblem(parsed))
-    throw new Error(`Not a valid template: ${describeTemplateProblem(parsed)}`);
+    // The kind only: the wording is the options page's and the settings file's, and this
+    // runs in the script on every page, which carries no more than it needs.
+    throw new Error(`Not a valid template: ${parsed.kind}`);
   let line = '';
   for (const token of parsed) {
     if ('text' in token) line += oneLine(token.text);

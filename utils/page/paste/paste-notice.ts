@@ -45,20 +45,8 @@ const HOST_STYLE = [
   .map((declaration) => `${declaration} !important`)
   .join('; ');
 
-const NOTICE_CSS = `
-.notice { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; box-sizing: border-box;
-  max-width: min(440px, calc(100vw - 16px)); padding: 8px 10px; border-radius: 6px;
-  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #f9fafb;
-  background: #1f2937; box-shadow: 0 2px 10px rgba(0, 0, 0, 0.35); direction: ltr; text-align: start; }
-.notice { pointer-events: none; }
-.text { flex: 1 1 auto; }
-button { font: inherit; color: #dbeafe; background: transparent; border: 1px solid #93c5fd;
-  border-radius: 4px; padding: 2px 8px; cursor: pointer; pointer-events: auto; }
-button:hover { background: #374151; }
-kbd { font: 11px ui-monospace, monospace; opacity: 0.8; margin-inline-start: 4px; }
-@media (prefers-color-scheme: dark) { .notice { background: #f9fafb; color: #111827; }
-  button { color: #1e3a8a; border-color: #1d4ed8; } button:hover { background: #e5e7eb; } }
-`;
+// Minified: it ships in the script on every page.
+const NOTICE_CSS = `.notice{display:flex;flex-wrap:wrap;gap:6px 10px;align-items:center;box-sizing:border-box;max-width:min(440px,calc(100vw - 16px));padding:8px 10px;border-radius:6px;font:13px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;color:#f9fafb;background:#1f2937;box-shadow:0 2px 10px rgba(0,0,0,0.35);direction:ltr;text-align:start;}.notice{pointer-events:none;}.text{flex:1 1 auto;}button{font:inherit;color:#dbeafe;background:transparent;border:1px solid #93c5fd;border-radius:4px;padding:2px 8px;cursor:pointer;pointer-events:auto;}button:hover{background:#374151;}kbd{font:11px ui-monospace,monospace;opacity:0.8;margin-inline-start:4px;}@media (prefers-color-scheme:dark){.notice{background:#f9fafb;color:#111827;}button{color:#1e3a8a;border-color:#1d4ed8;}button:hover{background:#e5e7eb;}}`;
 
 /** Where the notice goes: under the caret (or the field), kept inside the window. */
 function place(host: HTMLElement, anchor: DOMRect, win: Window): void {

@@ -2,10 +2,18 @@
  * Storage as content scripts see it: plain reads and change events by key, through the
  * item definitions in stored-items.ts. Content scripts must not import ./items: WXT reads
  * every item defined with a version as soon as it is defined, and the copy history is
- * megabytes that no page needs.
+ * megabytes that no page needs. Nor do they take WXT's storage module for two calls: the
+ * script on every page stays small (its budget is 20 kB gzipped), and this is the browser's
+ * own storage.local, read and watched directly.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import type { CheckedStoredItem, StoredItem } from './stored-items';
+
+/** "local:settings" → "settings": the key storage.local holds a WXT item under. */
+function localKey(key: StoredItem<unknown>['key']): string {
+  if (!key.startsWith('local:')) throw new Error(`Pages read storage.local items only: ${key}`);
+  return key.slice('local:'.length);
+}
 
 export interface WatchedValue<T> {
   /** The value until the first read lands. */
@@ -20,10 +28,18 @@ export function watchedValue<T>(
 ) {
   const read = (stored: T | null): T =>
     item.check ? item.check(stored).value : (stored ?? item.fallback);
+  const key = localKey(item.key);
   const value: WatchedValue<T> = {
     fallback: item.fallback,
-    getValue: async () => read(await storage.getItem<T>(item.key)),
-    watch: (callback) => storage.watch<T>(item.key, (stored) => callback(read(stored))),
+    getValue: async () => read(((await browser.storage.local.get(key))[key] as T) ?? null),
+    watch: (callback) => {
+      const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+        const change = changes[key];
+        if (area === 'local' && change) callback(read((change.newValue as T) ?? null));
+      };
+      browser.storage.onChanged.addListener(listener);
+      return () => browser.storage.onChanged.removeListener(listener);
+    },
   };
   return value;
 }
