@@ -123,7 +123,11 @@ export function startPasteGuard(deps: PastePageDeps): void {
         added,
       });
       if (attributed && settings().pasteNotice) {
-        feedback.attributed(attributed, recordId, match.source.hosts[0] ?? '');
+        // After the paste's own task: the notice must not lengthen the paste the user waits on.
+        win.setTimeout(
+          () => feedback.attributed(attributed, recordId, match.source.hosts[0] ?? ''),
+          0,
+        );
       }
     },
     onError: deps.onError,

@@ -110,8 +110,11 @@ beforeEach(() => {
   onError = vi.fn<(error: unknown) => void>();
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // A notice comes a task after its paste: let it come, then clear the page.
+  await settle();
   for (const cleanup of cleanups.splice(0)) cleanup();
+  for (const notice of document.querySelectorAll('linkback-notice')) notice.remove();
 });
 
 describe('the paste guard', () => {
@@ -198,6 +201,7 @@ describe('the paste guard', () => {
     const received = editorTakingPastes(editor);
     siteChoices.change({ [window.location.hostname]: { kind: 'off' } });
     userPaste(editor, COPIED);
+    await settle();
     expect(received).toEqual([COPIED]);
     expect(records).toEqual([]);
     expect(document.querySelector('linkback-notice')).toBeNull();
@@ -210,14 +214,19 @@ describe('the paste guard', () => {
     const editor = document.getElementById('ed')!;
     editorTakingPastes(editor);
     userPaste(editor, COPIED);
+    // After the paste's own task, so that it never lengthens the paste.
+    expect(document.querySelector('linkback-notice')).toBeNull();
+    await settle();
     expect(document.querySelectorAll('linkback-notice')).toHaveLength(1);
     // The page sees the notice's element, never what is inside it.
     expect(document.querySelector('linkback-notice')?.shadowRoot).toBeNull();
     userPaste(editor, COPIED);
+    await settle();
     expect(document.querySelectorAll('linkback-notice')).toHaveLength(1);
     document.querySelector('linkback-notice')?.remove();
     settings.change({ ...DEFAULT_SETTINGS, pasteNotice: false });
     userPaste(editor, COPIED);
+    await settle();
     expect(records).toHaveLength(3);
     expect(document.querySelector('linkback-notice')).toBeNull();
   });
