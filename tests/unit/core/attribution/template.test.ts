@@ -125,7 +125,7 @@ describe('renderTemplate', () => {
   });
 
   it('refuses an invalid template rather than guess', () => {
-    expect(() => renderTemplate('{tilte} {url}', VALUES)).toThrow(/not a placeholder/);
+    expect(() => renderTemplate('{tilte} {url}', VALUES)).toThrow('Not a valid template: unknown');
   });
 });
 
