@@ -8,9 +8,13 @@ import {
   type HistoryFilter,
   type HistoryKind,
 } from '../utils/core/records/history';
+import type { StorageHealth } from '../utils/core/records/storage-health';
+import { ClearAllHistory } from './ClearAllHistory';
 import { offerDownload } from './download';
 import { formatDateTime, formatNumber } from './format';
+import { HistoryEntrySummary } from './HistoryEntrySummary';
 import { t } from './i18n';
+import { StorageNotice } from './StorageNotice';
 
 /** Entries shown at first and added by "Show more": 10,000 rows at once would not scroll well. */
 export const PAGE_SIZE = 100;
@@ -18,6 +22,10 @@ export const PAGE_SIZE = 100;
 export interface HistoryData {
   load(): Promise<HistoryEntry[]>;
   remove(kind: HistoryKind, id: string): Promise<void>;
+  /** Forgets every entry (and the articles read: the background's history:clear). */
+  clear(): Promise<void>;
+  /** What went wrong with storage this session: entries removed when it was full, above all. */
+  health(): Promise<StorageHealth | null>;
 }
 
 type Load =
@@ -35,9 +43,10 @@ function dayBound(value: string, end: boolean): number | null {
 }
 
 /**
- * Every copy and paste Linkback recorded, newest first: search, filter by kind and date,
- * delete one, export what is shown. Page text is rendered as text; links are the records'
- * http(s) addresses, opened only by the user's click.
+ * Every copy, paste and reuse found that Linkback recorded, newest first: search, filter by
+ * kind and date, delete one or all, export what is shown; and, when storage was full, that
+ * older entries went. Page text is rendered as text; links are the records' http(s)
+ * addresses, opened only by the user's click.
  */
 export function HistoryPage({ data }: { data: HistoryData }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -47,6 +56,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
   const [to, setTo] = useState('');
   const [shown, setShown] = useState(PAGE_SIZE);
   const [error, setError] = useState<string | null>(null);
+  const [health, setHealth] = useState<StorageHealth | null>(null);
 
   const reload = () =>
     data.load().then(
@@ -55,6 +65,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
         setLoad({ status: 'failed', message: String((failure as Error)?.message ?? failure) }),
     );
   useEffect(() => void reload(), [data]);
+  useEffect(() => void data.health().then(setHealth, () => setHealth(null)), [data]);
 
   const entries = load.status === 'ready' ? load.entries : [];
   const filtered = useMemo(
@@ -92,6 +103,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
   return (
     <section class="history" aria-labelledby="history-title">
       <h1 id="history-title">{t('historyTitle')}</h1>
+      <StorageNotice health={health} />
       <form class="history-filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('historySearch')}
@@ -115,6 +127,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
             <option value="all">{t('historyKindAll')}</option>
             <option value="copy">{t('historyKindCopy')}</option>
             <option value="paste">{t('historyKindPaste')}</option>
+            <option value="reuse">{t('historyKindReuse')}</option>
           </select>
         </label>
         <label>
@@ -156,6 +169,13 @@ export function HistoryPage({ data }: { data: HistoryData }) {
         >
           {t('historyExportJson')}
         </button>
+        <ClearAllHistory
+          count={entries.length}
+          onClear={async () => {
+            await data.clear();
+            await reload();
+          }}
+        />
       </div>
       <p role="status" aria-live="polite" data-testid="history-count">
         {t('historyCount', formatNumber(filtered.length))}
@@ -177,12 +197,7 @@ export function HistoryPage({ data }: { data: HistoryData }) {
             <li key={`${entry.kind}:${entry.id}`} data-kind={entry.kind} data-id={entry.id}>
               <span class="hint">
                 <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at)}</time>{' '}
-                ·{' '}
-                {entry.kind === 'copy'
-                  ? t('historyCopied')
-                  : t('historyPasted', entry.destination ?? '')}{' '}
-                · {entry.linkAdded ? t('historyLinkAdded') : t('historyLinkPresent')}
-                {entry.undone ? ` · ${t('historyUndone')}` : ''}
+                · <HistoryEntrySummary entry={entry} />
               </span>
               <a
                 href={entry.articleUrl}

@@ -5,6 +5,13 @@ import {
   type PlacementChoice,
   type Settings,
 } from '../utils/core/records/settings';
+import {
+  RETENTION_COUNTS,
+  RETENTION_DAYS,
+  type RetentionCount,
+  type RetentionDays,
+} from '../utils/core/records/retention';
+import { formatNumber } from './format';
 import { t, type MessageKey } from './i18n';
 import { TemplateEditor } from './TemplateEditor';
 
@@ -44,9 +51,13 @@ export interface SettingsStore {
   setValue(value: Settings): Promise<void>;
 }
 
+/** A select's value for a retention in days: the option for "no time limit" needs one too. */
+const NO_TIME_LIMIT = 'none';
+
 /**
  * When the link is added, the shortest selection, how the attribution reads (label, place,
- * deep link, the user's template) and the paste notice; every change is saved at once.
+ * deep link, the user's template), the paste notice and how much history is kept; every
+ * change is saved at once.
  */
 export function SettingsForm({ store }: { store: SettingsStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -169,6 +180,49 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
         template={settings.template}
         onSave={(template) => save({ ...settings, template })}
       />
+      <fieldset class="retention" aria-describedby="retention-hint">
+        <legend>{t('optionHistory')}</legend>
+        <label>
+          {t('optionHistoryEntries')}{' '}
+          <select
+            name="historyMaxEntries"
+            value={String(settings.historyMaxEntries)}
+            onChange={(event) =>
+              save({
+                ...settings,
+                historyMaxEntries: Number(event.currentTarget.value) as RetentionCount,
+              })
+            }
+          >
+            {RETENTION_COUNTS.map((count) => (
+              <option key={count} value={String(count)}>
+                {formatNumber(count)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('optionHistoryDays')}{' '}
+          <select
+            name="historyMaxDays"
+            value={String(settings.historyMaxDays ?? NO_TIME_LIMIT)}
+            onChange={(event) => {
+              const { value } = event.currentTarget;
+              const days = (value === NO_TIME_LIMIT ? null : Number(value)) as RetentionDays;
+              save({ ...settings, historyMaxDays: days });
+            }}
+          >
+            {RETENTION_DAYS.map((days) => (
+              <option key={String(days)} value={String(days ?? NO_TIME_LIMIT)}>
+                {days === null ? t('optionHistoryForever') : t('optionHistoryDaysCount', days)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <p class="hint" id="retention-hint">
+        {t('optionHistoryHint')}
+      </p>
       <p role="status" aria-live="polite" class={status && !status.ok ? 'error' : 'status'}>
         {status?.text ?? ''}
       </p>

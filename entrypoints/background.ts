@@ -10,6 +10,7 @@ import { createBoundedLog, sameId } from '../utils/background/bounded-log';
 import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
+import { createReuseFindingStore } from '../utils/background/reuse-findings';
 import { openArticleDb } from '../utils/platform/indexed-db';
 import {
   injectArticleScript,
@@ -39,12 +40,14 @@ import {
   articleSummaryItem,
   pasteIndexItem,
   pasteRecordsItem,
+  reuseFindingsItem,
   ruledSitesItem,
   settingsItem,
   siteChoicesItem,
   storageHealthItem,
 } from '../utils/platform/storage/items';
 import { MAX_PASTE_RECORDS, type PasteRecord } from '../utils/core/records/records';
+import { retentionChanged } from '../utils/core/records/settings';
 
 /** Messages that record something the user did: a failure to store them is reported. */
 const RECORDING = new Set<BackgroundMessage['type']>(['copy:record', 'paste:record']);
@@ -58,28 +61,45 @@ export default defineBackground({
     // MV3 has `action`; Firefox MV2 has `browserAction` with the same calls.
     const action = (browser.action ?? browser.browserAction) as unknown as ActionApi;
     const health = createStorageHealth(storageHealthItem);
-    const noteEvicted = (count: number) => void health.noteEvicted(count);
-    const records = createCopyRecordStore(copyRecordsItem, undefined, undefined, noteEvicted);
-    const pastes = createBoundedLog<PasteRecord>(
-      pasteRecordsItem,
-      MAX_PASTE_RECORDS,
-      undefined,
-      sameId,
-      noteEvicted,
-    );
+    const onEvicted = (count: number) => void health.noteEvicted(count);
+    // The user's retention (settings.ts): read at each write, so a change applies at once.
+    const readRetention = () => settingsItem.getValue();
+    const records = createCopyRecordStore(copyRecordsItem, undefined, undefined, {
+      onEvicted,
+      readRetention,
+    });
+    const pastes = createBoundedLog<PasteRecord>(pasteRecordsItem, MAX_PASTE_RECORDS, {
+      findSame: sameId,
+      onEvicted,
+      retention: { read: readRetention, timeOf: (paste) => paste.pastedAt },
+    });
+    const findings = createReuseFindingStore(reuseFindingsItem, undefined, {
+      onEvicted,
+      readRetention,
+    });
+    const historyLogs = [records, pastes, findings];
     const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
     // Nothing is handled before the stored state has been checked (once per session).
     const ready = repairStoredState(
       [
         copyRecordsItem,
         pasteRecordsItem,
+        reuseFindingsItem,
         settingsItem,
         siteChoicesItem,
         ruledSitesItem,
       ] as Parameters<typeof repairStoredState>[0],
       pasteIndex,
       health,
+      historyLogs,
     ).catch((error: unknown) => console.warn('[Linkback] stored state check failed', error));
+    // A smaller retention chosen in the options applies now, not at the next copy.
+    settingsItem.watch((settings, previous) => {
+      if (!retentionChanged(previous, settings)) return;
+      void ready
+        .then(() => Promise.all(historyLogs.map((log) => log.prune())))
+        .catch((error: unknown) => console.warn('[Linkback] retention not applied', error));
+    });
     const ruledSites = createRuledSites(ruledSitesItem, (sites) =>
       registerArticleScript(browser as unknown as RegistrationApi, sitePatterns(sites)),
     );
@@ -90,6 +110,8 @@ export default defineBackground({
       ruledSites,
       records,
       pastes,
+      findings,
+      noteUnsaved: (error: unknown) => void health.noteUnsaved(error),
       pasteIndex,
       indicator: createActionIndicator(
         action,
@@ -107,7 +129,7 @@ export default defineBackground({
       now: () => Date.now(),
       // Through each store's own queue, so a write under way cannot bring entries back.
       clearLogs: async () => {
-        await Promise.all([records.clear(), pastes.clear(), pasteIndex.clear()]);
+        await Promise.all([records.clear(), pastes.clear(), findings.clear(), pasteIndex.clear()]);
       },
     };
 

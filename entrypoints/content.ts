@@ -75,7 +75,9 @@ export default defineContentScript({
     const articleSummary = watchedValue(ARTICLE_SUMMARY);
     const check = startRepublicationCheck({
       win: window,
-      checkPage: (url, text, links) => send({ type: 'page:check', url, text, links }),
+      // The title as the page has it when checked: the history names the page by it.
+      checkPage: (url, text, links) =>
+        send({ type: 'page:check', url, title: document.title, text, links }),
       shouldCheck: async () => {
         const { articles, publisherHosts } = await articleSummary.getValue();
         return articles > 0 && !publisherHosts.includes(location.hostname.toLowerCase());

@@ -1,23 +1,33 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { HistoryPage } from '../../components/HistoryPage';
+import { HistoryPage, type HistoryData } from '../../components/HistoryPage';
 import { historyEntries } from '../../utils/core/records/history';
 import { sendToBackground } from '../../utils/platform/messaging';
-import { copyRecordsItem, pasteRecordsItem } from '../../utils/platform/storage/items';
+import {
+  copyRecordsItem,
+  pasteRecordsItem,
+  reuseFindingsItem,
+  storageHealthItem,
+} from '../../utils/platform/storage/items';
 import { uiLanguage } from '../../components/i18n';
 
-const data = {
+const data: HistoryData = {
   async load() {
-    const [copies, pastes] = await Promise.all([
+    const [copies, pastes, findings] = await Promise.all([
       copyRecordsItem.getValue(),
       pasteRecordsItem.getValue(),
+      reuseFindingsItem.getValue(),
     ]);
-    return historyEntries(copies, pastes);
+    return historyEntries(copies, pastes, findings);
   },
-  async remove(kind: 'copy' | 'paste', id: string) {
-    // Through the background, whose stores queue every write to the logs.
+  // Through the background, whose stores queue every write to the logs.
+  async remove(kind, id) {
     await sendToBackground(browser, { type: 'history:delete', kind, id });
   },
+  async clear() {
+    await sendToBackground(browser, { type: 'history:clear' });
+  },
+  health: () => storageHealthItem.getValue().catch(() => null),
 };
 
 document.documentElement.lang = uiLanguage();

@@ -171,6 +171,7 @@ async function pageScan(): Promise<{ figures: Figure[]; text: string; links: str
         const message = {
           type: 'page:check',
           url: location.href,
+          title: document.title,
           text: result.text,
           links: [...found],
         };

@@ -14,6 +14,7 @@ import {
   type ExtensionBrowser,
 } from './browsers.ts';
 import {
+  badgeText,
   elementCenter,
   eventually,
   lastProbePaste,
@@ -30,7 +31,14 @@ import {
   type PasteRecord,
 } from './helpers.ts';
 import { PUBLISHER_SITES, publisherSiteUrl, type PublisherSiteName } from './publisher-sites.ts';
-import { EDITORS_URL, editorPageUrl, startServer, type TestServer } from './server.ts';
+import {
+  CALIBER_EN_URL,
+  EDITOR_HOST,
+  EDITORS_URL,
+  editorPageUrl,
+  startServer,
+  type TestServer,
+} from './server.ts';
 import { parseCsv } from '../csv.ts';
 
 const BODY = '.article-body p';
@@ -847,6 +855,364 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
             shown.map((row) => [row.kind, row.title]),
             'the CSV holds exactly the rows shown',
           );
+        } finally {
+          await history.close();
+        }
+      },
+    );
+
+    /** What the extension keeps under `keys` in storage.local, as stored. */
+    const stored = <T>(keys: string[]) =>
+      browser.evalInExtension(async (wanted: string[]) => {
+        type Api = { storage: { local: { get(k: string[]): Promise<Record<string, unknown>> } } };
+        const g = globalThis as unknown as { browser?: Api; chrome: Api };
+        return (await (g.browser ?? g.chrome).storage.local.get(wanted)) as T;
+      }, keys);
+
+    async function openHistory(): Promise<E2EPage> {
+      const history = await browser.openExtensionPage('history.html', {
+        width: 1000,
+        height: 900,
+      });
+      await history.waitFor(
+        () =>
+          !!document.querySelector('[data-testid="history-list"], [data-testid="history-empty"]'),
+      );
+      return history;
+    }
+
+    /** The history page's list as shown: kind, id, time, article title and the line that says what happened. */
+    const shownRows = (history: E2EPage) =>
+      history.evaluate(() =>
+        [...document.querySelectorAll('[data-testid="history-list"] > li')].map((li) => ({
+          kind: li.getAttribute('data-kind') ?? '',
+          id: li.getAttribute('data-id') ?? '',
+          time: li.querySelector('time')?.getAttribute('datetime') ?? '',
+          title: li.querySelector('[data-field="title"]')?.textContent ?? '',
+          line: li.querySelector('.hint')?.textContent ?? '',
+          page: li.querySelector<HTMLAnchorElement>('[data-field="page"]')?.href ?? null,
+        })),
+      );
+
+    const chooseKind = (history: E2EPage, kind: string) =>
+      history.evaluate((value: string) => {
+        const select = document.querySelector<HTMLSelectElement>('[name="kind"]')!;
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, kind);
+
+    /** The CSV the page hands the browser for the view shown (the Blob, kept as it is made). */
+    async function exportedCsv(history: E2EPage): Promise<string[][]> {
+      await history.evaluate(() => {
+        const w = window as unknown as { __csv?: Blob | null; __keeps?: true };
+        w.__csv = null;
+        if (!w.__keeps) {
+          w.__keeps = true;
+          const make = URL.createObjectURL.bind(URL);
+          URL.createObjectURL = (blob: Blob | MediaSource) => {
+            if (blob instanceof Blob) w.__csv = blob;
+            return make(blob);
+          };
+        }
+        document.querySelector<HTMLButtonElement>('[data-action="export-csv"]')!.click();
+      });
+      const csv = await history.waitFor(
+        async () => (await (window as unknown as { __csv?: Blob | null }).__csv?.text()) ?? null,
+      );
+      return parseCsv(csv);
+    }
+
+    it(
+      'copies and pastes made in two tabs at once all reach the history, newest first; a kind shows only itself; the CSV holds the rows shown',
+      T,
+      async () => {
+        const start = Date.now();
+        const editorA = await browser.newPage(EDITORS_URL);
+        const editorB = await browser.newPage(EDITORS_URL);
+        // A paste says where it went by the page's title: each editor tab has its own.
+        await editorA.evaluate(() => void (document.title = 'Editor A'));
+        await editorB.evaluate(() => void (document.title = 'Editor B'));
+        const pairs = [
+          { name: 'ru', editor: editorA, destination: 'Editor A' },
+          { name: 'cc', editor: editorB, destination: 'Editor B' },
+        ] as const;
+        for (const { name } of pairs) await site(name);
+        type Stored = {
+          copyRecords?: Array<{ id: string; articleUrl: string; copiedAt: number }>;
+          pasteRecords?: Array<{ id: string; destinationTitle: string; pastedAt: number }>;
+        };
+        const fresh = async () => {
+          const { copyRecords = [], pasteRecords = [] } = await stored<Stored>([
+            'copyRecords',
+            'pasteRecords',
+          ]);
+          return {
+            copies: copyRecords.filter((copy) => copy.copiedAt >= start),
+            pastes: pasteRecords.filter((paste) => paste.pastedAt >= start),
+          };
+        };
+        let history: E2EPage | null = null;
+        try {
+          // Both sequences at once: select, copy, and paste into the pair's own editor tab.
+          // The clipboard is one for the whole browser, so a paste may carry the other tab's
+          // copy; either way each copy and each paste must be recorded once.
+          await Promise.all(
+            pairs.map(async ({ name, editor }) => {
+              const page = await site(name);
+              await selectParagraphs(page, 1, 2, BODY);
+              await articleScriptArrived(page);
+              await pressCopy(page);
+              // The copy's record (and with it the paste index) before the paste.
+              await eventually(
+                async () =>
+                  (await fresh()).copies.some((copy) => copy.articleUrl === publisherSiteUrl(name)),
+                `the copy on ${name} never reached the records`,
+              );
+              await new Promise((resolve) => setTimeout(resolve, 300));
+              await pasteInto(editor, '#probe');
+            }),
+          );
+          const made = await eventually(async () => {
+            const now = await fresh();
+            return now.copies.length >= 2 && now.pastes.length >= 2 ? now : null;
+          }, 'the two copies and two pastes never all reached the records');
+          assert.deepEqual(
+            made.copies.map((copy) => copy.articleUrl).sort(),
+            [publisherSiteUrl('cc'), publisherSiteUrl('ru')],
+            'each tab’s copy is recorded once',
+          );
+          assert.deepEqual(
+            made.pastes.map((paste) => paste.destinationTitle).sort(),
+            ['Editor A', 'Editor B'],
+            'each tab’s paste is recorded once',
+          );
+
+          history = await openHistory();
+          const rows = await shownRows(history);
+          const times = rows.map((row) => Date.parse(row.time));
+          assert.ok(
+            times.every((time, i) => i === 0 || times[i - 1]! >= time),
+            `newest first: ${JSON.stringify(rows.map((row) => row.time))}`,
+          );
+          const recent = rows.filter((row) => Date.parse(row.time) >= start);
+          assert.deepEqual(
+            recent.map((row) => row.id).sort(),
+            [...made.copies, ...made.pastes].map((record) => record.id).sort(),
+            'the history shows exactly the records made',
+          );
+          assert.deepEqual(
+            recent
+              .filter((row) => row.kind === 'copy')
+              .map((row) => row.title)
+              .sort(),
+            [PUBLISHER_SITES.cc.title, PUBLISHER_SITES.ru.title].sort(),
+          );
+          for (const { destination } of pairs) {
+            assert.ok(
+              recent.some((row) => row.kind === 'paste' && row.line.includes(destination)),
+              `a paste into ${destination} is listed: ${JSON.stringify(recent)}`,
+            );
+          }
+
+          // The CSV of the whole view: the same rows, in the same order.
+          const csv = await exportedCsv(history);
+          const column = (name: string) => csv[0]!.indexOf(name);
+          assert.deepEqual(
+            csv
+              .slice(1)
+              .map((row) => [row[column('kind')], row[column('time')], row[column('title')]]),
+            rows.map((row) => [row.kind, row.time, row.title]),
+            'the CSV holds exactly the rows shown',
+          );
+
+          for (const kind of ['paste', 'copy'] as const) {
+            await chooseKind(history, kind);
+            const only = await eventually(async () => {
+              const shown = await shownRows(history!);
+              return shown.every((row) => row.kind === kind) ? shown : null;
+            }, `the ${kind} filter never showed only ${kind} entries`);
+            assert.deepEqual(
+              only.map((row) => row.id),
+              rows.filter((row) => row.kind === kind).map((row) => row.id),
+              `the ${kind} filter shows every ${kind}, in the same order`,
+            );
+          }
+        } finally {
+          await history?.close();
+          await editorA.close();
+          await editorB.close();
+        }
+      },
+    );
+
+    it(
+      'a page found reusing a read article is listed as “Reuse found”, once however often it is checked, and exported',
+      T,
+      async () => {
+        const article = await browser.newPage(CALIBER_EN_URL);
+        const reuseUrl = `http://${EDITOR_HOST}/reuse-nolink.html`;
+        let reuse: E2EPage | null = null;
+        let history: E2EPage | null = null;
+        type Finding = { pageUrl: string; foundAt: number; linkStatus: string };
+        const findings = async () =>
+          (
+            (await stored<{ reuseFindings?: Finding[] }>(['reuseFindings'])).reuseFindings ?? []
+          ).filter((finding) => finding.pageUrl === reuseUrl);
+        try {
+          await eventually(
+            async () =>
+              (
+                await stored<{ articleSummary?: { publisherHosts: string[] } }>(['articleSummary'])
+              ).articleSummary?.publisherHosts.includes('caliber.az'),
+            'the Caliber.az article was never indexed',
+            15_000,
+          );
+          reuse = await browser.newPage(reuseUrl);
+          const tabId = await browser.findTabId(reuseUrl, { timeout: 15_000 });
+          await eventually(
+            async () => (await badgeText(browser, tabId)) === '!',
+            'no “!” badge on the page that reuses the article without a link',
+            10_000,
+          );
+          const [first] = await eventually(async () => {
+            const found = await findings();
+            return found.length ? found : null;
+          }, 'the reuse was never recorded');
+          assert.equal(first!.linkStatus, 'none');
+
+          // Checked again (a reload): the same finding, newer, not a second one.
+          await reuse.goto(reuseUrl);
+          const again = await eventually(async () => {
+            const found = await findings();
+            return found.some((finding) => finding.foundAt > first!.foundAt) ? found : null;
+          }, 'the page checked again never updated its finding');
+          assert.equal(again.length, 1, 'one finding per page and article');
+
+          history = await openHistory();
+          await chooseKind(history, 'reuse');
+          const rows = await eventually(async () => {
+            const shown = await shownRows(history!);
+            return shown.length && shown.every((row) => row.kind === 'reuse') ? shown : null;
+          }, 'the reuse filter never showed reuse found');
+          const row = rows.find((shown) => shown.page === reuseUrl);
+          assert.ok(row, `the page is listed and linked: ${JSON.stringify(rows)}`);
+          assert.match(row.line, /Reuse found: Digest: envoys to Moscow \(no link\)/);
+          assert.match(row.line, /No hyperlink to the source · Reuses \d+% of the article/);
+          assert.match(row.title, /Trump sends/);
+
+          const csv = await exportedCsv(history);
+          const column = (name: string) => csv[0]!.indexOf(name);
+          const exported = csv
+            .slice(1)
+            .find((cells) => cells[column('destination')]?.endsWith(reuseUrl));
+          assert.ok(exported, 'the CSV has the finding');
+          assert.equal(exported[column('kind')], 'reuse');
+          assert.equal(exported[column('links back')], 'none');
+          assert.equal(exported[column('meets rule')], 'no');
+          assert.match(exported[column('share reused')] ?? '', /^\d+%$/);
+        } finally {
+          await history?.close();
+          await reuse?.close();
+          await article.close();
+        }
+      },
+    );
+
+    it(
+      'a shorter retention chosen in the options applies at once; Clear all, once confirmed, empties the history',
+      T,
+      async () => {
+        type Paste = { id: string; pastedAt: number };
+        const pastes = async () =>
+          (await stored<{ pasteRecords?: Paste[] }>(['pasteRecords'])).pasteRecords ?? [];
+        // A paste from 40 days ago, as an earlier session would have left it.
+        const old = {
+          id: 'forty-days-old',
+          articleUrl: publisherSiteUrl('ru'),
+          title: PUBLISHER_SITES.ru.title,
+          destinationOrigin: 'http://editor.test',
+          destinationTitle: 'An old draft',
+          pastedAt: Date.now() - 40 * 86_400_000,
+          added: true,
+        };
+        const kept = (await pastes()).map((paste) => paste.id);
+        await browser.evalInExtension(async (entry: typeof old) => {
+          type Api = {
+            storage: {
+              local: {
+                get(k: string): Promise<Record<string, unknown>>;
+                set(v: Record<string, unknown>): Promise<void>;
+              };
+            };
+          };
+          const g = globalThis as unknown as { browser?: Api; chrome: Api };
+          const local = (g.browser ?? g.chrome).storage.local;
+          const { pasteRecords = [] } = (await local.get('pasteRecords')) as {
+            pasteRecords?: unknown[];
+          };
+          await local.set({ pasteRecords: [...pasteRecords, entry] });
+        }, old);
+        assert.ok((await pastes()).some((paste) => paste.id === old.id));
+
+        const options = await browser.openExtensionPage('options.html', {
+          width: 800,
+          height: 900,
+        });
+        try {
+          await options.waitFor(() => !!document.querySelector('[name="historyMaxDays"]'));
+          await options.evaluate(() => {
+            const days = document.querySelector<HTMLSelectElement>('[name="historyMaxDays"]')!;
+            days.value = '30';
+            days.dispatchEvent(new Event('change', { bubbles: true }));
+          });
+          const after = await eventually(async () => {
+            const now = await pastes();
+            return now.some((paste) => paste.id === old.id) ? null : now;
+          }, 'the paste older than 30 days stayed after the retention was shortened');
+          assert.deepEqual(
+            after.map((paste) => paste.id),
+            kept,
+            'only what is older than 30 days went',
+          );
+        } finally {
+          await options.close();
+          await browser.evalInExtension(async () => {
+            type Api = { storage: { local: { remove(key: string): Promise<void> } } };
+            const g = globalThis as unknown as { browser?: Api; chrome: Api };
+            await (g.browser ?? g.chrome).storage.local.remove('settings');
+          });
+        }
+
+        const history = await openHistory();
+        try {
+          const total = (await shownRows(history)).length;
+          assert.ok(total > 0, 'the history has entries to clear');
+          await history.evaluate(() =>
+            document.querySelector<HTMLButtonElement>('[data-action="history-clear"]')!.click(),
+          );
+          const question = await history.waitFor(
+            () =>
+              document.querySelector('[data-testid="history-clear-confirm"]')?.textContent ?? null,
+          );
+          assert.ok(question.includes(`Delete all ${total} entries`), question);
+          await history.evaluate(() =>
+            document
+              .querySelector<HTMLButtonElement>('[data-action="history-clear-confirm"]')!
+              .click(),
+          );
+          await history.waitFor(
+            () => !!document.querySelector('[data-testid="history-empty"]'),
+            undefined,
+            {
+              message: 'the history page never said it is empty after Clear all',
+            },
+          );
+          const left = await stored<Record<string, unknown[]>>([
+            'copyRecords',
+            'pasteRecords',
+            'reuseFindings',
+          ]);
+          assert.deepEqual(left, { copyRecords: [], pasteRecords: [], reuseFindings: [] });
         } finally {
           await history.close();
         }

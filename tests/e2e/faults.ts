@@ -301,6 +301,7 @@ export function defineFaultSuite(kind: BrowserKind): void {
               { id: 'x', articleUrl: 'javascript:alert(1)', copiedAt: 'yesterday', text: 'x' },
             ],
             pasteRecords: { not: 'a list' },
+            reuseFindings: [42, { id: 'r', pageUrl: 'javascript:alert(1)', foundAt: -1 }],
             settings: { attributeOnCopy: 'yes', attributeOnPaste: 1, minWords: -3 },
             pasteIndex: { version: 1, sources: 'garbage', shingles: '!!', exact: 42 },
           });
@@ -463,6 +464,7 @@ export function defineFaultSuite(kind: BrowserKind): void {
             pasteIndex: { version: 1, sources: 'garbage' },
             settings: { attributeOnCopy: true, attributeOnPaste: true, minWords: 6 },
             pasteRecords: [],
+            reuseFindings: [],
           });
           // A new browser session: the start-up check has not run yet.
           await storage.session.remove('storageHealth');

@@ -1,3 +1,4 @@
+import type { Retention } from '../core/records/retention';
 import {
   MAX_COPY_RECORDS,
   MAX_RECORD_TEXT,
@@ -16,20 +17,25 @@ export function createCopyRecordStore(
   item: RecordsItem,
   now: () => number = Date.now,
   newId: () => string = () => crypto.randomUUID(),
-  onEvicted?: (count: number) => void,
+  options: {
+    /** Told how many older copies went to make room on full storage. */
+    onEvicted?: (count: number) => void;
+    /** The user's retention, read at each write. */
+    readRetention?: () => Promise<Retention>;
+  } = {},
 ) {
-  const log = createBoundedLog<CopyRecord>(
-    item,
-    MAX_COPY_RECORDS,
-    (latest, next) =>
+  const { onEvicted, readRetention } = options;
+  const log = createBoundedLog<CopyRecord>(item, MAX_COPY_RECORDS, {
+    onEvicted,
+    retention: readRetention && { read: readRetention, timeOf: (copy) => copy.copiedAt, now },
+    mergeWithLatest: (latest, next) =>
       latest.articleUrl === next.articleUrl &&
       latest.text === next.text &&
       next.copiedAt - latest.copiedAt < REPEAT_WINDOW_MS
         ? { ...latest, copiedAt: next.copiedAt }
         : null,
-    sameId,
-    onEvicted,
-  );
+    findSame: sameId,
+  });
   return {
     add(input: NewCopyRecord): Promise<CopyRecord> {
       const text = input.text.slice(0, MAX_RECORD_TEXT);
@@ -39,6 +45,7 @@ export function createCopyRecordStore(
     },
     recent: log.recent,
     remove: log.remove,
+    prune: log.prune,
     clear: log.clear,
   };
 }

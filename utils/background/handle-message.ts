@@ -7,12 +7,17 @@ import type { ArticleStore } from './article-store';
 import type { createBoundedLog } from './bounded-log';
 import type { CopyRecordStore } from './copy-records';
 import type { PasteIndexStore } from './paste-index-store';
+import type { ReuseFindingStore } from './reuse-findings';
 
 export interface BackgroundServices {
-  /** Empties the copy and paste logs and the paste index. */
+  /** Empties the copy, paste and reuse logs and the paste index. */
   clearLogs(): Promise<void>;
   records: CopyRecordStore;
   pastes: ReturnType<typeof createBoundedLog<PasteRecord>>;
+  /** Pages found reusing a read article, for the history. */
+  findings: ReuseFindingStore;
+  /** Something the user did or saw could not be kept in the history: the popup says so. */
+  noteUnsaved(error: unknown): void;
   pasteIndex: PasteIndexStore;
   indicator: ActionIndicator;
   articles: ArticleStore;
@@ -120,6 +125,12 @@ export async function handleBackgroundMessage(
     case 'page:check': {
       const report = await services.articles.checkPage(message.url, message.text, message.links);
       await showReport(services, tabId, badgeOf(report), report.articles.length);
+      if (report.articles.length) {
+        // The page gets its report (and badge) even when the history cannot keep what was found.
+        await services.findings
+          .addReport(report, message.title)
+          .catch((error: unknown) => services.noteUnsaved(error));
+      }
       return report;
     }
     case 'page:navigated': {
@@ -137,7 +148,9 @@ export async function handleBackgroundMessage(
     case 'history:delete': {
       // Through each store's queue, like every other write. The paste index keeps the
       // copy's fingerprints (hashes, never text) until they are evicted.
-      const store = message.kind === 'copy' ? services.records : services.pastes;
+      const store = { copy: services.records, paste: services.pastes, reuse: services.findings }[
+        message.kind
+      ];
       await store.remove((entry) => entry.id === message.id);
       return { ok: true };
     }

@@ -12,11 +12,16 @@ export interface RepairableItem<T> {
  * read as it really is, and what cannot be read is dropped (the rest kept) and written
  * back, so that no reader meets it again. The paste index, which cannot be half kept, is
  * rebuilt from the copy records when damaged. The user is told through the health log.
+ * Then the history logs apply the user's retention: entries that aged past it while the
+ * browser was closed go (later, each write applies it). Once per session rather than at
+ * each start of the background, which in MV3 is every few minutes: the copy log alone may
+ * be megabytes to read.
  */
 export async function repairStoredState(
   items: RepairableItem<unknown>[],
   pasteIndex: { isDamaged(): Promise<boolean>; rebuild(): Promise<void> },
   health: StorageHealthLog,
+  historyLogs: Array<{ prune(): Promise<unknown> }> = [],
 ): Promise<void> {
   if ((await health.get()).checked) return;
   let dropped = 0;
@@ -31,6 +36,11 @@ export async function repairStoredState(
   if (await pasteIndex.isDamaged()) {
     await pasteIndex.rebuild();
     await health.notePasteIndexRebuilt();
+  }
+  // Each log on its own: one failing to write keeps the others' retention.
+  for (const outcome of await Promise.allSettled(historyLogs.map((log) => log.prune()))) {
+    if (outcome.status === 'rejected')
+      console.warn('[Linkback] retention not applied', outcome.reason);
   }
   await health.markChecked();
 }

@@ -3,6 +3,7 @@ import type { IndexedArticle } from '../core/republication/article-index';
 import type { PageReport } from '../core/republication/report';
 import type { ArticleState, ArticleView } from '../core/records/article-state';
 import type { NewCopyRecord, NewPasteRecord } from '../core/records/records';
+import type { HistoryKind } from '../core/records/history';
 
 /** Content scripts → background. */
 export type BackgroundMessage =
@@ -25,9 +26,10 @@ export type BackgroundMessage =
   /**
    * A page's visible text and links, to be checked against the articles read. The
    * background fingerprints it: its code is warm, and the page's main thread stays free.
-   * The report it answers with is the one the sending tab's badge shows.
+   * The report it answers with is the one the sending tab's badge shows; what it finds is
+   * kept in the history, under the page's title.
    */
-  | { type: 'page:check'; url: string; text: string; links: string[] }
+  | { type: 'page:check'; url: string; title: string; text: string; links: string[] }
   /** The page navigated in-page: the report its badge shows no longer holds. */
   | { type: 'page:navigated' }
   /**
@@ -35,10 +37,10 @@ export type BackgroundMessage =
    * the background injects it there, so that it reads the site's rule before the copy lands.
    */
   | { type: 'article-script:load' }
-  /** Forget every copy, paste and read article (the popup's "Clear history"). */
+  /** Forget every copy, paste, reuse found and read article ("Clear history", "Clear all"). */
   | { type: 'history:clear' }
-  /** Forget one copy or paste (the history page's "Delete"). */
-  | { type: 'history:delete'; kind: 'copy' | 'paste'; id: string };
+  /** Forget one copy, paste or reuse found (the history page's "Delete"). */
+  | { type: 'history:delete'; kind: HistoryKind; id: string };
 
 /** Popup → a tab's content scripts. */
 export type TabMessage =

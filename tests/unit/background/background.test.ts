@@ -21,6 +21,7 @@ import type { StoredArticle } from '../../../utils/core/republication/article-in
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
+import { createReuseFindingStore } from '../../../utils/background/reuse-findings';
 import { isAllowedSender } from '../../../utils/background/sender-policy';
 import type { PageReport } from '../../../utils/core/republication/report';
 import { createPasteIndex } from '../../../utils/core/paste-index/match';
@@ -30,13 +31,18 @@ import {
 } from '../../../utils/core/paste-index/snapshot';
 import { handleBackgroundMessage } from '../../../utils/background/handle-message';
 import type { BackgroundMessage } from '../../../utils/platform/messaging';
-import { copyRecordsItem, settingsItem } from '../../../utils/platform/storage/items';
+import {
+  copyRecordsItem,
+  reuseFindingsItem,
+  settingsItem,
+} from '../../../utils/platform/storage/items';
 import {
   MAX_COPY_RECORDS,
   MAX_RECORD_TEXT,
   type CopyRecord,
   type NewCopyRecord,
   type PasteRecord,
+  type ReuseFinding,
 } from '../../../utils/core/records/records';
 
 const COPY: NewCopyRecord = {
@@ -122,6 +128,29 @@ describe('the copy record store', () => {
     expect(item.value[0]!.text).toBe(`copy ${MAX_COPY_RECORDS + 4}`);
   });
 
+  it('keeps only what the user’s retention allows, read at each write', async () => {
+    const DAY = 86_400_000;
+    const item = memoryItem(
+      Array.from({ length: 6 }, (_, i) => ({ ...COPY, id: `old-${i}`, copiedAt: (9 - i) * DAY })),
+    );
+    let retention = { historyMaxEntries: 100, historyMaxDays: null as number | null };
+    const store = createCopyRecordStore(
+      item,
+      () => 10 * DAY,
+      () => 'new',
+      { readRetention: async () => retention },
+    );
+    await store.add({ ...COPY, text: 'first new copy', copiedAt: 10 * DAY });
+    expect(item.value).toHaveLength(7);
+    retention = { historyMaxEntries: 100, historyMaxDays: 3 };
+    await store.add({ ...COPY, text: 'second new copy', copiedAt: 10 * DAY });
+    // Day 10 twice, then days 9, 8 and 7: three days back from day 10.
+    expect(item.value.map((record) => record.copiedAt / DAY)).toEqual([10, 10, 9, 8, 7]);
+    retention = { historyMaxEntries: 100, historyMaxDays: 1 };
+    expect(await store.prune()).toBe(2);
+    expect(item.value.map((record) => record.copiedAt / DAY)).toEqual([10, 10, 9]);
+  });
+
   it('counts the same copy made twice in a row as one', async () => {
     const item = memoryItem();
     const store = createCopyRecordStore(item);
@@ -205,6 +234,8 @@ function makeBareServices(action: ActionApi, records = memoryItem()) {
     },
   };
   const pastes: PasteRecord[] = [];
+  const findings: ReuseFinding[] = [];
+  let findingIds = 0;
   return {
     indicator: createActionIndicator(action),
     records: createCopyRecordStore(records),
@@ -216,6 +247,17 @@ function makeBareServices(action: ActionApi, records = memoryItem()) {
       },
       10,
     ),
+    findings: createReuseFindingStore(
+      {
+        getValue: async () => findings,
+        setValue: async (value) => void findings.splice(0, findings.length, ...value),
+      },
+      () => `finding-${++findingIds}`,
+    ),
+    unsaved: [] as unknown[],
+    noteUnsaved(error: unknown) {
+      this.unsaved.push(error);
+    },
     articles: createArticleStore(memoryArticleDb()),
     registered: [] as string[][],
     ruledSitesList: [] as string[],
@@ -239,10 +281,12 @@ function makeBareServices(action: ActionApi, records = memoryItem()) {
     clearLogs: async () => {
       records.value = [];
       pastes.splice(0);
+      findings.splice(0);
       index = EMPTY_PASTE_INDEX;
     },
     index: () => index,
     pasteLog: pastes,
+    findingLog: findings,
   };
 }
 
@@ -366,7 +410,7 @@ describe('the republication services', () => {
 
     const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
     const report = (await handleBackgroundMessage(
-      { type: 'page:check', url: 'https://blog.example/post', text, links: [] },
+      { type: 'page:check', url: 'https://blog.example/post', title: 'A blog', text, links: [] },
       2,
       services,
     )) as PageReport;
@@ -398,11 +442,78 @@ describe('the republication services', () => {
     await handleBackgroundMessage(READ, 1, services);
     const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
     const report = (await handleBackgroundMessage(
-      { type: 'page:check', url: 'https://blog.example/post', text, links: [] },
+      { type: 'page:check', url: 'https://blog.example/post', title: 'A blog', text, links: [] },
       2,
       services,
     )) as PageReport;
     expect(report.articles.map((a) => a.url)).toEqual([COPY.articleUrl]);
+  });
+
+  it('keeps what page checks find in the history: one entry per page and article, the latest', async () => {
+    const services = makeServices(fakeAction().api);
+    await handleBackgroundMessage(READ, 1, services);
+    const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
+    const check = (url: string, title: string, links: string[] = []) =>
+      handleBackgroundMessage({ type: 'page:check', url, title, text, links }, 2, services);
+
+    await check('https://blog.example/post#comments', 'Draft title');
+    await check('https://www.blog.example/post/', '  Final\n title ');
+    expect(services.findingLog).toEqual([
+      {
+        id: 'finding-2',
+        pageUrl: 'https://www.blog.example/post/',
+        pageTitle: 'Final title',
+        articleUrl: COPY.articleUrl,
+        articleTitle: COPY.title,
+        linkStatus: 'none',
+        compliant: false,
+        reusedShare: expect.any(Number),
+        foundAt: expect.any(Number),
+      },
+    ]);
+    expect(services.findingLog[0]!.reusedShare).toBeGreaterThan(0.2);
+
+    await check('https://news.example/copy', 'Another', ['https://caliber.az/']);
+    expect(services.findingLog.map((f) => [f.pageUrl, f.linkStatus, f.compliant])).toEqual([
+      ['https://news.example/copy', 'site', true],
+      ['https://www.blog.example/post/', 'none', false],
+    ]);
+    // A page that reuses nothing adds nothing.
+    await handleBackgroundMessage(
+      {
+        type: 'page:check',
+        url: 'https://x.example/',
+        title: '',
+        text: 'Nothing here at all.',
+        links: [],
+      },
+      3,
+      services,
+    );
+    expect(services.findingLog).toHaveLength(2);
+
+    await handleBackgroundMessage(
+      { type: 'history:delete', kind: 'reuse', id: 'finding-3' },
+      undefined,
+      services,
+    );
+    expect(services.findingLog.map((f) => f.id)).toEqual(['finding-2']);
+    await handleBackgroundMessage({ type: 'history:clear' }, undefined, services);
+    expect(services.findingLog).toEqual([]);
+  });
+
+  it('answers a page check even when the history cannot keep what it found, and says so', async () => {
+    const services = makeServices(fakeAction().api);
+    await handleBackgroundMessage(READ, 1, services);
+    services.findings.addReport = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+    const text = `Intro words here. ${BODY.split(' ').slice(20, 60).join(' ')} outro.`;
+    const report = (await handleBackgroundMessage(
+      { type: 'page:check', url: 'https://blog.example/post', title: 'A blog', text, links: [] },
+      2,
+      services,
+    )) as PageReport;
+    expect(report.articles).toHaveLength(1);
+    expect(services.unsaved).toEqual([new Error('QUOTA_BYTES quota exceeded')]);
   });
 
   it('rebuilds the article index from the database after a restart', async () => {
@@ -587,7 +698,13 @@ describe('the sender policy', () => {
     expect(isAllowedSender(copy, `${extension}popup.html`, extension)).toBe(false);
     expect(isAllowedSender(copy, 'file:///home/user/page.html', extension)).toBe(false);
     expect(isAllowedSender(copy, undefined, extension)).toBe(false);
-    const check: BackgroundMessage = { type: 'page:check', url: 'x', text: '', links: [] };
+    const check: BackgroundMessage = {
+      type: 'page:check',
+      url: 'x',
+      title: '',
+      text: '',
+      links: [],
+    };
     expect(isAllowedSender(check, 'https://evil.example/', extension)).toBe(true);
   });
 });
@@ -624,7 +741,7 @@ describe('who may send each message', () => {
         added: true,
       },
     },
-    'page:check': { type: 'page:check', url: 'x', text: '', links: [] },
+    'page:check': { type: 'page:check', url: 'x', title: '', text: '', links: [] },
     'page:navigated': { type: 'page:navigated' },
     'article-script:load': { type: 'article-script:load' },
     'history:clear': { type: 'history:clear' },
@@ -672,12 +789,66 @@ describe('storage', () => {
       deepLink: false,
       pasteNotice: true,
       template: { plain: null, html: null },
+      historyMaxEntries: 1_000,
+      historyMaxDays: null,
     });
     const store = createCopyRecordStore(copyRecordsItem);
     await store.add(COPY);
     const raw = await fakeBrowser.storage.local.get(['copyRecords', 'copyRecords$']);
     expect(raw.copyRecords).toHaveLength(1);
     expect(raw['copyRecords$']).toEqual({ v: 1 });
+  });
+
+  it('keeps reuse findings under a versioned key, read back checked', async () => {
+    const finding: ReuseFinding = {
+      id: 'f1',
+      pageUrl: 'https://blog.example/post',
+      pageTitle: 'A blog',
+      articleUrl: COPY.articleUrl,
+      articleTitle: COPY.title,
+      linkStatus: 'site',
+      compliant: true,
+      reusedShare: 0.4,
+      foundAt: 5,
+    };
+    await createReuseFindingStore(reuseFindingsItem).addReport(
+      {
+        url: 'https://blog.example/post',
+        checkedAt: 5,
+        articles: [],
+      },
+      'Nothing found',
+    );
+    expect(await fakeBrowser.storage.local.get('reuseFindings')).toEqual({});
+    await fakeBrowser.storage.local.set({
+      reuseFindings: [
+        finding,
+        { ...finding, id: 'f2', pageUrl: 'javascript:alert(1)' },
+        { ...finding, id: 'f3', linkStatus: 'maybe' },
+        { ...finding, id: 'f4', reusedShare: 7 },
+        { ...finding, id: 'f5', pageTitle: 42, articleTitle: ['x'], compliant: 'yes' },
+      ],
+    });
+    expect(await reuseFindingsItem.getValue()).toEqual([
+      finding,
+      { ...finding, id: 'f5', pageTitle: '', articleTitle: null, compliant: false },
+    ]);
+  });
+
+  it('tells the background when the settings change, checked', async () => {
+    const seen: Array<[number, number]> = [];
+    const unwatch = settingsItem.watch((settings, previous) =>
+      seen.push([previous.historyMaxEntries, settings.historyMaxEntries]),
+    );
+    await settingsItem.setValue({ ...DEFAULT_SETTINGS, historyMaxEntries: 100 });
+    await fakeBrowser.storage.local.set({ settings: { historyMaxEntries: 'all of them' } });
+    await vi.waitFor(() =>
+      expect(seen).toEqual([
+        [1_000, 100],
+        [100, 1_000],
+      ]),
+    );
+    unwatch();
   });
 
   it('fills settings added later with their defaults', async () => {

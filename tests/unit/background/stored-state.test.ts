@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '../../../utils/core/records/settings';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
 import { createStorageHealth } from '../../../utils/background/storage-health';
@@ -128,7 +128,7 @@ describe('the bounded log on full storage', () => {
     const item = slot<number[]>(Array.from({ length: 16 }, (_, i) => 16 - i));
     item.failures = 3;
     const evicted: number[] = [];
-    await createBoundedLog<number>(item, 100, undefined, undefined, (n) => evicted.push(n)).add(17);
+    await createBoundedLog<number>(item, 100, { onEvicted: (n) => evicted.push(n) }).add(17);
     expect(item.value).toEqual([17, 16, 15]);
     expect(evicted).toEqual([14]);
   });
@@ -138,6 +138,76 @@ describe('the bounded log on full storage', () => {
     item.failures = 10;
     await expect(createBoundedLog<number>(item, 100).add(3)).rejects.toThrow(/quota/);
     expect(item.value).toEqual([2, 1]);
+  });
+});
+
+describe('the bounded log and the user’s retention', () => {
+  const DAY = 86_400_000;
+  const NOW = 100 * DAY;
+  /** Entries are their own times: day 99, 98, … 90, newest first. */
+  const days = (count: number) => Array.from({ length: count }, (_, i) => NOW - (i + 1) * DAY);
+  const keeping = (historyMaxEntries: number, historyMaxDays: number | null) => ({
+    read: async () => ({ historyMaxEntries, historyMaxDays }),
+    timeOf: (entry: number) => entry,
+    now: () => NOW,
+  });
+
+  it('keeps at most the chosen count, and nothing older than the chosen days, at each write', async () => {
+    const item = slot<number[]>(days(10));
+    const evicted: number[] = [];
+    const log = createBoundedLog<number>(item, 100, {
+      retention: keeping(5, null),
+      onEvicted: (n) => evicted.push(n),
+    });
+    await log.add(NOW);
+    expect(item.value).toEqual([NOW, ...days(4)]);
+    const older = createBoundedLog<number>(item, 100, { retention: keeping(100, 3) });
+    await older.add(NOW + 1);
+    expect(item.value).toEqual([NOW + 1, NOW, NOW - DAY, NOW - 2 * DAY, NOW - 3 * DAY]);
+    // The user's choice, not a full storage: nothing is reported as evicted.
+    expect(evicted).toEqual([]);
+  });
+
+  it('never keeps more than the log’s own cap, whatever is chosen', async () => {
+    const item = slot<number[]>(days(10));
+    await createBoundedLog<number>(item, 4, { retention: keeping(1_000, null) }).add(NOW);
+    expect(item.value).toHaveLength(4);
+  });
+
+  it('prunes without adding, and writes nothing when all is within the retention', async () => {
+    const item = slot<number[]>(days(10));
+    const log = createBoundedLog<number>(item, 100, { retention: keeping(1_000, 5) });
+    expect(await log.prune()).toBe(5);
+    expect(item.value).toEqual(days(5));
+    const writes = item.writes;
+    expect(await log.prune()).toBe(0);
+    expect(item.writes).toBe(writes);
+  });
+
+  it('keeps everything when the settings cannot be read', async () => {
+    const item = slot<number[]>(days(10));
+    const log = createBoundedLog<number>(item, 100, {
+      retention: { read: () => Promise.reject(new Error('storage failing')), timeOf: (n) => n },
+    });
+    await log.add(NOW);
+    expect(item.value).toHaveLength(11);
+  });
+
+  it('lets a new entry stand for the older ones it supersedes, first in the list', async () => {
+    const item = slot<Array<{ key: string; at: number }>>([
+      { key: 'a', at: 3 },
+      { key: 'b', at: 2 },
+      { key: 'a', at: 1 },
+    ]);
+    const log = createBoundedLog<{ key: string; at: number }>(item, 100, {
+      supersedes: (older, next) => older.key === next.key,
+    });
+    await log.add({ key: 'b', at: 4 });
+    expect(item.value).toEqual([
+      { key: 'b', at: 4 },
+      { key: 'a', at: 3 },
+      { key: 'a', at: 1 },
+    ]);
   });
 });
 
@@ -176,6 +246,23 @@ describe('repairStoredState', () => {
     records.value = ['x'];
     await repairStoredState(items, pasteIndex, log);
     expect(records.value).toEqual(['x']);
+  });
+
+  it('applies the retention to the history logs once a session, whatever one of them does', async () => {
+    const pruned: string[] = [];
+    const logs = [
+      { prune: async () => void pruned.push('copies') },
+      { prune: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) },
+      { prune: async () => void pruned.push('findings') },
+    ];
+    const log = createStorageHealth(health);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await repairStoredState([], createPasteIndexStore(slot(EMPTY_PASTE_INDEX)), log, logs);
+    expect(pruned).toEqual(['copies', 'findings']);
+    expect(warn).toHaveBeenCalledWith('[Linkback] retention not applied', expect.any(Error));
+    expect(health.value).toMatchObject({ checked: true });
+    await repairStoredState([], createPasteIndexStore(slot(EMPTY_PASTE_INDEX)), log, logs);
+    expect(pruned).toHaveLength(2);
   });
 
   it('writes nothing when everything reads', async () => {

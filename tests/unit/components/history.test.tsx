@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HistoryPage, PAGE_SIZE } from '../../../components/HistoryPage';
 import type { HistoryEntry, HistoryKind } from '../../../utils/core/records/history';
+import { HEALTHY, type StorageHealth } from '../../../utils/core/records/storage-health';
 
 function entry(i: number, kind: HistoryKind = i % 2 ? 'paste' : 'copy'): HistoryEntry {
   return {
@@ -16,6 +17,26 @@ function entry(i: number, kind: HistoryKind = i % 2 ? 'paste' : 'copy'): History
     text: kind === 'copy' ? `Copied text number ${i}` : null,
     linkAdded: true,
     undone: i === 5,
+    reuse: null,
+  };
+}
+
+function finding(i: number, reuse: Partial<NonNullable<HistoryEntry['reuse']>> = {}): HistoryEntry {
+  return {
+    ...entry(i, 'reuse'),
+    title: `Reused article ${i}`,
+    destination: `Digest ${i} — https://mirror.example/${i}`,
+    text: null,
+    linkAdded: false,
+    undone: false,
+    reuse: {
+      pageUrl: `https://mirror.example/${i}`,
+      pageTitle: `Digest ${i}`,
+      linkStatus: 'none',
+      compliant: false,
+      reusedShare: 0.234,
+      ...reuse,
+    },
   };
 }
 
@@ -24,8 +45,9 @@ const settle = () =>
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
-async function show(entries: HistoryEntry[]) {
+async function show(entries: HistoryEntry[], health: StorageHealth | null = null) {
   const removed: string[] = [];
+  const cleared: number[] = [];
   let current = entries;
   const root = document.createElement('main');
   document.body.append(root);
@@ -38,14 +60,24 @@ async function show(entries: HistoryEntry[]) {
             removed.push(id);
             current = current.filter((e) => e.id !== id);
           },
+          clear: async () => {
+            cleared.push(current.length);
+            current = [];
+          },
+          health: async () => health,
         }}
       />,
       root,
     );
   });
   await settle();
-  return { root, removed };
+  return { root, removed, cleared };
 }
+
+const click = (root: HTMLElement, action: string) =>
+  act(async () => {
+    root.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!.click();
+  });
 
 const rows = (root: HTMLElement) => root.querySelectorAll('[data-testid="history-list"] > li');
 
@@ -106,5 +138,106 @@ describe('the history page', () => {
     await settle();
     expect(removed).toEqual(['e1']);
     expect([...rows(root)].map((row) => row.getAttribute('data-id'))).toEqual(['e0', 'e2']);
+  });
+
+  it('lists reuse found: the page as a link, whether it links back, and how much it reuses', async () => {
+    const { root } = await show([
+      entry(0),
+      finding(1),
+      finding(2, { linkStatus: 'site', compliant: false }),
+      finding(3, { linkStatus: 'article', compliant: true, pageTitle: '' }),
+    ]);
+    const [, none, site, linked] = [...rows(root)];
+    expect(none?.getAttribute('data-kind')).toBe('reuse');
+    expect(none?.textContent).toContain(
+      'Reuse found: Digest 1 · No hyperlink to the source · Reuses 23% of the article',
+    );
+    expect(none?.querySelector('[data-field="page"]')?.getAttribute('href')).toBe(
+      'https://mirror.example/1',
+    );
+    expect(site?.textContent).toContain(
+      "Links only to the publisher's site (the required link is missing)",
+    );
+    expect(linked?.textContent).toContain(
+      'Reuse found: https://mirror.example/3 · Links to the article ·',
+    );
+    expect(linked?.textContent).not.toContain('missing');
+
+    await act(async () => {
+      const kind = root.querySelector<HTMLSelectElement>('[name="kind"]')!;
+      kind.value = 'reuse';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect([...rows(root)].map((row) => row.getAttribute('data-kind'))).toEqual([
+      'reuse',
+      'reuse',
+      'reuse',
+    ]);
+  });
+
+  it('clears everything only once the user confirms, naming how many entries go', async () => {
+    const { root, cleared } = await show([entry(0), entry(1), finding(2)]);
+    // Filtered down to one: the question still counts them all, since all go.
+    await act(async () => {
+      const kind = root.querySelector<HTMLSelectElement>('[name="kind"]')!;
+      kind.value = 'copy';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(root, 'history-clear');
+    const dialog = root.querySelector('[data-testid="history-clear-confirm"]')!;
+    expect(dialog.getAttribute('role')).toBe('alertdialog');
+    expect(dialog.textContent).toContain('Delete all 3 entries of the history');
+    // Enter pressed by habit lands on Cancel.
+    expect(document.activeElement?.getAttribute('data-action')).toBe('history-clear-cancel');
+    await click(root, 'history-clear-cancel');
+    expect(root.querySelector('[data-testid="history-clear-confirm"]')).toBeNull();
+    expect(cleared).toEqual([]);
+
+    await click(root, 'history-clear');
+    await click(root, 'history-clear-confirm');
+    await settle();
+    expect(cleared).toEqual([3]);
+    expect(root.querySelector('[data-testid="history-empty"]')).not.toBeNull();
+    expect(root.querySelector('[data-testid="history-clear-status"]')?.textContent).toBe(
+      'History cleared.',
+    );
+    expect(root.querySelector<HTMLButtonElement>('[data-action="history-clear"]')!.disabled).toBe(
+      true,
+    );
+  });
+
+  it('says when clearing failed, and keeps what is listed', async () => {
+    const root = document.createElement('main');
+    document.body.append(root);
+    await act(async () => {
+      render(
+        <HistoryPage
+          data={{
+            load: async () => [entry(0)],
+            remove: async () => undefined,
+            clear: () => Promise.reject(new Error('storage is failing')),
+            health: async () => null,
+          }}
+        />,
+        root,
+      );
+    });
+    await settle();
+    await click(root, 'history-clear');
+    await click(root, 'history-clear-confirm');
+    await settle();
+    const status = root.querySelector('[data-testid="history-clear-status"]')!;
+    expect(status.getAttribute('role')).toBe('alert');
+    expect(status.textContent).toBe('Could not clear the history: storage is failing');
+    expect(rows(root)).toHaveLength(1);
+  });
+
+  it('says when storage was full and older entries went to make room', async () => {
+    const { root } = await show([entry(0)], { ...HEALTHY, checked: true, evictedRecords: 3 });
+    expect(root.querySelector('[data-testid="storage-notice"]')?.textContent).toContain(
+      'Storage is full: 3 older entries were removed from the history',
+    );
+    const healthy = await show([entry(0)], { ...HEALTHY, checked: true });
+    expect(healthy.root.querySelector('[data-testid="storage-notice"]')).toBeNull();
   });
 });

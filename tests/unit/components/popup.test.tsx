@@ -106,8 +106,8 @@ describe('the popup', () => {
     });
     const notice = root.querySelector('[data-testid="storage-notice"]');
     expect(notice?.getAttribute('role')).toBe('status');
-    expect(notice?.textContent).toContain('3 copies or pastes could not be saved');
-    expect(notice?.textContent).toContain('5 older copies or pastes were removed');
+    expect(notice?.textContent).toContain('3 entries could not be saved');
+    expect(notice?.textContent).toContain('5 older entries were removed');
     expect(notice?.textContent).toContain('4 articles you read could not be remembered');
     expect(notice?.textContent).toContain('2 unreadable entries');
     expect(notice?.textContent).toContain('rebuilt from your copy history');
@@ -120,7 +120,7 @@ describe('the popup', () => {
       health: { ...HEALTHY, evictedRecords: 1 },
     });
     expect(onArticle.querySelector('[data-testid="storage-notice"]')?.textContent).toContain(
-      '1 older copies or pastes were removed',
+      '1 older entries were removed',
     );
   });
 

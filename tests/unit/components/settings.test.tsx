@@ -110,6 +110,41 @@ describe('the settings form', () => {
     expect(store.saved.at(-1)?.minWords).toBe(3);
   });
 
+  it('offers how much history to keep, within what storage holds, and saves the choice', async () => {
+    const store = memoryStore({ ...DEFAULT_SETTINGS, historyMaxDays: 90 });
+    const root = await show(store);
+    const entries = root.querySelector<HTMLSelectElement>('select[name="historyMaxEntries"]')!;
+    const days = root.querySelector<HTMLSelectElement>('select[name="historyMaxDays"]')!;
+    const options = (select: HTMLSelectElement) =>
+      [...select.options].map((option) => [option.value, option.textContent]);
+    expect(options(entries)).toEqual([
+      ['100', '100'],
+      ['500', '500'],
+      ['1000', '1,000'],
+    ]);
+    expect(options(days)).toEqual([
+      ['30', '30 days'],
+      ['90', '90 days'],
+      ['365', '365 days'],
+      ['none', 'No time limit'],
+    ]);
+    expect(entries.value).toBe('1000');
+    expect(days.value).toBe('90');
+    expect(root.querySelector('fieldset.retention legend')?.textContent).toBe('History');
+
+    const choose = (select: HTMLSelectElement, value: string) =>
+      act(async () => {
+        select.value = value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      });
+    await choose(entries, '100');
+    expect(store.saved.at(-1)).toMatchObject({ historyMaxEntries: 100, historyMaxDays: 90 });
+    await choose(days, 'none');
+    expect(store.saved.at(-1)).toMatchObject({ historyMaxEntries: 100, historyMaxDays: null });
+    await choose(days, '30');
+    expect(store.saved.at(-1)).toMatchObject({ historyMaxDays: 30 });
+  });
+
   it('reports a failed save instead of pretending', async () => {
     const store = memoryStore();
     store.setValue = async () => {

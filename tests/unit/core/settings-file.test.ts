@@ -38,6 +38,26 @@ describe('the settings file', () => {
     expect(bad).toMatchObject({ ok: false, error: { field: 'settings.placement' } });
   });
 
+  it('reads back how much history is kept, and gives a file from before it today’s amount', () => {
+    const kept = { historyMaxEntries: 100, historyMaxDays: 30 } as const;
+    const file = settingsFile({ ...DEFAULT_SETTINGS, ...kept }, {}, new Date(0));
+    expect(readSettingsFile(file)).toMatchObject({ ok: true, settings: kept });
+    expect(JSON.parse(file).settings).toMatchObject(kept);
+    const forever = settingsFile({ ...DEFAULT_SETTINGS, historyMaxDays: null }, {}, new Date(0));
+    expect(readSettingsFile(forever)).toMatchObject({
+      ok: true,
+      settings: { historyMaxDays: null },
+    });
+    const older = edited((f) => {
+      delete f.settings.historyMaxEntries;
+      delete f.settings.historyMaxDays;
+    });
+    expect(readSettingsFile(older)).toMatchObject({
+      ok: true,
+      settings: { historyMaxEntries: 1_000, historyMaxDays: null },
+    });
+  });
+
   it('reads back attribution templates', () => {
     const template = { plain: '{title} — {site}: {url}', html: null };
     const file = settingsFile({ ...DEFAULT_SETTINGS, template }, {}, new Date(0));
@@ -139,6 +159,18 @@ describe('the settings file', () => {
       edited((f) => (f.settings.template.plain = 5)),
       'settings.template.plain',
       /text or null/,
+    ],
+    [
+      'more history than storage holds',
+      edited((f) => (f.settings.historyMaxEntries = 10_000)),
+      'settings.historyMaxEntries',
+      /must be one of 100, 500, 1000/,
+    ],
+    [
+      'a retention in days Linkback does not offer',
+      edited((f) => (f.settings.historyMaxDays = '30')),
+      'settings.historyMaxDays',
+      /must be one of 30, 90, 365, null/,
     ],
     [
       'a template of an unknown flavour',

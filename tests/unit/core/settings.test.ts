@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkSettings, DEFAULT_SETTINGS } from '../../../utils/core/records/settings';
+import {
+  checkSettings,
+  DEFAULT_SETTINGS,
+  retentionChanged,
+} from '../../../utils/core/records/settings';
 
 describe('checkSettings: the attribution template', () => {
   const TEMPLATE = { plain: '{title} — {site}: {url}', html: '{label}: {url}' };
@@ -34,5 +38,34 @@ describe('checkSettings: the attribution template', () => {
     for (const template of ['{url}', ['{url}'], 7]) {
       expect(checkSettings({ template })).toEqual({ value: DEFAULT_SETTINGS, dropped: 1 });
     }
+  });
+});
+
+describe('checkSettings: how much history is kept', () => {
+  it('keeps what the options page offers, and what was kept before the choice by default', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ historyMaxEntries: 1_000, historyMaxDays: null });
+    expect(checkSettings({ historyMaxEntries: 100, historyMaxDays: 365 })).toEqual({
+      value: { ...DEFAULT_SETTINGS, historyMaxEntries: 100, historyMaxDays: 365 },
+      dropped: 0,
+    });
+  });
+
+  it('drops a count or an age it does not offer, and counts each', () => {
+    for (const [stored, dropped] of [
+      [{ historyMaxEntries: 10_000 }, 1],
+      [{ historyMaxEntries: '100', historyMaxDays: 7 }, 2],
+      [{ historyMaxDays: -1 }, 1],
+    ] as const) {
+      expect(checkSettings(stored)).toEqual({ value: DEFAULT_SETTINGS, dropped });
+    }
+  });
+
+  it('tells a change of retention from any other change', () => {
+    const shorter = { ...DEFAULT_SETTINGS, historyMaxDays: 30 as const };
+    expect(retentionChanged(DEFAULT_SETTINGS, shorter)).toBe(true);
+    expect(
+      retentionChanged(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, historyMaxEntries: 100 }),
+    ).toBe(true);
+    expect(retentionChanged(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, minWords: 9 })).toBe(false);
   });
 });

@@ -1,11 +1,25 @@
 /**
- * The history the user browses: copies and pastes in one newest-first list, filtered as the
- * history page asks, and exported as the view shows it (CSV for a spreadsheet, JSON for a
- * program). Browser-free: the page passes the records it read from storage.
+ * The history the user browses: copies, pastes and pages found reusing a read article, in
+ * one newest-first list, filtered as the history page asks, and exported as the view shows
+ * it (CSV for a spreadsheet, JSON for a program). Browser-free: the page passes the records
+ * it read from storage.
  */
-import type { CopyRecord, PasteRecord } from './records';
+import type { LinkStatus } from '../republication/report';
+import type { CopyRecord, PasteRecord, ReuseFinding } from './records';
 
-export type HistoryKind = 'copy' | 'paste';
+export type HistoryKind = 'copy' | 'paste' | 'reuse';
+
+/** What a reuse finding adds to its entry. */
+export interface ReuseDetails {
+  /** The page that reuses the article, and its title ('' when it has none). */
+  pageUrl: string;
+  pageTitle: string;
+  linkStatus: LinkStatus;
+  /** The page's link is what the publisher's rule asks for. */
+  compliant: boolean;
+  /** Share of the article found on the page, 0–1. */
+  reusedShare: number;
+}
 
 export interface HistoryEntry {
   id: string;
@@ -16,7 +30,7 @@ export interface HistoryEntry {
   articleUrl: string;
   /** The article's site, e.g. "caliber.az". */
   site: string;
-  /** Where a paste went (the page's origin and title); null for a copy. */
+  /** Where a paste went (the page's title and origin), or where reuse was found (title and address); null for a copy. */
   destination: string | null;
   /** What was copied (its first 4,000 characters); null for a paste. */
   text: string | null;
@@ -24,6 +38,8 @@ export interface HistoryEntry {
   linkAdded: boolean;
   /** A paste whose added link the user took out again (the paste notice's Undo). */
   undone: boolean;
+  /** A reuse found: the page, its link and how much it reuses; null for a copy or a paste. */
+  reuse: ReuseDetails | null;
 }
 
 function siteOf(url: string): string {
@@ -37,6 +53,7 @@ function siteOf(url: string): string {
 export function historyEntries(
   copies: readonly CopyRecord[],
   pastes: readonly PasteRecord[],
+  findings: readonly ReuseFinding[],
 ): HistoryEntry[] {
   const entries: HistoryEntry[] = [
     ...copies.map((copy) => ({
@@ -50,6 +67,7 @@ export function historyEntries(
       text: copy.text,
       linkAdded: copy.attributed,
       undone: false,
+      reuse: null,
     })),
     ...pastes.map((paste) => ({
       id: paste.id,
@@ -62,13 +80,33 @@ export function historyEntries(
       text: null,
       linkAdded: paste.added,
       undone: paste.undone === true,
+      reuse: null,
+    })),
+    ...findings.map((finding) => ({
+      id: finding.id,
+      kind: 'reuse' as const,
+      at: finding.foundAt,
+      title: finding.articleTitle,
+      articleUrl: finding.articleUrl,
+      site: siteOf(finding.articleUrl),
+      destination: [finding.pageTitle, finding.pageUrl].filter(Boolean).join(' — '),
+      text: null,
+      linkAdded: false,
+      undone: false,
+      reuse: {
+        pageUrl: finding.pageUrl,
+        pageTitle: finding.pageTitle,
+        linkStatus: finding.linkStatus,
+        compliant: finding.compliant,
+        reusedShare: finding.reusedShare,
+      },
     })),
   ];
   return entries.sort((a, b) => b.at - a.at);
 }
 
 export interface HistoryFilter {
-  /** Words that must all appear in the title, text, site, address or destination. */
+  /** Words that must all appear in the title, text, site, address or destination (a paste's, a reuse's page). */
   query: string;
   kind: HistoryKind | 'all';
   /** Inclusive bounds, epoch milliseconds; null: open. */
@@ -105,6 +143,9 @@ const CSV_COLUMNS = [
   'destination',
   'link added',
   'undone',
+  'links back',
+  'meets rule',
+  'share reused',
   'text',
 ] as const;
 
@@ -117,6 +158,11 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A share (0–1) in whole percent, as the history page and the CSV show it: some reuse is never 0. */
+export function wholePercent(share: number): number {
+  return share > 0 ? Math.max(1, Math.round(share * 100)) : 0;
+}
+
 export function historyRows(entries: readonly HistoryEntry[]): string[][] {
   return entries.map((entry) => [
     entry.kind,
@@ -127,6 +173,10 @@ export function historyRows(entries: readonly HistoryEntry[]): string[][] {
     entry.destination ?? '',
     entry.linkAdded ? 'yes' : 'no',
     entry.undone ? 'yes' : 'no',
+    // Blank for copies and pastes: these say nothing about them.
+    entry.reuse?.linkStatus ?? '',
+    entry.reuse ? (entry.reuse.compliant ? 'yes' : 'no') : '',
+    entry.reuse ? `${wholePercent(entry.reuse.reusedShare)}%` : '',
     entry.text ?? '',
   ]);
 }

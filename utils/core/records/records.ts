@@ -1,8 +1,9 @@
 /**
- * The records Linkback keeps of what the user did: copies of article text and pastes of
- * it elsewhere. Plain data: the platform stores them, the background writes them, the
- * popup lists them.
+ * The records Linkback keeps of what the user did and saw: copies of article text, pastes of
+ * it elsewhere, and pages found reusing an article the user read. Plain data: the platform
+ * stores them, the background writes them, the popup and the history page list them.
  */
+import type { LinkStatus } from '../republication/report';
 
 /**
  * Every copy of article text that Linkback attributed (or saw). Later features build on
@@ -55,7 +56,32 @@ export type NewCopyRecord = Omit<CopyRecord, 'id'> & { id?: string };
 /** A paste of article text, as the all-pages content script reports it (id: as for copies). */
 export type NewPasteRecord = Omit<PasteRecord, 'id'> & { id?: string };
 
+/**
+ * A page found reusing an article the user read (the republication check), as the history
+ * keeps it: one entry per page and article, the latest check's.
+ */
+export interface ReuseFinding {
+  id: string;
+  /** The page that reuses the article: its address (without a fragment) and title. */
+  pageUrl: string;
+  pageTitle: string;
+  articleUrl: string;
+  articleTitle: string | null;
+  /** What the page links to: the article, only the publisher's site, or neither. */
+  linkStatus: LinkStatus;
+  /** The link the page has is what the publisher's rule asks for. */
+  compliant: boolean;
+  /** Share of the article's fingerprints found on the page, 0–1. */
+  reusedShare: number;
+  /** Epoch milliseconds of the latest check that found it. */
+  foundAt: number;
+}
+
+export type NewReuseFinding = Omit<ReuseFinding, 'id'>;
+
 /** Bounds that keep storage well under the 10 MB storage.local quota without unlimitedStorage. */
 export const MAX_RECORD_TEXT = 4_000;
 export const MAX_COPY_RECORDS = 1_000;
 export const MAX_PASTE_RECORDS = 1_000;
+/** A finding is a few hundred bytes: 1,000 of them are under 1 MB. */
+export const MAX_REUSE_FINDINGS = 1_000;

@@ -11,6 +11,7 @@ import {
   type AttributionTemplate,
 } from '../attribution/template';
 import { DEFAULT_SETTINGS, MIN_WORDS_RANGE, type Settings } from './settings';
+import { RETENTION_COUNTS, RETENTION_DAYS } from './retention';
 import { isHostName, MAX_LABEL_LENGTH, MAX_SITE_CHOICES } from '../rules/site-choice';
 import type { SiteChoice, SiteChoices } from '../rules/site-choice';
 
@@ -132,6 +133,8 @@ function readSettings(value: unknown): Settings {
     deepLink: laterField(object, 'deepLink', [true, false] as const),
     pasteNotice: laterField(object, 'pasteNotice', [true, false] as const),
     template: readTemplate(object.template),
+    historyMaxEntries: laterField(object, 'historyMaxEntries', RETENTION_COUNTS),
+    historyMaxDays: laterField(object, 'historyMaxDays', RETENTION_DAYS),
   };
 }
 

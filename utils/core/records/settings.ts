@@ -1,4 +1,10 @@
 import { checkTemplate, DEFAULT_TEMPLATE, type AttributionTemplate } from '../attribution/template';
+import {
+  RETENTION_COUNTS,
+  RETENTION_DAYS,
+  type RetentionCount,
+  type RetentionDays,
+} from './retention';
 
 export interface Settings {
   /** Add the link to the clipboard when copying from an article. */
@@ -23,6 +29,10 @@ export interface Settings {
    * attribution/template.ts); null: Linkback's "Source: URL".
    */
   template: AttributionTemplate;
+  /** The history keeps at most this many copies, pastes and reuse findings, each (retention.ts). */
+  historyMaxEntries: RetentionCount;
+  /** …and none older than this many days; null: no age limit. */
+  historyMaxDays: RetentionDays;
 }
 
 export type LabelLanguage = 'article' | 'interface';
@@ -40,6 +50,9 @@ export const DEFAULT_SETTINGS: Settings = {
   deepLink: false,
   pasteNotice: true,
   template: DEFAULT_TEMPLATE,
+  // What the history kept before the choice existed: the logs' caps, no age limit.
+  historyMaxEntries: 1_000,
+  historyMaxDays: null,
 };
 
 /**
@@ -83,6 +96,12 @@ export function checkSettings(stored: unknown): { value: Settings; dropped: numb
     deepLink: field('deepLink', isFlag),
     pasteNotice: field('pasteNotice', isFlag),
     template: DEFAULT_TEMPLATE,
+    historyMaxEntries: field('historyMaxEntries', (value) =>
+      RETENTION_COUNTS.includes(value as RetentionCount),
+    ),
+    historyMaxDays: field('historyMaxDays', (value) =>
+      RETENTION_DAYS.includes(value as RetentionDays),
+    ),
   };
   // Each flavour on its own: a damaged plain template leaves the HTML one in use.
   const template = fields.template;
@@ -102,4 +121,12 @@ export function checkSettings(stored: unknown): { value: Settings; dropped: numb
     }
   }
   return { value, dropped };
+}
+
+/** Whether a change of settings changes how much history is kept (see retention.ts). */
+export function retentionChanged(before: Settings, after: Settings): boolean {
+  return (
+    before.historyMaxEntries !== after.historyMaxEntries ||
+    before.historyMaxDays !== after.historyMaxDays
+  );
 }

@@ -5,7 +5,9 @@
  * cannot, and counts what it dropped so that the user can be told. Browser-free.
  */
 import type { PasteIndexSnapshot, PasteSource } from '../paste-index/snapshot';
-import type { CopyRecord, PasteRecord } from './records';
+import type { CopyRecord, PasteRecord, ReuseFinding } from './records';
+import type { LinkStatus } from '../republication/report';
+import { MAX_PAGE_TITLE } from './reuse-findings';
 import { toHttpUrl } from '../url';
 import { isHostName } from '../rules/site-choice';
 
@@ -78,11 +80,45 @@ function readPasteRecord(entry: unknown): PasteRecord | null {
   };
 }
 
+const LINK_STATUSES: readonly unknown[] = ['article', 'site', 'none'] satisfies LinkStatus[];
+
+function readReuseFinding(entry: unknown): ReuseFinding | null {
+  if (!isObject(entry)) return null;
+  const pageUrl = isText(entry.pageUrl) ? toHttpUrl(entry.pageUrl) : null;
+  const articleUrl = isText(entry.articleUrl) ? toHttpUrl(entry.articleUrl) : null;
+  const share = entry.reusedShare;
+  if (
+    !isText(entry.id) ||
+    !pageUrl ||
+    !articleUrl ||
+    !isTime(entry.foundAt) ||
+    !LINK_STATUSES.includes(entry.linkStatus) ||
+    typeof share !== 'number' ||
+    !(share >= 0 && share <= 1)
+  ) {
+    return null;
+  }
+  return {
+    id: entry.id,
+    pageUrl,
+    pageTitle: textOrNull(entry.pageTitle, MAX_PAGE_TITLE) ?? '',
+    articleUrl,
+    articleTitle: textOrNull(entry.articleTitle),
+    linkStatus: entry.linkStatus as LinkStatus,
+    compliant: entry.compliant === true,
+    reusedShare: share,
+    foundAt: entry.foundAt,
+  };
+}
+
 export const checkCopyRecords = (value: unknown): Repaired<CopyRecord[]> =>
   readList(value, readCopyRecord);
 
 export const checkPasteRecords = (value: unknown): Repaired<PasteRecord[]> =>
   readList(value, readPasteRecord);
+
+export const checkReuseFindings = (value: unknown): Repaired<ReuseFinding[]> =>
+  readList(value, readReuseFinding);
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 

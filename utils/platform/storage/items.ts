@@ -10,6 +10,7 @@ import {
   COPY_RECORDS,
   PASTE_INDEX,
   PASTE_RECORDS,
+  REUSE_FINDINGS,
   SETTINGS,
   RULED_SITES,
   SITE_CHOICES,
@@ -36,6 +37,8 @@ export interface CheckedItem<T> {
   setValue(value: T): Promise<void>;
   getRaw(): Promise<unknown>;
   check: CheckedStoredItem<T>['check'];
+  /** Calls `callback` with the checked value after each change, from any context; returns the unwatch. */
+  watch(callback: (value: T, previous: T) => void): () => void;
 }
 
 function checkedItem<T>(definition: CheckedStoredItem<T>): CheckedItem<T> {
@@ -46,11 +49,14 @@ function checkedItem<T>(definition: CheckedStoredItem<T>): CheckedItem<T> {
     setValue: (value) => item.setValue(value),
     getRaw: () => item.getValue(),
     check,
+    watch: (callback) =>
+      item.watch((value, previous) => callback(check(value).value, check(previous).value)),
   };
 }
 
 export const copyRecordsItem = checkedItem(COPY_RECORDS);
 export const pasteRecordsItem = checkedItem(PASTE_RECORDS);
+export const reuseFindingsItem = checkedItem(REUSE_FINDINGS);
 export const settingsItem = checkedItem(SETTINGS);
 export const siteChoicesItem = checkedItem(SITE_CHOICES);
 export const ruledSitesItem = checkedItem(RULED_SITES);

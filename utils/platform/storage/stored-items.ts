@@ -6,13 +6,14 @@
  */
 import type { StorageItemKey } from 'wxt/utils/storage';
 import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../../core/paste-index/snapshot';
-import type { CopyRecord, PasteRecord } from '../../core/records/records';
+import type { CopyRecord, PasteRecord, ReuseFinding } from '../../core/records/records';
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from '../../core/records/settings';
 import { HEALTHY, type StorageHealth } from '../../core/records/storage-health';
 import {
   checkCopyRecords,
   checkHostList,
   checkPasteRecords,
+  checkReuseFindings,
 } from '../../core/records/stored-shapes';
 import { NO_ARTICLES_READ, type ArticleIndexSummary } from '../../core/republication/article-index';
 import { checkSiteChoices, type SiteChoices } from '../../core/rules/site-choice';
@@ -52,6 +53,15 @@ export const PASTE_RECORDS: CheckedStoredItem<PasteRecord[]> = {
   version: 1,
   migrations: {},
   check: checkPasteRecords,
+};
+
+/** Pages found reusing an article the user read, newest first: the history's "Reuse found". */
+export const REUSE_FINDINGS: CheckedStoredItem<ReuseFinding[]> = {
+  key: 'local:reuseFindings',
+  fallback: [],
+  version: 1,
+  migrations: {},
+  check: checkReuseFindings,
 };
 
 export const SETTINGS: CheckedStoredItem<Settings> = {
