@@ -496,6 +496,13 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
             () => document.querySelector('[data-field="rule-source"]')?.textContent ?? null,
           );
           assert.equal(source, 'Your rule');
+          // The tab hears of the rule through a storage event, a moment after the popup
+          // saved it; a person's next copy comes later than this test's would.
+          const tabId = await browser.findTabId(page.url());
+          await eventually(async () => {
+            const view = await browser.askArticle(tabId);
+            return view?.rule?.choice?.kind === 'rule' ? true : null;
+          }, 'the tab never took the user’s rule');
 
           const { text } = await selectParagraphs(page, 0, 1, BODY);
           await pressCopy(page);
