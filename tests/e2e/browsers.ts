@@ -84,6 +84,8 @@ export interface ArticleReply {
   url: string;
   metadata: Record<string, unknown> | null;
   publisher: { id: string; name: string } | null;
+  /** The rule the page acts on and the user's word on the site (utils/core/rules/site-choice.ts). */
+  rule?: { choice: { kind: string } | null } | null;
 }
 
 export interface ExtensionBrowser {

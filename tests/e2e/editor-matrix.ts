@@ -21,6 +21,7 @@ import { buildEditorPages } from './editors/build.ts';
 import type { EditorModel } from './editors/src/contract.ts';
 import {
   countOccurrences,
+  eventually,
   expectedArticleUrl,
   pressCopy,
   selectParagraphs,
@@ -600,7 +601,18 @@ export function defineEditorMatrix(browserKind: BrowserKind): void {
             assert.equal(kept.text, model.text, `the paste is untouched; model: ${short(kept)}`);
             return;
           }
-          const undone = await settledModel(tab.page, model.text);
+          // Undo takes the paste out, then gives the user's own back: wait for the end state
+          // (React editors draw the second step a frame or more later), then check it.
+          const pasted = paragraphsOf(selection.text);
+          const undone = await eventually(async () => {
+            const now = await readModel(tab.page);
+            const text = norm(now.text);
+            const done =
+              !now.text.includes(articleUrl) && pasted.every((part) => text.includes(part));
+            return done ? now : null;
+          }, `${name}: the notice’s Undo never left the paste without its link`).catch(() =>
+            readModel(tab.page),
+          );
           diagnose(t, 'after the notice’s Undo (Alt+Shift+Z)', undone);
           assert.equal(
             countOccurrences(undone.text, articleUrl),
