@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   MIN_WORDS_RANGE,
   type LabelLanguage,
@@ -63,11 +63,15 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [minWordsText, setMinWordsText] = useState('');
+  // The settings as last changed: two changes made before the form draws again (a quick
+  // hand, a script) must both be kept, not the second written over the first.
+  const latest = useRef<Settings | null>(null);
 
   useEffect(() => {
     store.getValue().then(
       // The store checks what it reads (settings.ts): unreadable fields are at their defaults.
       (value) => {
+        latest.current = value;
         setSettings(value);
         setMinWordsText(String(value.minWords));
       },
@@ -77,8 +81,11 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
 
   if (!settings) return <p class="empty">{t('loading')}</p>;
 
-  const save = (next: Settings) => {
+  const save = (change: Partial<Settings>) => {
+    const next = { ...(latest.current ?? settings), ...change };
+    latest.current = next;
     setSettings(next);
+    // Written at once, in the order made: storage applies them in that order.
     store.setValue(next).then(
       () => setStatus({ ok: true, text: t('saved') }),
       (error: unknown) =>
@@ -93,7 +100,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
       setStatus({ ok: false, text: t('minWordsInvalid') });
       return;
     }
-    save({ ...settings, minWords: value });
+    save({ minWords: value });
   };
 
   return (
@@ -111,7 +118,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
                 settings.attributeOnCopy === flags.attributeOnCopy &&
                 settings.attributeOnPaste === flags.attributeOnPaste
               }
-              onChange={() => save({ ...settings, ...flags })}
+              onChange={() => save({ ...flags })}
             />
             {t(label)}
           </label>
@@ -140,9 +147,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
         <select
           name="labelLanguage"
           value={settings.labelLanguage}
-          onChange={(event) =>
-            save({ ...settings, labelLanguage: event.currentTarget.value as LabelLanguage })
-          }
+          onChange={(event) => save({ labelLanguage: event.currentTarget.value as LabelLanguage })}
         >
           <option value="article">{t('optionLabelArticle')}</option>
           <option value="interface">{t('optionLabelInterface')}</option>
@@ -153,9 +158,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
         <select
           name="placement"
           value={settings.placement}
-          onChange={(event) =>
-            save({ ...settings, placement: event.currentTarget.value as PlacementChoice })
-          }
+          onChange={(event) => save({ placement: event.currentTarget.value as PlacementChoice })}
         >
           <option value="rule">{t('optionPlacementRule')}</option>
           <option value="start">{t('optionPlacementStart')}</option>
@@ -167,19 +170,16 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
         checked={settings.deepLink}
         label={t('optionDeepLink')}
         hint={t('optionDeepLinkHint')}
-        onChange={(deepLink) => save({ ...settings, deepLink })}
+        onChange={(deepLink) => save({ deepLink })}
       />
       <FlagSetting
         name="pasteNotice"
         checked={settings.pasteNotice}
         label={t('optionPasteNotice')}
         hint={t('optionPasteNoticeHint')}
-        onChange={(pasteNotice) => save({ ...settings, pasteNotice })}
+        onChange={(pasteNotice) => save({ pasteNotice })}
       />
-      <TemplateEditor
-        template={settings.template}
-        onSave={(template) => save({ ...settings, template })}
-      />
+      <TemplateEditor template={settings.template} onSave={(template) => save({ template })} />
       <fieldset class="retention" aria-describedby="retention-hint">
         <legend>{t('optionHistory')}</legend>
         <label>
@@ -189,7 +189,6 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
             value={String(settings.historyMaxEntries)}
             onChange={(event) =>
               save({
-                ...settings,
                 historyMaxEntries: Number(event.currentTarget.value) as RetentionCount,
               })
             }
@@ -209,7 +208,7 @@ export function SettingsForm({ store }: { store: SettingsStore }) {
             onChange={(event) => {
               const { value } = event.currentTarget;
               const days = (value === NO_TIME_LIMIT ? null : Number(value)) as RetentionDays;
-              save({ ...settings, historyMaxDays: days });
+              save({ historyMaxDays: days });
             }}
           >
             {RETENTION_DAYS.map((days) => (

@@ -960,25 +960,26 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
         };
         let history: E2EPage | null = null;
         try {
-          // Both sequences at once: select, copy, and paste into the pair's own editor tab.
-          // The clipboard is one for the whole browser, so a paste may carry the other tab's
-          // copy; either way each copy and each paste must be recorded once.
-          await Promise.all(
-            pairs.map(async ({ name, editor }) => {
-              const page = await site(name);
-              await selectParagraphs(page, 1, 2, BODY);
-              await articleScriptArrived(page);
-              await pressCopy(page);
-              // The copy's record (and with it the paste index) before the paste.
-              await eventually(
-                async () =>
-                  (await fresh()).copies.some((copy) => copy.articleUrl === publisherSiteUrl(name)),
-                `the copy on ${name} never reached the records`,
-              );
-              await new Promise((resolve) => setTimeout(resolve, 300));
-              await pasteInto(editor, '#probe');
-            }),
-          );
+          // Two tabs working at once, as the background sees them: a person's keys and mouse
+          // are in one tab at a time (and so are the drivers'), so the copies follow each
+          // other at once, then the pastes, and their records reach the background together.
+          // The clipboard is one for the whole browser: both pastes carry the second copy;
+          // each copy and each paste must be recorded once.
+          for (const { name } of pairs) {
+            const page = await site(name);
+            await selectParagraphs(page, 1, 2, BODY);
+            await articleScriptArrived(page);
+            await pressCopy(page);
+          }
+          // The copies' records (and with them the paste index) before the pastes.
+          await eventually(async () => {
+            const { copies } = await fresh();
+            return pairs.every(({ name }) =>
+              copies.some((copy) => copy.articleUrl === publisherSiteUrl(name)),
+            );
+          }, 'the two copies never reached the records');
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          for (const { editor } of pairs) await pasteInto(editor, '#probe');
           const made = await eventually(async () => {
             const now = await fresh();
             return now.copies.length >= 2 && now.pastes.length >= 2 ? now : null;

@@ -50,6 +50,20 @@ async function typeInto(field: HTMLTextAreaElement, value: string): Promise<void
 }
 
 describe('the settings form', () => {
+  it('keeps two changes made before it draws again, the second on top of the first', async () => {
+    const store = memoryStore(DEFAULT_SETTINGS);
+    const root = await show(store);
+    await act(async () => {
+      const placement = root.querySelector<HTMLSelectElement>('select[name="placement"]')!;
+      placement.value = 'start';
+      placement.dispatchEvent(new Event('change', { bubbles: true }));
+      const deepLink = root.querySelector<HTMLInputElement>('input[name="deepLink"]')!;
+      deepLink.checked = true;
+      deepLink.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(store.saved.at(-1)).toMatchObject({ placement: 'start', deepLink: true });
+  });
+
   it('shows the stored settings and saves each change at once', async () => {
     const store = memoryStore(DEFAULT_SETTINGS);
     const root = await show(store);
