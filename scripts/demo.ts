@@ -241,6 +241,12 @@ async function walkthrough(server: TestServer): Promise<void> {
       { timeout: 8000, message: 'no link was added at paste time' },
     );
     console.log(`  the rich box now links to: ${repaired.join(', ')}`);
+    await editors
+      .waitFor(() => document.querySelector('linkback-notice') !== null, undefined, {
+        timeout: 3000,
+        message: 'no paste notice',
+      })
+      .catch((err: Error) => console.log(`  warning: ${err.message}`));
     const shot5 = join(OUT_DIR, '5-paste-repaired.png');
     await editors.screenshot(shot5, { fullPage: true });
     console.log(
