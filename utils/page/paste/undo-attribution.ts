@@ -124,6 +124,7 @@ function shownIn(target: Element, url: string): Element | null {
 }
 
 function occurrences(text: string, needle: string): number {
+  if (!needle) return 0;
   let count = 0;
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
     count++;
@@ -141,22 +142,52 @@ async function undoInEditor(paste: AttributedPaste, tools: UndoTools): Promise<b
   const target = liveTarget(paste.target);
   const shown = shownIn(target, url);
   if (!shown) return false;
-  const before = occurrences(shown.textContent ?? '', url);
+  // Read in the whole document (or shadow root) the editor is in: a React editor replaces
+  // the elements it draws, and an element read before the undo may be gone after it.
+  const root = shown.getRootNode();
+  const textNow = () => ((root as Document).body ?? (root as ShadowRoot)).textContent ?? '';
+  const before = occurrences(textNow(), url);
   if (!tools.historyStep(target, 'undo')) return false;
-  await tools.settle();
-  if (occurrences(shown.textContent ?? '', url) >= before) return false;
+  // Some editors draw their undo frames later (React's scheduling): wait for it, a while.
+  if (!(await settled(tools, () => occurrences(textNow(), url) < before))) return false;
+  const receiver = liveTarget(target);
+  // The start of the user's text, counted before it is given back (the page may show it
+  // elsewhere too): landing adds one.
+  const start = squeezed(paste.original.plain).slice(0, 40);
+  const shownBefore = occurrences(squeezed(textNow()), start);
   const nothing = { plain: '', html: '' };
+  const putBack = () => {
+    // The user's paste must not end up gone: the attributed one comes back instead.
+    tools.historyStep(receiver, 'redo');
+  };
   try {
     tools.deliver(
-      target,
+      receiver,
       { ...paste.original, additions: { before: nothing, after: nothing } },
       paste.kind,
       () => {},
     );
   } catch (error) {
-    // The user's paste must not end up gone: the attributed one comes back instead.
-    tools.historyStep(target, 'redo');
+    putBack();
     throw error;
+  }
+  // Delivered is not landed: an editor may drop an insertion it did not make itself.
+  const landed = () => !start || occurrences(squeezed(textNow()), start) > shownBefore;
+  if (!(await settled(tools, landed))) {
+    putBack();
+    return false;
   }
   return true;
 }
+
+/** Waits, frame by frame for up to about half a second, until `done` holds. */
+async function settled(tools: UndoTools, done: () => boolean): Promise<boolean> {
+  for (let frames = 0; frames < 15; frames++) {
+    await tools.settle();
+    if (done()) return true;
+  }
+  return false;
+}
+
+/** Whitespace as one space: editors draw paragraphs as blocks, not line breaks. */
+const squeezed = (text: string) => text.replace(/\s+/g, ' ').trim();

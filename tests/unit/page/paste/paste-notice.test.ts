@@ -132,6 +132,11 @@ describe('undoing an attribution', () => {
         editor.innerHTML = '';
         return true;
       }),
+      // The editor takes the user's paste into its model and draws it.
+      deliver: vi.fn(() => {
+        editor.innerHTML = '<p>Pasted text.</p>';
+        return 'paste' as const;
+      }),
     });
     const paste = pasteIn(editor, { kind: 'rich', delivery: 'paste', fieldStart: null });
     expect(await undoAttribution(paste, undo)).toBe(true);
@@ -169,6 +174,23 @@ describe('undoing an attribution', () => {
     await expect(undoAttribution(paste, undo)).rejects.toThrow('refused');
     expect(undo.historyStep).toHaveBeenLastCalledWith(editor, 'redo');
     expect(editor.textContent).toContain(URL_);
+  });
+
+  it('brings the attributed paste back when the editor dropped the user’s own', async () => {
+    document.body.innerHTML = `<div contenteditable="true"><p>Pasted text.</p><p>${LINE}</p></div>`;
+    const editor = document.querySelector('div')!;
+    const undo = tools({
+      historyStep: vi.fn((_target, step) => {
+        editor.innerHTML = step === 'undo' ? '' : `<p>Pasted text.</p><p>${LINE}</p>`;
+        return true;
+      }),
+      // Taken, then dropped: nothing of it shows (Slate reverting an insertion it did not make).
+      deliver: vi.fn(() => 'native' as const),
+    });
+    const paste = pasteIn(editor, { kind: 'rich', delivery: 'paste', fieldStart: null });
+    expect(await undoAttribution(paste, undo)).toBe(false);
+    expect(undo.historyStep).toHaveBeenLastCalledWith(editor, 'redo');
+    expect(editor.textContent).toContain('Pasted text.');
   });
 
   it('is not offered for a huge paste into a rich editor, which could not be given back', () => {
