@@ -22,6 +22,14 @@ export interface LogRetention<T> {
   now?(): number;
 }
 
+/** What the wiring tells a store built on a log: evictions to count, the user's retention. */
+export interface LogStoreOptions {
+  /** Told how many older entries went to make room on full storage. */
+  onEvicted?: (count: number) => void;
+  /** The user's retention, read at each write. */
+  readRetention?: () => Promise<Retention>;
+}
+
 export interface BoundedLogOptions<T> {
   /** Returns the entry that replaces `latest` when the new one repeats it, else null. */
   mergeWithLatest?(latest: T, next: T): T | null;

@@ -1,11 +1,10 @@
-import type { Retention } from '../core/records/retention';
 import {
   MAX_COPY_RECORDS,
   MAX_RECORD_TEXT,
   type CopyRecord,
   type NewCopyRecord,
 } from '../core/records/records';
-import { createBoundedLog, sameId, type LogItem } from './bounded-log';
+import { createBoundedLog, sameId, type LogItem, type LogStoreOptions } from './bounded-log';
 
 export type RecordsItem = LogItem<CopyRecord>;
 
@@ -17,12 +16,7 @@ export function createCopyRecordStore(
   item: RecordsItem,
   now: () => number = Date.now,
   newId: () => string = () => crypto.randomUUID(),
-  options: {
-    /** Told how many older copies went to make room on full storage. */
-    onEvicted?: (count: number) => void;
-    /** The user's retention, read at each write. */
-    readRetention?: () => Promise<Retention>;
-  } = {},
+  options: LogStoreOptions = {},
 ) {
   const { onEvicted, readRetention } = options;
   const log = createBoundedLog<CopyRecord>(item, MAX_COPY_RECORDS, {

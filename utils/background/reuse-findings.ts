@@ -1,8 +1,7 @@
 import { MAX_REUSE_FINDINGS, type ReuseFinding } from '../core/records/records';
 import { findingsOfReport, isSameFinding } from '../core/records/reuse-findings';
-import type { Retention } from '../core/records/retention';
 import type { PageReport } from '../core/republication/report';
-import { createBoundedLog, type LogItem } from './bounded-log';
+import { createBoundedLog, type LogItem, type LogStoreOptions } from './bounded-log';
 
 /**
  * Keeps what republication checks found, newest first: one entry per page and article, the
@@ -12,12 +11,7 @@ import { createBoundedLog, type LogItem } from './bounded-log';
 export function createReuseFindingStore(
   item: LogItem<ReuseFinding>,
   newId: () => string = () => crypto.randomUUID(),
-  options: {
-    /** Told how many older findings went to make room on full storage. */
-    onEvicted?: (count: number) => void;
-    /** The user's retention, read at each write. */
-    readRetention?: () => Promise<Retention>;
-  } = {},
+  options: LogStoreOptions = {},
 ) {
   const { onEvicted, readRetention } = options;
   const log = createBoundedLog<ReuseFinding>(item, MAX_REUSE_FINDINGS, {
