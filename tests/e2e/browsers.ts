@@ -541,6 +541,30 @@ function isUnknownOrientationCommand(err: unknown): boolean {
  * awaited, through puppeteer's own BiDi connection. Either way the tab's inner size is checked.
  */
 async function setFirefoxViewport(page: PptrPage, width: number, height: number): Promise<void> {
+  // Once in CI, Firefox ESR 140 under load never answered `browsingContext.setViewport` for a
+  // fresh tab (puppeteer gave up after its minute): a call unanswered in 10 s is sent again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await failAfter(
+        sizeFirefoxViewport(page, width, height),
+        10_000,
+        'Firefox did not answer browsingContext.setViewport',
+      );
+    } catch (err) {
+      if (attempt >= 3 || !String(err).includes('did not answer')) throw err;
+    }
+  }
+}
+
+function failAfter<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${message} in ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function sizeFirefoxViewport(page: PptrPage, width: number, height: number): Promise<void> {
   const connection = (page.browser() as unknown as BidiInternals).connection;
   const sendDirectly = async () => {
     if (!connection) throw new Error('puppeteer-core: no BiDi connection on the browser');
