@@ -69,8 +69,15 @@ export function encodePairs(pairs: Uint32Array): string {
   return btoa(binary);
 }
 
+/** The platform's own decoder (Chrome 140, Firefox 133): many times faster than atob and a loop. */
+const fromBase64 = (Uint8Array as { fromBase64?: (encoded: string) => Uint8Array }).fromBase64;
+
 export function decodePairs(encoded: string): Uint32Array {
   if (!encoded) return new Uint32Array(0);
+  if (fromBase64) {
+    const bytes = fromBase64(encoded);
+    return new Uint32Array(bytes.buffer, bytes.byteOffset, (bytes.length >> 3) * 2);
+  }
   const binary = atob(encoded);
   const bytes = new Uint8Array(binary.length - (binary.length % 8));
   for (let i = 0; i < bytes.length; i++) bytes[i] = binary.charCodeAt(i);

@@ -185,18 +185,19 @@ export const MAX_NATIVE_INSERTION = 16_000;
 export function createPasteDelivery(events: PasteEventFactory): DeliverPaste {
   return (target, payload, kind, cancelOriginal): Delivery => {
     if (offer(target, events.paste(payload))) {
-      cancelOriginal();
+      cancelOriginal?.();
       return 'paste';
     }
     if (offer(target, events.beforeInput(payload))) {
-      cancelOriginal();
+      cancelOriginal?.();
       return 'beforeinput';
     }
-    if (payload.plain.length > MAX_NATIVE_INSERTION) {
+    // Without a paste of the user's under way, nothing native will come to insert around.
+    if (cancelOriginal && payload.plain.length > MAX_NATIVE_INSERTION) {
       insertAroundNativePaste(target, payload.additions, kind === 'rich');
       return 'around-native';
     }
-    cancelOriginal();
+    cancelOriginal?.();
     insertNatively(target, payload, kind === 'rich');
     return 'native';
   };

@@ -25,13 +25,14 @@ export type Delivery = 'paste' | 'beforeinput' | 'native' | 'around-native';
 
 /**
  * Hands the editor a paste of its own (see dispatch-paste.ts), calling `cancelOriginal`
- * before the user's paste could reach the editor too. Throws when nothing took it.
+ * before the user's paste could reach the editor too; null when no paste of the user's is
+ * under way (one held or undone: see paste-hold.ts). Throws when nothing took it.
  */
 export type DeliverPaste = (
   target: Element,
   payload: PastePayload,
   kind: AttributedTargetKind,
-  cancelOriginal: () => void,
+  cancelOriginal: (() => void) | null,
 ) => Delivery;
 
 /** What the history needs to know about a paste of article text. */
@@ -90,10 +91,20 @@ export function linksToHosts(payload: ClipboardPayload, hosts: readonly string[]
  * - Linkback's own attribution pasted into a quiet field (search, e-mail, password…): the
  *   user's selection alone.
  * Anything else, including text that did not come through Linkback, goes through untouched.
+ *
+ * `replayed` is a paste held until the index was in (paste-hold.ts): the user's paste is
+ * already cancelled, and `preventDefault` on the replay says that Linkback delivered it.
  */
-export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEvent) => void {
-  return (event) => {
+export function createPasteHandler(
+  deps: PasteHandlerDeps,
+): (event: ClipboardEvent, replayed?: boolean) => void {
+  return (event, replayed = false) => {
     let cancelled = false;
+    const cancel = () => {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      cancelled = true;
+    };
     let target: Element | null = null;
     let original: ClipboardPayload | null = null;
     let kind: PasteTargetKind = 'excluded';
@@ -130,9 +141,7 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
         // A field that takes a query or a datum gets the user's selection alone. A huge one
         // is left as it is: inserting it would freeze the tab (see MAX_NATIVE_INSERTION).
         if (!ownLine || ownLine.text.length > MAX_NATIVE_INSERTION) return;
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        cancelled = true;
+        cancel();
         deps.insertText(target, ownLine.text);
         cancelled = false;
         return;
@@ -164,11 +173,8 @@ export function createPasteHandler(deps: PasteHandlerDeps): (event: ClipboardEve
         target.localName === 'textarea' || target.localName === 'input'
           ? (target as HTMLTextAreaElement).selectionStart
           : null;
-      const delivery = deps.deliver(target, payload, kind, () => {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        cancelled = true;
-      });
+      const delivery = deps.deliver(target, payload, kind, replayed ? null : cancel);
+      if (replayed) cancel();
       // Delivered: from here on nothing may put the original back a second time.
       cancelled = false;
       const attributed: AttributedPaste | undefined = added

@@ -165,7 +165,7 @@ async function undoInEditor(paste: AttributedPaste, tools: UndoTools): Promise<b
       receiver,
       { ...paste.original, additions: { before: nothing, after: nothing } },
       paste.kind,
-      () => {},
+      null,
     );
   } catch (error) {
     putBack();

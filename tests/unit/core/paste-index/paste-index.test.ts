@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   addCopyToIndex,
   addToIndex,
@@ -115,6 +115,24 @@ describe('the paste index', () => {
     const pairs = Uint32Array.of(0, 1, 0xffffffff, 2, 123456789, 65535);
     expect(Array.from(decodePairs(encodePairs(pairs)))).toEqual(Array.from(pairs));
     expect(decodePairs('')).toHaveLength(0);
+  });
+
+  it('decodes alike with the platform’s base64 decoder (the browsers’), a stray tail left out', async () => {
+    const pairs = Uint32Array.of(7, 0, 0xfffffffe, 3, 99, 1);
+    const encoded = encodePairs(pairs);
+    const withTail = btoa(atob(encoded) + 'abc');
+    vi.resetModules();
+    const fromBase64 = vi.fn((text: string) => new Uint8Array(Buffer.from(text, 'base64')));
+    Object.defineProperty(Uint8Array, 'fromBase64', { value: fromBase64, configurable: true });
+    try {
+      const fresh = await import('../../../../utils/core/paste-index/snapshot');
+      expect(Array.from(fresh.decodePairs(encoded))).toEqual(Array.from(pairs));
+      expect(Array.from(fresh.decodePairs(withTail))).toEqual(Array.from(pairs));
+      expect(fromBase64).toHaveBeenCalledTimes(2);
+    } finally {
+      delete (Uint8Array as { fromBase64?: unknown }).fromBase64;
+    }
+    expect(Array.from(decodePairs(withTail))).toEqual(Array.from(pairs));
   });
 });
 

@@ -8,6 +8,7 @@ import type { NewPasteRecord } from '../../../../utils/core/records/records';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
 import type { SiteChoices } from '../../../../utils/core/rules/site-choice';
 import { startPasteGuard } from '../../../../utils/page/paste/paste-guard';
+import { HOLD_TIMEOUT_MS } from '../../../../utils/page/paste/paste-hold';
 import type { WatchedValue } from '../../../../utils/platform/storage/page-values';
 
 const URL_ = 'https://caliber.az/en/post/story';
@@ -99,6 +100,12 @@ function editorTakingPastes(target: Element): string[] {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** The user clicks into an editable element: what the guard reads its index on. */
+async function focusOn(element: Element) {
+  element.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+  await settle();
+}
+
 beforeEach(() => {
   document.body.innerHTML = '<p>Nothing to paste into.</p>';
   pasteIndex = storedValue(SNAPSHOT, EMPTY_PASTE_INDEX);
@@ -132,29 +139,125 @@ describe('the paste guard', () => {
     expect(pasteIndex.reads).toBe(1);
   });
 
-  it('loads the index at once on a page that has a text field', async () => {
-    document.body.innerHTML = '<textarea id="ta"></textarea>';
+  it('reads nothing at load, even on a page with fields, nor for a field the page focused itself', async () => {
+    document.body.innerHTML =
+      '<textarea id="ta"></textarea><div id="ed" contenteditable="true"></div>';
     start();
     await settle();
-    expect(pasteIndex.reads).toBe(1);
+    expect([pasteIndex.reads, settings.reads, siteChoices.reads]).toEqual([0, 0, 0]);
+    // autofocus: focus before the user did anything on the page.
+    const activation = { hasBeenActive: false };
+    Object.defineProperty(navigator, 'userActivation', { value: activation, configurable: true });
+    try {
+      await focusOn(document.getElementById('ta')!);
+      expect(pasteIndex.reads).toBe(0);
+      // Ctrl of a Ctrl+V, in the field: now.
+      document
+        .getElementById('ta')!
+        .dispatchEvent(new KeyboardEvent('keydown', { key: 'Control', bubbles: true }));
+      await settle();
+      expect([pasteIndex.reads, settings.reads, siteChoices.reads]).toEqual([1, 1, 1]);
+    } finally {
+      delete (navigator as unknown as { userActivation?: unknown }).userActivation;
+    }
   });
 
-  it('lets a paste through untouched before the index is loaded', async () => {
+  it('holds a paste that comes before the index, and gives it its link once the index is in', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    document.body.insertAdjacentHTML('beforeend', '<div id="ed" contenteditable="true"></div>');
     const editor = document.getElementById('ed')!;
     const received = editorTakingPastes(editor);
+    // Pasted at once: nothing was read yet.
     const event = userPaste(editor, COPIED);
-    expect(event.defaultPrevented).toBe(true); // by the editor itself
-    expect(received).toEqual([COPIED]);
-    expect(records).toEqual([]);
+    expect(event.defaultPrevented).toBe(true);
+    expect(received).toEqual([]);
+    const own = 'Words of the user’s own, from no article Linkback knows of.';
+    const second = userPaste(editor, own);
+    expect(second.defaultPrevented).toBe(true);
+    await settle();
+    await settle();
+    // Both, in the order pasted, through the editor's own paste: the article's text with its
+    // link, the user's own as it was.
+    expect(received).toEqual([`${COPIED}\n\nSource: ${URL_}`, own]);
+    expect(pasteIndex.reads).toBe(1);
+    expect(records[0]).toMatchObject({ articleUrl: URL_, added: true });
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('gives a held paste back as it was when Linkback has nothing to add', async () => {
+    settings = storedValue<Settings>(
+      { ...DEFAULT_SETTINGS, attributeOnPaste: false },
+      DEFAULT_SETTINGS,
+    );
+    document.body.innerHTML = '<textarea id="ta">ab</textarea>';
+    start();
+    const field = document.getElementById('ta') as HTMLTextAreaElement;
+    field.focus();
+    field.setSelectionRange(1, 1);
+    const inserted: string[] = [];
+    Object.defineProperty(document, 'execCommand', {
+      value: (command: string, _ui: boolean, value: string) => {
+        inserted.push(`${command}:${field.selectionStart}:${value}`);
+        return true;
+      },
+      configurable: true,
+    });
+    try {
+      expect(userPaste(field, COPIED).defaultPrevented).toBe(true);
+      // The user's caret moved meanwhile: the paste still goes where it was made.
+      field.setSelectionRange(2, 2);
+      await settle();
+      await settle();
+      expect(inserted).toEqual([`insertText:1:${COPIED}`]);
+      expect(records).toEqual([]);
+    } finally {
+      delete (document as unknown as { execCommand?: unknown }).execCommand;
+    }
+  });
+
+  it('gives held pastes back as they were when storage never answers', async () => {
+    vi.useFakeTimers();
+    try {
+      pasteIndex.getValue = () => new Promise(() => undefined);
+      document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+      start();
+      const editor = document.getElementById('ed')!;
+      const received = editorTakingPastes(editor);
+      expect(userPaste(editor, COPIED).defaultPrevented).toBe(true);
+      await vi.advanceTimersByTimeAsync(HOLD_TIMEOUT_MS - 1);
+      expect(received).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(received).toEqual([COPIED]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('holds only what it can give back whole: no files, nothing huge, nothing in a non-field', () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div><p id="p">Text</p>';
+    start();
+    const editor = document.getElementById('ed')!;
+    const huge = `${COPIED} `.repeat(100);
+    expect(userPaste(editor, huge).defaultPrevented).toBe(false);
+    expect(userPaste(document.getElementById('p')!, COPIED).defaultPrevented).toBe(false);
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', COPIED);
+    clipboardData.setData('image/png', 'not really an image');
+    const withImage = new ClipboardEvent('paste', {
+      clipboardData,
+      bubbles: true,
+      cancelable: true,
+    });
+    Object.defineProperty(withImage, 'isTrusted', { value: true });
+    editor.dispatchEvent(withImage);
+    expect(withImage.defaultPrevented).toBe(false);
   });
 
   it('hands the editor the paste with the link, and records where it went', async () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    await settle();
     const editor = document.getElementById('ed')!;
+    await focusOn(editor);
     const received = editorTakingPastes(editor);
     userPaste(editor, COPIED);
     expect(received).toEqual([`${COPIED}\n\nSource: ${URL_}`]);
@@ -167,8 +270,8 @@ describe('the paste guard', () => {
   it('follows the settings and the index as storage changes them', async () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    await settle();
     const editor = document.getElementById('ed')!;
+    await focusOn(editor);
     const received = editorTakingPastes(editor);
     settings.change({ ...DEFAULT_SETTINGS, attributeOnPaste: false });
     userPaste(editor, COPIED);
@@ -182,9 +285,9 @@ describe('the paste guard', () => {
   it('leaves the text of a site the user turned Linkback off for as it is, from then on', async () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    await settle();
-    expect(siteChoices.reads).toBe(1);
     const editor = document.getElementById('ed')!;
+    await focusOn(editor);
+    expect(siteChoices.reads).toBe(1);
     const received = editorTakingPastes(editor);
     siteChoices.change({ [new URL(URL_).hostname]: { kind: 'off' } });
     userPaste(editor, COPIED);
@@ -196,8 +299,8 @@ describe('the paste guard', () => {
   it('changes nothing pasted on a site the user turned Linkback off on', async () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    await settle();
     const editor = document.getElementById('ed')!;
+    await focusOn(editor);
     const received = editorTakingPastes(editor);
     siteChoices.change({ [window.location.hostname]: { kind: 'off' } });
     userPaste(editor, COPIED);
@@ -210,8 +313,8 @@ describe('the paste guard', () => {
   it('says so next to the editor when a paste got its link, unless the user turned that off', async () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    await settle();
     const editor = document.getElementById('ed')!;
+    await focusOn(editor);
     editorTakingPastes(editor);
     userPaste(editor, COPIED);
     // After the paste's own task, so that it never lengthens the paste.
@@ -236,9 +339,9 @@ describe('the paste guard', () => {
     pasteIndex = storedValue(damaged, EMPTY_PASTE_INDEX);
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    await settle();
-    expect(onError).toHaveBeenCalledOnce();
     const editor = document.getElementById('ed')!;
+    await focusOn(editor);
+    expect(onError).toHaveBeenCalledOnce();
     const received = editorTakingPastes(editor);
     userPaste(editor, COPIED);
     expect(received).toEqual([COPIED]);
@@ -247,7 +350,7 @@ describe('the paste guard', () => {
   it('puts the user’s paste back when nothing took Linkback’s after it cancelled it', async () => {
     document.body.innerHTML = '<textarea id="ta"></textarea>';
     start();
-    await settle();
+    await focusOn(document.getElementById('ta')!);
     // No editor takes the synthetic events, and the first native insertion fails.
     const inserted: string[] = [];
     const execCommand = vi.fn((command: string, _ui: boolean, value: string) => {
@@ -302,9 +405,9 @@ describe('the paste guard', () => {
   it('removes its listeners and watchers on cleanup', async () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     start();
-    await settle();
-    for (const cleanup of cleanups.splice(0)) cleanup();
     const editor = document.getElementById('ed')!;
+    await focusOn(editor);
+    for (const cleanup of cleanups.splice(0)) cleanup();
     const received = editorTakingPastes(editor);
     userPaste(editor, COPIED);
     expect(received).toEqual([COPIED]);

@@ -229,7 +229,7 @@ describe('the paste handler', () => {
     settings = { ...DEFAULT_SETTINGS };
     outcomes = [];
     deliver = vi.fn<DeliverPaste>((_target, _payload, _kind, cancelOriginal) => {
-      cancelOriginal();
+      cancelOriginal?.();
       return 'paste';
     });
     restore = vi.fn<(target: Element, payload: ClipboardPayload, kind: string) => void>();
@@ -326,7 +326,7 @@ describe('the paste handler', () => {
 
   it('puts the user’s own paste back when delivery fails after cancelling', () => {
     deliver.mockImplementation((_target, _payload, _kind, cancelOriginal) => {
-      cancelOriginal();
+      cancelOriginal?.();
       throw new Error('no editor took it');
     });
     const original = { plain: COPIED, html: `<p>${COPIED}</p>` };
