@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 
 /**
@@ -15,6 +16,24 @@ const NO_NETWORK_CSP =
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  hooks: {
+    // Content scripts, and the page runtime they import, take the browser's own API, not the
+    // polyfill: see utils/platform/content-script-browser.ts for why (every frame paid for it).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const inPages = (entrypoint: { type: string; name: string }) =>
+        entrypoint.type === 'content-script' || entrypoint.name === 'page-runtime';
+      if (!entrypoints.every(inPages)) return;
+      const shim = resolve('utils/platform/content-script-browser.ts');
+      config.resolve ??= {};
+      const alias = config.resolve.alias;
+      config.resolve.alias = [
+        { find: /^wxt\/browser$/, replacement: shim },
+        ...(Array.isArray(alias)
+          ? alias
+          : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),
+      ];
+    },
+  },
   manifest: ({ browser, command }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -36,6 +55,13 @@ export default defineConfig({
       },
     },
     host_permissions: ['<all_urls>'],
+    // The page runtime, imported by the all-pages script once a page is used
+    // (utils/page/page-runtime.ts). Chromium serves it only under an address made up per
+    // session, so pages cannot probe a fixed one to tell whether Linkback is installed;
+    // Firefox's addresses are made up per installation.
+    web_accessible_resources: [
+      { resources: ['page-runtime.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ],
     ...(command === 'build'
       ? { content_security_policy: { extension_pages: NO_NETWORK_CSP } }
       : {}),

@@ -6,7 +6,7 @@ import { markArticleScriptHere } from '../utils/page/article/presence';
 import { createCopyHandler } from '../utils/page/copy/copy-handler';
 import { SELECTION_SANITIZE_CONFIG } from '../utils/page/copy/selection-html';
 import {
-  isTabMessage,
+  tabMessageListener,
   newRecordId,
   type RequestedCopy,
   reportToBackground,
@@ -26,6 +26,9 @@ const SETTLE_AFTER_NAVIGATION_MS = 1_000;
 export default defineContentScript({
   matches: publisherRules.flatMap((rule) => rule.hosts.map((host) => `*://${host}/*`)),
   runAt: 'document_idle',
+  // WXT's "script started" announcement to the window costs every frame milliseconds of
+  // postMessage, and shows pages the extension's id; its document event does the same job.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     ctx.onInvalidated(markArticleScriptHere());
     const follow = <T>(value: Parameters<typeof followValue<T>>[0]) =>
@@ -94,8 +97,7 @@ export default defineContentScript({
       }, SETTLE_AFTER_NAVIGATION_MS);
     });
 
-    const onMessage = (message: unknown) => {
-      if (!isTabMessage(message)) return undefined;
+    const onMessage = tabMessageListener((message) => {
       if (message.type === 'article:get') return Promise.resolve(page.view());
       if (message.type === 'copy:requested') {
         // The shortcut asks every frame: the one with a selection copies it. A citation
@@ -109,7 +111,7 @@ export default defineContentScript({
         return copied ? Promise.resolve({ copied: true }) : undefined;
       }
       return undefined;
-    };
+    }, logError);
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 

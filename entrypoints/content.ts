@@ -1,62 +1,45 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import {
-  isTabMessage,
-  newRecordId,
-  reportToBackground,
   sendToBackground,
+  tabMessageListener,
   type BackgroundMessage,
 } from '../utils/platform/messaging';
 import { isArticleScriptHere } from '../utils/page/article/presence';
 import { watchCopyIntent } from '../utils/page/copy/copy-intent';
-import { startPasteGuard } from '../utils/page/paste/paste-guard';
-import { startRepublicationCheck } from '../utils/page/republication/page-scan';
+import { loadPageRuntime, type PageHooks } from '../utils/page/page-runtime';
+import { startPasteGate } from '../utils/page/paste/paste-gate';
+import type { RepublicationCheck } from '../utils/page/republication/page-scan';
 import { watchedValue } from '../utils/platform/storage/page-values';
-import {
-  ARTICLE_SUMMARY,
-  PASTE_INDEX,
-  SETTINGS,
-  SITE_CHOICES,
-} from '../utils/platform/storage/stored-items';
+import { ARTICLE_SUMMARY } from '../utils/platform/storage/stored-items';
 
 // Every page and frame: adds the source link when article text is pasted without it, asks
 // for the article script when a copy may follow, and (top frame) checks whether the page
-// reuses articles the user read, and links back.
+// reuses articles the user read, and links back. It only listens until a page is used; the
+// code that acts comes then (utils/page/page-runtime.ts).
 // Registered at document_start so its paste listener runs before the page's own.
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_start',
+  // WXT's "script started" announcement to the window costs every frame milliseconds of
+  // postMessage, and shows pages the extension's id; its document event does the same job.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     const send = <M extends BackgroundMessage>(message: M) => sendToBackground(browser, message);
-    const listen = (target: EventTarget, type: string, listener: (event: Event) => void) =>
-      ctx.addEventListener(target as Window, type as 'paste', listener, { capture: true });
-    const onCleanup = (callback: () => void) => ctx.onInvalidated(callback);
+    const hooks: PageHooks = {
+      listen: (target, type, listener) =>
+        ctx.addEventListener(target as Window, type as 'paste', listener, { capture: true }),
+      onCleanup: (callback) => ctx.onInvalidated(callback),
+      onError: logError,
+    };
+    const runtime = () => loadPageRuntime(browser.runtime.getURL('/page-runtime.js'));
 
-    startPasteGuard({
+    startPasteGate({
       win: window,
-      pasteIndex: watchedValue(PASTE_INDEX),
-      settings: watchedValue(SETTINGS),
-      siteChoices: watchedValue(SITE_CHOICES),
-      // Resent while the background restarts; the id makes it count once.
-      recordPaste: (record) => {
-        const id = newRecordId();
-        void reportToBackground(browser, { type: 'paste:record', record: { ...record, id } }).catch(
-          logError,
-        );
-        return id;
-      },
-      notice: {
-        t: (key, substitution) => browser.i18n.getMessage(key, substitution),
-        noteUndone: (id) =>
-          void reportToBackground(browser, { type: 'paste:undone', id }).catch(logError),
-        quietThisSite: async () => {
-          await send({ type: 'site:quiet', host: location.hostname });
-        },
-      },
-      listen,
-      onCleanup,
+      loadRuntime: () => runtime().then((loaded) => loaded.startPaste(hooks)),
+      listen: hooks.listen,
       onError: logError,
     });
 
@@ -66,37 +49,33 @@ export default defineContentScript({
         doc: document,
         isArticleScriptHere,
         requestArticleScript: () => send({ type: 'article-script:load' }),
-        listen,
+        listen: hooks.listen,
         onError: logError,
       });
     }
 
     if (window.top !== window) return;
-    const articleSummary = watchedValue(ARTICLE_SUMMARY);
-    const check = startRepublicationCheck({
-      win: window,
-      // The title as the page has it when checked: the history names the page by it.
-      checkPage: (url, text, links) =>
-        send({ type: 'page:check', url, title: document.title, text, links }),
-      shouldCheck: async () => {
-        const { articles, publisherHosts } = await articleSummary.getValue();
-        return articles > 0 && !publisherHosts.includes(location.hostname.toLowerCase());
-      },
-      onNavigated: () => void send({ type: 'page:navigated' }).catch(logError),
-      listen,
-      onCleanup,
-      onError: logError,
-    });
-    const onMessage = (message: unknown) => {
-      if (!isTabMessage(message)) return undefined;
-      if (message.type === 'report:get') return Promise.resolve(check.report());
+    // The check needs the runtime only on a page worth checking: once an article was read,
+    // on any site but its publisher's. Most pages stop at this one storage read, after load.
+    let check: RepublicationCheck | null = null;
+    const startCheck = async () => {
+      const { articles, publisherHosts } = await watchedValue(ARTICLE_SUMMARY).getValue();
+      if (!articles || publisherHosts.includes(location.hostname.toLowerCase())) return;
+      check = (await runtime()).startRepublicationCheck(hooks);
+    };
+    const onLoad = () => void startCheck().catch(logError);
+    if (document.readyState === 'complete') onLoad();
+    else hooks.listen(window, 'load', onLoad);
+
+    const onMessage = tabMessageListener((message) => {
+      if (message.type === 'report:get') return Promise.resolve(check?.report() ?? null);
       if (message.type === 'report:highlight') {
-        return Promise.resolve({ highlighted: check.highlight(message.articleUrl) });
+        return Promise.resolve({ highlighted: check?.highlight(message.articleUrl) ?? 0 });
       }
       return undefined;
-    };
+    }, logError);
     browser.runtime.onMessage.addListener(onMessage);
-    onCleanup(() => browser.runtime.onMessage.removeListener(onMessage));
+    hooks.onCleanup(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });
 

@@ -58,6 +58,8 @@ interface TaskCosts {
   linkbackTotal: number;
   /** The longest task of the page's renderers, whoever ran it, ms. */
   pageLongest: number;
+  /** All tasks of the page's renderers, whoever ran them, ms. */
+  pageTotal: number;
 }
 
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall']);
@@ -82,6 +84,7 @@ export function taskCosts(events: TraceEvent[], scriptOrigin: string): TaskCosts
   let linkbackLongest = 0;
   let linkbackTotal = 0;
   let pageLongest = 0;
+  let pageTotal = 0;
   for (const list of byThread.values()) {
     list.sort((a, b) => a.ts - b.ts);
     const tasks = list.filter((e) => TASK_EVENTS.has(e.name));
@@ -104,23 +107,28 @@ export function taskCosts(events: TraceEvent[], scriptOrigin: string): TaskCosts
     for (const task of tasks) {
       const end = task.ts + (task.dur ?? 0);
       pageLongest = Math.max(pageLongest, (task.dur ?? 0) / 1000);
+      pageTotal += (task.dur ?? 0) / 1000;
       const inside = outermost.filter((e) => e.ts >= task.ts && e.ts < end);
       const ms = inside.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
       linkbackLongest = Math.max(linkbackLongest, ms);
     }
     linkbackTotal += outermost.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
   }
-  return { linkbackLongest, linkbackTotal, pageLongest };
+  return { linkbackLongest, linkbackTotal, pageLongest, pageTotal };
 }
 
 /** Chromium tracing over one action in `page`, returning its events. */
-async function traced(session: CDPSession, action: () => Promise<void>) {
+export async function traced(session: CDPSession, action: () => Promise<void>) {
   const events: TraceEvent[] = [];
   const collect = (e: { value: object[] }) => events.push(...(e.value as TraceEvent[]));
   session.on('Tracing.dataCollected', collect);
   await session.send('Tracing.start', {
     transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute'] },
+    traceConfig: {
+      includedCategories: (
+        process.env.TRACE_CATEGORIES ?? 'devtools.timeline,toplevel,v8.execute'
+      ).split(','),
+    },
   });
   try {
     await action();
@@ -204,6 +212,7 @@ async function loadCosts(
     linkbackLongest: median(runs.map((r) => r.linkbackLongest)),
     linkbackTotal: median(runs.map((r) => r.linkbackTotal)),
     pageLongest: median(runs.map((r) => r.pageLongest)),
+    pageTotal: median(runs.map((r) => r.pageTotal)),
   };
 }
 

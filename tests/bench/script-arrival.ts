@@ -43,19 +43,11 @@ export async function scriptArrivalFigures(): Promise<Figure[]> {
       });
       const page = await browser.newPage(`${publisherSiteUrl('ru')}?run=${run}`);
       const elapsed = await page.evaluate(
-        () =>
+        (a: { startedEvent: string }) =>
           new Promise<number>((resolve, reject) => {
-            // WXT announces each content script's start to the frame (window.postMessage).
+            // WXT announces each content script's start with an event on the document.
             let started = 0;
-            addEventListener('message', (event) => {
-              const type = (event.data as { type?: unknown } | null)?.type;
-              if (
-                typeof type === 'string' &&
-                type.endsWith(':article:wxt:content-script-started')
-              ) {
-                resolve(performance.now() - started);
-              }
-            });
+            document.addEventListener(a.startedEvent, () => resolve(performance.now() - started));
             setTimeout(() => reject(new Error('the article script never arrived')), 5_000);
             const paragraph = document.querySelector('.article-body p');
             if (!paragraph) return reject(new Error('no paragraph'));
@@ -65,6 +57,9 @@ export async function scriptArrivalFigures(): Promise<Figure[]> {
             getSelection()?.removeAllRanges();
             getSelection()?.addRange(range);
           }),
+        {
+          startedEvent: `${new URL(browser.extensionOrigin).host}:article:wxt:content-script-started`,
+        },
       );
       times.push(elapsed);
       await page.close();

@@ -518,8 +518,15 @@ export function defineFaultSuite(kind: BrowserKind): void {
           'copyRecords',
         ]);
         const index = stored.pasteIndex as { sources?: unknown } | undefined;
+        // Stored as one JSON string (utils/core/paste-index/snapshot.ts), or as objects before.
+        let sources = index?.sources;
+        try {
+          if (typeof sources === 'string') sources = JSON.parse(sources) as unknown;
+        } catch {
+          sources = null;
+        }
         return {
-          indexSources: Array.isArray(index?.sources) ? index.sources.length : null,
+          indexSources: Array.isArray(sources) ? sources.length : null,
           copies: (stored.copyRecords as unknown[] | undefined)?.length ?? 0,
         };
       });

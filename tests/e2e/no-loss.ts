@@ -178,5 +178,64 @@ export function defineNoLossSuite(kind: BrowserKind): void {
         },
       );
     }
+
+    // Pages load the paste runtime and the index only once used (utils/page/page-runtime.ts):
+    // a paste right after the click that focused the field must still get its link, never
+    // slip through as it was. Fresh tabs, so that nothing was loaded before.
+    it(
+      `${kind} › a paste within 50 ms of the click into a fresh page's field gets its link`,
+      T,
+      async () => {
+        await article.bringToFront();
+        await article.evaluate(() => document.getElementById('no-loss-case')?.remove());
+        await setPageStripsCopies(article, true);
+        const selection = await selectParagraphs(article, 0, 0);
+        await pressCopy(article);
+        await waitForCopyRecord(browser, selection.text);
+        for (const target of ['#ta', '#ce'] as const) {
+          const fresh = await browser.newPage(EDITORS_URL);
+          try {
+            await fresh.evaluate(() => {
+              const times = { click: 0, paste: 0 };
+              (window as unknown as { __times: typeof times }).__times = times;
+              addEventListener('mousedown', () => (times.click ||= performance.now()), true);
+              addEventListener(
+                'keydown',
+                (e) => e.key === 'v' && (times.paste ||= performance.now()),
+                true,
+              );
+            });
+            const at = await elementCenter(fresh, target);
+            assert.ok(at, `${target} on the editors page`);
+            await fresh.clickAndPaste(at.x, at.y);
+            const value = await fresh.waitFor(
+              (a: { target: string }) => {
+                const el = document.querySelector(a.target) as HTMLElement;
+                const value = el instanceof HTMLTextAreaElement ? el.value : el.innerText;
+                return value.trim() ? value : null;
+              },
+              { target },
+              { timeout: 10_000, message: `nothing was pasted into ${target}` },
+            );
+            const times = await fresh.evaluate(
+              () => (window as unknown as { __times: { click: number; paste: number } }).__times,
+            );
+            const gap = times.paste - times.click;
+            assert.ok(gap < 50, `the paste came ${gap.toFixed(0)} ms after the click: not a race`);
+            assert.ok(
+              squeeze(value).includes(squeeze(selection.text)),
+              `${target} holds the user's text: ${JSON.stringify(value)}`,
+            );
+            assert.equal(
+              countOccurrences(value, articleUrl),
+              1,
+              `${target} got the link: ${JSON.stringify(value)}`,
+            );
+          } finally {
+            await fresh.close();
+          }
+        }
+      },
+    );
   });
 }

@@ -1,8 +1,11 @@
 import { addCopyToIndex, addToIndex } from '../core/paste-index/build';
 import {
   EMPTY_PASTE_INDEX,
+  fromStoredPasteIndex,
+  toStoredPasteIndex,
   type PasteIndexSnapshot,
   type PasteSource,
+  type StoredPasteIndex,
 } from '../core/paste-index/snapshot';
 import { findPublisherRule } from '../core/publishers';
 import type { CopyRecord } from '../core/records/records';
@@ -12,7 +15,7 @@ import { createWriteQueue } from './write-queue';
 
 export interface PasteIndexItem {
   getValue(): Promise<unknown>;
-  setValue(value: PasteIndexSnapshot): Promise<void>;
+  setValue(value: StoredPasteIndex): Promise<void>;
 }
 
 /**
@@ -51,7 +54,7 @@ export function createPasteIndexStore(
   }
 
   async function read(): Promise<PasteIndexSnapshot> {
-    return checkPasteIndex(await item.getValue()) ?? (await rebuilt());
+    return checkPasteIndex(fromStoredPasteIndex(await item.getValue())) ?? (await rebuilt());
   }
 
   /** Writes `build()`, then with half the entries at a time while storage is full. */
@@ -61,7 +64,7 @@ export function createPasteIndexStore(
     let next = await build();
     for (let attempt = 0; ; attempt++) {
       try {
-        await item.setValue(next);
+        await item.setValue(toStoredPasteIndex(next));
         return;
       } catch (error) {
         // Base64 of 8-byte [hash, source] pairs, in both lists.
@@ -83,7 +86,7 @@ export function createPasteIndexStore(
     /** Whether what is stored cannot be read as an index (nothing stored is fine). */
     async isDamaged(): Promise<boolean> {
       const stored = await item.getValue();
-      return stored != null && checkPasteIndex(stored) === null;
+      return stored != null && checkPasteIndex(fromStoredPasteIndex(stored)) === null;
     },
     /** Replaces the index with one built from the copy records. */
     rebuild(): Promise<void> {
@@ -103,12 +106,12 @@ export function createPasteIndexStore(
         const isRead = (source: PasteSource) => source.url === article.url && source.readOnly;
         if (snapshot.sources.some(isRead)) return;
         const next = addToIndex(snapshot, article, bodyText, readAt, 'read');
-        if (next.sources.some(isRead)) await item.setValue(next);
+        if (next.sources.some(isRead)) await item.setValue(toStoredPasteIndex(next));
       });
     },
     /** Empties the index after any addition already under way. */
     clear(): Promise<void> {
-      return enqueue(() => item.setValue(EMPTY_PASTE_INDEX));
+      return enqueue(() => item.setValue(toStoredPasteIndex(EMPTY_PASTE_INDEX)));
     },
   };
 }

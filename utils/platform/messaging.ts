@@ -179,3 +179,24 @@ export function isTabMessage(message: unknown): message is TabMessage {
     Object.hasOwn(TAB_TYPES, (message as { type?: unknown }).type as string)
   );
 }
+
+/** What a page answers a tab message with: a reply, or undefined for "not mine". */
+export type TabAnswer = (message: TabMessage) => Promise<unknown> | undefined;
+
+/**
+ * A runtime.onMessage listener for page scripts, answering through `sendResponse`: content
+ * scripts use the browser's own API (content-script-browser.ts), and Chromium's does not
+ * take a returned promise as the reply, which the polyfill did.
+ */
+export function tabMessageListener(answer: TabAnswer, onError: (error: unknown) => void) {
+  return (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    if (!isTabMessage(message)) return false;
+    const reply = answer(message);
+    if (!reply) return false;
+    reply.then(sendResponse, (error: unknown) => {
+      onError(error);
+      sendResponse(undefined);
+    });
+    return true;
+  };
+}

@@ -27,6 +27,9 @@ import type { PageReport } from '../../../utils/core/republication/report';
 import { createPasteIndex } from '../../../utils/core/paste-index/match';
 import {
   EMPTY_PASTE_INDEX,
+  fromStoredPasteIndex,
+  toStoredPasteIndex,
+  type StoredPasteIndex,
   type PasteIndexSnapshot,
 } from '../../../utils/core/paste-index/snapshot';
 import { handleBackgroundMessage } from '../../../utils/background/handle-message';
@@ -228,9 +231,11 @@ function makeServices(action: ActionApi, records = memoryItem()) {
 function makeBareServices(action: ActionApi, records = memoryItem()) {
   let index = EMPTY_PASTE_INDEX;
   const pasteIndexItem = {
-    getValue: async () => index,
-    setValue: async (value: PasteIndexSnapshot) => {
-      index = value;
+    getValue: async () => toStoredPasteIndex(index),
+    // Read back as the page would: the sources arrive as one string (snapshot.ts).
+    setValue: async (value: StoredPasteIndex) => {
+      expect(typeof value.sources).toBe('string');
+      index = fromStoredPasteIndex(value) as PasteIndexSnapshot;
     },
   };
   const pastes: PasteRecord[] = [];

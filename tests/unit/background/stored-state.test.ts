@@ -7,6 +7,7 @@ import { repairStoredState } from '../../../utils/background/stored-state-repair
 import { createPasteIndex } from '../../../utils/core/paste-index/match';
 import {
   EMPTY_PASTE_INDEX,
+  fromStoredPasteIndex,
   type PasteIndexSnapshot,
 } from '../../../utils/core/paste-index/snapshot';
 import { checkSettings } from '../../../utils/core/records/settings';
@@ -89,7 +90,7 @@ describe('the paste index store on damaged or full storage', () => {
     const store = createPasteIndexStore(item, async () => records);
     expect(await store.isDamaged()).toBe(true);
     await store.rebuild();
-    const rebuilt = item.value as PasteIndexSnapshot;
+    const rebuilt = fromStoredPasteIndex(item.value) as PasteIndexSnapshot;
     expect(rebuilt.sources.map((source) => source.url)).toEqual([
       'https://caliber.az/en/post/story-a',
       'https://caliber.az/en/post/story-b',
@@ -104,7 +105,9 @@ describe('the paste index store on damaged or full storage', () => {
     const item = slot<PasteIndexSnapshot>('damaged');
     const store = createPasteIndexStore(item, async () => [record('a', 1_000)]);
     await store.addCopy(record('b', 2_000));
-    const urls = (item.value as PasteIndexSnapshot).sources.map((source) => source.url);
+    const urls = (fromStoredPasteIndex(item.value) as PasteIndexSnapshot).sources.map(
+      (source) => source.url,
+    );
     expect(urls).toEqual([
       'https://caliber.az/en/post/story-a',
       'https://caliber.az/en/post/story-b',
@@ -117,7 +120,7 @@ describe('the paste index store on damaged or full storage', () => {
     for (let i = 0; i < 5; i++) await store.addCopy(record(`r${i}`, 1_000 + i));
     item.failures = 2;
     await store.addCopy(record('new', 9_000));
-    const index = createPasteIndex(item.value as PasteIndexSnapshot);
+    const index = createPasteIndex(fromStoredPasteIndex(item.value) as PasteIndexSnapshot);
     expect(index.match(`${TEXT} (new)`)?.source.url).toBe('https://caliber.az/en/post/story-new');
     expect(item.writes).toBe(5 + 3);
   });
@@ -235,7 +238,7 @@ describe('repairStoredState', () => {
     await repairStoredState(items, pasteIndex, log);
     expect((records.value as CopyRecord[]).map((r) => r.id)).toEqual(['a']);
     expect(settings.value).toEqual({ ...DEFAULT_SETTINGS, minWords: 3 });
-    expect(checkPasteIndex(index.value)?.sources).toHaveLength(1);
+    expect(checkPasteIndex(fromStoredPasteIndex(index.value))?.sources).toHaveLength(1);
     expect(health.value).toMatchObject({
       droppedEntries: 3,
       pasteIndexRebuilt: true,

@@ -5,7 +5,7 @@
  * of them (items.ts), content scripts read them plainly (page-values.ts).
  */
 import type { StorageItemKey } from 'wxt/utils/storage';
-import { EMPTY_PASTE_INDEX, type PasteIndexSnapshot } from '../../core/paste-index/snapshot';
+import { EMPTY_PASTE_INDEX, type StoredPasteIndex } from '../../core/paste-index/snapshot';
 import type { CopyRecord, PasteRecord, ReuseFinding } from '../../core/records/records';
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from '../../core/records/settings';
 import { HEALTHY, type StorageHealth } from '../../core/records/storage-health';
@@ -100,7 +100,7 @@ export const RULED_SITES: CheckedStoredItem<string[]> = {
  * Fingerprints of every copy, by article, for paste-time matching on any page. Kept
  * apart from the records so that pages load only hashes, never the copied texts.
  */
-export const PASTE_INDEX: StoredItem<PasteIndexSnapshot> = {
+export const PASTE_INDEX: StoredItem<StoredPasteIndex> = {
   key: 'local:pasteIndex',
   fallback: EMPTY_PASTE_INDEX,
   version: 1,

@@ -7,7 +7,8 @@ import {
 import type { NewPasteRecord } from '../../../../utils/core/records/records';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../utils/core/records/settings';
 import type { SiteChoices } from '../../../../utils/core/rules/site-choice';
-import { startPasteGuard } from '../../../../utils/page/paste/paste-guard';
+import { startPasteGate } from '../../../../utils/page/paste/paste-gate';
+import { startPasteRuntime } from '../../../../utils/page/paste/paste-runtime';
 import { HOLD_TIMEOUT_MS } from '../../../../utils/page/paste/paste-hold';
 import type { WatchedValue } from '../../../../utils/platform/storage/page-values';
 
@@ -51,9 +52,31 @@ let undone: string[];
 let cleanups: Array<() => void>;
 let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
 
+let runtimeLoads: number;
+
 function start() {
-  startPasteGuard({
-    win: window as Window & typeof globalThis,
+  const win = window as Window & typeof globalThis;
+  const listen = (target: EventTarget, type: string, listener: (event: Event) => void) => {
+    target.addEventListener(type, listener, { capture: true });
+    cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
+  };
+  startPasteGate({
+    win,
+    loadRuntime: () => {
+      runtimeLoads++;
+      return startPasteRuntime(runtimeDeps(win, listen));
+    },
+    listen,
+    onError,
+  });
+}
+
+function runtimeDeps(
+  win: Window & typeof globalThis,
+  listen: Parameters<typeof startPasteRuntime>[0]['listen'],
+): Parameters<typeof startPasteRuntime>[0] {
+  return {
+    win,
     pasteIndex,
     settings,
     siteChoices,
@@ -64,13 +87,10 @@ function start() {
       quietThisSite: async () =>
         siteChoices.change({ [window.location.hostname]: { kind: 'off' } }),
     },
-    listen: (target, type, listener) => {
-      target.addEventListener(type, listener, { capture: true });
-      cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
-    },
+    listen,
     onCleanup: (callback) => cleanups.push(callback),
     onError,
-  });
+  };
 }
 
 /** A user's paste (trusted, as the browser's own) at `target`. */
@@ -115,6 +135,7 @@ beforeEach(() => {
   undone = [];
   cleanups = [];
   onError = vi.fn<(error: unknown) => void>();
+  runtimeLoads = 0;
 });
 
 afterEach(async () => {
@@ -124,7 +145,7 @@ afterEach(async () => {
   for (const notice of document.querySelectorAll('linkback-notice')) notice.remove();
 });
 
-describe('the paste guard', () => {
+describe('the paste gate and runtime', () => {
   it('reads no index on a page without fields until an editable element is focused', async () => {
     start();
     await settle();
@@ -145,6 +166,8 @@ describe('the paste guard', () => {
     start();
     await settle();
     expect([pasteIndex.reads, settings.reads, siteChoices.reads]).toEqual([0, 0, 0]);
+    // Not even the code that decides on pastes.
+    expect(runtimeLoads).toBe(0);
     // autofocus: focus before the user did anything on the page.
     const activation = { hasBeenActive: false };
     Object.defineProperty(navigator, 'userActivation', { value: activation, configurable: true });
@@ -157,6 +180,7 @@ describe('the paste guard', () => {
         .dispatchEvent(new KeyboardEvent('keydown', { key: 'Control', bubbles: true }));
       await settle();
       expect([pasteIndex.reads, settings.reads, siteChoices.reads]).toEqual([1, 1, 1]);
+      expect(runtimeLoads).toBe(1);
     } finally {
       delete (navigator as unknown as { userActivation?: unknown }).userActivation;
     }
@@ -231,6 +255,27 @@ describe('the paste guard', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('gives held pastes back as they were when the runtime cannot be loaded', async () => {
+    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+    const editor = document.getElementById('ed')!;
+    const received = editorTakingPastes(editor);
+    const listen = (target: EventTarget, type: string, listener: (event: Event) => void) => {
+      target.addEventListener(type, listener, { capture: true });
+      cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
+    };
+    startPasteGate({
+      win: window as Window & typeof globalThis,
+      loadRuntime: () => Promise.reject(new Error('the extension was updated under the page')),
+      listen,
+      onError,
+    });
+    expect(userPaste(editor, COPIED).defaultPrevented).toBe(true);
+    await settle();
+    await settle();
+    expect(received).toEqual([COPIED]);
+    expect(onError).toHaveBeenCalledOnce();
   });
 
   it('holds only what it can give back whole: no files, nothing huge, nothing in a non-field', () => {

@@ -1,0 +1,335 @@
+// What Linkback costs a page the user only reads (issue 13): the main-thread time of page
+// loads in Chromium with the built extension, against the same loads with no content script
+// at all and with an empty one (the floor any extension pays), loads alternated, traced.
+//
+// A load's cost is the time of every task on the renderers' main threads (frames in other
+// processes included) from navigation until the page has settled, Linkback's idle work
+// included. The figure is the difference of the medians, per frame. Linkback's own script
+// time in those loads (the trace names each script) is printed beside it: the difference is
+// noisy at a millisecond per frame, the attribution is not.
+//
+// Then the first paste on a page, cold: the paste index read and decoded on demand, from
+// the keys of a Ctrl+V in a field the page focused by itself (nothing was read before).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, CDPSession, Route } from 'playwright-core';
+import {
+  launchChromiumWithExtension,
+  playwrightPage,
+  type ChromiumExtensionBrowser,
+} from '../e2e/browsers';
+import { taskCosts, traced } from './huge-pages';
+import { toStoredPasteIndex } from '../../utils/core/paste-index/snapshot';
+import { buildPasteIndexBulk, makeCopies } from './paste';
+import { escapeHtml, median, note, print, prose, quantile, type Figure } from './shared';
+
+/** Paired loads per page and variant; the figure is the difference of their medians. */
+const RUNS = 7;
+/** After `load`, how long the page is left for Linkback's idle work. */
+const SETTLE_MS = 1_500;
+/** The issue's bound per frame, and its allowance for the top frame's republication check. */
+const PER_FRAME_MS = 2;
+const CHECK_MS_PER_100_KB = 3;
+const COLD_PASTES = 20;
+const HISTORY_COPIES = 10_000;
+
+const ORIGIN = 'http://reader.test';
+const OTHER_ORIGIN = 'http://widgets.test';
+
+const paragraphs = (seed: number, words: number) =>
+  prose(seed, words)
+    .split('\n\n')
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join('');
+
+const page = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+
+const SEARCH_BOX = '<form role="search"><input type="search" name="q" placeholder="Search"></form>';
+
+/** The pages of the issue, each with the number of frames it loads. */
+const PAGES: Record<string, { html: string; frames: number; visibleText: number }> = {
+  'search-box': {
+    html: page('Front page', `<header>${SEARCH_BOX}</header><main>${paragraphs(1, 600)}</main>`),
+    frames: 1,
+    visibleText: 4_000,
+  },
+  'twenty-frames': {
+    html: page(
+      'Frames',
+      `<header>${SEARCH_BOX}</header>` +
+        Array.from(
+          { length: 20 },
+          (_, i) =>
+            `<iframe src="${i % 2 ? OTHER_ORIGIN : ORIGIN}/frame?${i}" width="300" height="120"></iframe>`,
+        ).join(''),
+    ),
+    frames: 21,
+    visibleText: 100,
+  },
+  'article-2mb': {
+    html: page(
+      'A long read',
+      `<article>${paragraphs(3, 330_000)}</article><form><textarea name="comment"></textarea></form>`,
+    ),
+    frames: 1,
+    visibleText: 2_000_000,
+  },
+  'spa-rerendering': {
+    html: page(
+      'An app',
+      `<div id="app"></div><script>
+        let n = 0;
+        const render = () => {
+          document.getElementById('app').innerHTML = '<nav>${SEARCH_BOX.replace(/"/g, '\\"')}</nav>' +
+            Array.from({ length: 8 }, (_, i) => '<label>Field ' + i + ' <input name="f' + i + '" value="' + n + '"></label>').join('') +
+            '<div contenteditable="true">Notes ' + n + '</div>';
+          if (++n === 10) history.pushState({}, '', '/app/second');
+          if (n < 30) setTimeout(render, 40);
+        };
+        render();
+      </script>`,
+    ),
+    frames: 1,
+    visibleText: 300,
+  },
+};
+
+const FRAME_HTML = page('Widget', '<p>Leave a note</p><input type="text"><textarea></textarea>');
+
+/** A field the page focuses itself, and the text to paste into it. */
+const EDITOR_HTML = (text: string) =>
+  page(
+    'Write',
+    `<div id="source">${escapeHtml(text)}</div><textarea id="ta" autofocus></textarea>`,
+  );
+
+async function serve(context: BrowserContext, pasteText: string): Promise<void> {
+  const fulfil = (route: Route, body: string) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  await context.route(/^http:\/\/(reader|widgets)\.test\//, (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/frame') return fulfil(route, FRAME_HTML);
+    if (url.pathname === '/editor') return fulfil(route, EDITOR_HTML(pasteText));
+    const name = url.pathname.slice(1).split('/')[0] ?? '';
+    const known = PAGES[name] ?? PAGES['spa-rerendering'];
+    return fulfil(route, known?.html ?? '');
+  });
+}
+
+/** An extension with only a worker (no content script), or with one that does nothing. */
+function bareExtension(withContentScript: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'linkback-bench-bare-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: withContentScript ? 'Empty content script' : 'No content script',
+      version: '1.0',
+      ...(withContentScript
+        ? {
+            content_scripts: [
+              {
+                matches: ['<all_urls>'],
+                js: ['content.js'],
+                all_frames: true,
+                match_about_blank: true,
+                run_at: 'document_start',
+              },
+            ],
+          }
+        : {}),
+      background: { service_worker: 'worker.js' },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'content.js'),
+    '// Nothing: the cost of having a content script at all.\n',
+  );
+  writeFileSync(join(dir, 'worker.js'), '');
+  return dir;
+}
+
+/** Linkback's storage as after a year of copying: 10,000 copies' index, articles read. */
+async function seedHistory(browser: ChromiumExtensionBrowser): Promise<string> {
+  const copies = makeCopies(HISTORY_COPIES);
+  const pasteIndex = buildPasteIndexBulk(copies);
+  const hosts = [...new Set(pasteIndex.sources.flatMap((source) => source.hosts))];
+  await browser.evalInExtension(
+    async (values: Record<string, unknown>) => {
+      const chrome = (globalThis as unknown as { chrome: typeof import('webextension-polyfill') })
+        .chrome;
+      await chrome.storage.local.set(values);
+    },
+    {
+      pasteIndex: toStoredPasteIndex(pasteIndex),
+      articleSummary: { articles: HISTORY_COPIES, publisherHosts: hosts },
+    },
+  );
+  note(
+    `seeded ${HISTORY_COPIES} copies: index of ${pasteIndex.sources.length} articles, ` +
+      `${((pasteIndex.shingles.length + pasteIndex.exact.length) / 1024).toFixed(0)} kB of base64`,
+  );
+  // The newest copy: what the user pastes.
+  return copies[copies.length - 1]?.text ?? '';
+}
+
+interface LoadCost {
+  /** Main-thread task time of all the page's renderers, ms. */
+  total: number;
+  /** Linkback's scripts within it, ms. */
+  linkback: number;
+}
+
+async function loadCost(
+  browser: ChromiumExtensionBrowser,
+  url: string,
+  scriptOrigin: string,
+): Promise<LoadCost> {
+  const tab = await browser.newPage();
+  try {
+    const raw = playwrightPage(tab);
+    const session: CDPSession = await browser.context.newCDPSession(raw);
+    const events = await traced(session, async () => {
+      await raw.goto(url, { waitUntil: 'load' });
+      await raw.waitForTimeout(SETTLE_MS);
+    });
+    await session.detach();
+    const costs = taskCosts(events, scriptOrigin);
+    return { total: costs.pageTotal, linkback: costs.linkbackTotal };
+  } finally {
+    await tab.close();
+  }
+}
+
+/** From the keys of a Ctrl+V to the paste landing in the field, on fresh tabs. */
+async function coldPastes(browser: ChromiumExtensionBrowser): Promise<number[]> {
+  // The clipboard: the copied text, by a real copy on a page with no rule.
+  const source = await browser.newPage();
+  const rawSource = playwrightPage(source);
+  await rawSource.goto(`${ORIGIN}/editor`);
+  await rawSource.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('source') as HTMLElement);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  });
+  await rawSource.keyboard.press('Control+c');
+  await source.close();
+
+  const times: number[] = [];
+  for (let run = 0; run < COLD_PASTES; run++) {
+    const tab = await browser.newPage();
+    const raw = playwrightPage(tab);
+    await raw.goto(`${ORIGIN}/editor?run=${run}`);
+    await raw.evaluate(() => {
+      const state = window as unknown as { __keys?: number; __landed?: Promise<number> };
+      addEventListener('keydown', () => (state.__keys ??= performance.now()), true);
+      state.__landed = new Promise((resolve) => {
+        document.getElementById('ta')?.addEventListener('input', () => {
+          resolve(performance.now() - (state.__keys ?? NaN));
+        });
+      });
+    });
+    await raw.keyboard.press('Control+v');
+    const landed = await raw.evaluate(async () => {
+      const state = window as unknown as { __landed?: Promise<number> };
+      const ms = await state.__landed;
+      return { ms, value: (document.getElementById('ta') as HTMLTextAreaElement).value };
+    });
+    if (!landed.value.includes('Source:')) {
+      throw new Error(`the cold paste arrived without its link: ${landed.value.slice(-120)}`);
+    }
+    times.push(landed.ms ?? NaN);
+    await tab.close();
+  }
+  return times;
+}
+
+export async function loadCostFigures(): Promise<Figure[]> {
+  const bareDir = bareExtension(false);
+  const emptyDir = bareExtension(true);
+  const browsers: Record<'none' | 'empty' | 'linkback', ChromiumExtensionBrowser | null> = {
+    none: null,
+    empty: null,
+    linkback: null,
+  };
+  const figures: Figure[] = [];
+  try {
+    // The server port is unused: every request of these pages is answered by a route.
+    browsers.none = await launchChromiumWithExtension({
+      serverHostPort: '127.0.0.1:9',
+      extensionDir: bareDir,
+    });
+    browsers.empty = await launchChromiumWithExtension({
+      serverHostPort: '127.0.0.1:9',
+      extensionDir: emptyDir,
+    });
+    browsers.linkback = await launchChromiumWithExtension({ serverHostPort: '127.0.0.1:9' });
+    const pasteText = await seedHistory(browsers.linkback);
+    for (const browser of Object.values(browsers))
+      if (browser) await serve(browser.context, pasteText);
+
+    for (const [name, { frames, visibleText }] of Object.entries(PAGES)) {
+      const costs = { none: [] as LoadCost[], empty: [] as LoadCost[], linkback: [] as LoadCost[] };
+      for (let run = 0; run < RUNS; run++) {
+        for (const variant of ['none', 'empty', 'linkback'] as const) {
+          const browser = browsers[variant];
+          if (!browser) continue;
+          costs[variant].push(
+            await loadCost(browser, `${ORIGIN}/${name}?run=${run}`, browser.extensionOrigin),
+          );
+        }
+      }
+      const total = (variant: keyof typeof costs) => median(costs[variant].map((c) => c.total));
+      const spread = (variant: keyof typeof costs) => {
+        const values = costs[variant].map((c) => c.total);
+        return `${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)}`;
+      };
+      const added = (total('linkback') - total('none')) / frames;
+      const floor = (total('empty') - total('none')) / frames;
+      const own = median(costs.linkback.map((c) => c.linkback)) / frames;
+      // The top frame's republication check is allowed its share of the visible text.
+      const allowance =
+        name === 'twenty-frames' ? 0 : (CHECK_MS_PER_100_KB * visibleText) / 100_000;
+      note(
+        `load ${name} (${frames} frame${frames > 1 ? 's' : ''}): main thread, medians of ${RUNS} ` +
+          `(range): none ${total('none').toFixed(1)} (${spread('none')}), empty content script ` +
+          `${total('empty').toFixed(1)} (${spread('empty')}), Linkback ${total('linkback').toFixed(1)} ` +
+          `(${spread('linkback')}) ms; per frame: Linkback +${added.toFixed(2)}, empty script ` +
+          `+${floor.toFixed(2)}; Linkback's own scripts ${own.toFixed(2)} ms`,
+      );
+      figures.push(
+        print(`load.${name}.added-per-frame`, added, 'ms', PER_FRAME_MS + allowance / frames),
+        print(
+          `load.${name}.over-empty-script-per-frame`,
+          added - floor,
+          'ms',
+          1 + allowance / frames,
+        ),
+        print(
+          `load.${name}.linkback-scripts-per-frame`,
+          own,
+          'ms',
+          PER_FRAME_MS + allowance / frames,
+        ),
+      );
+    }
+
+    const times = await coldPastes(browsers.linkback);
+    note(
+      `cold first paste (${COLD_PASTES} fresh tabs, index of ${HISTORY_COPIES} copies): ` +
+        `median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+    );
+    figures.push(print('paste.cold-first-paste.p95', quantile(times, 0.95), 'ms', 16));
+  } finally {
+    for (const browser of Object.values(browsers)) await browser?.close();
+    rmSync(bareDir, { recursive: true, force: true });
+    rmSync(emptyDir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+// `tsx tests/bench/load-cost.ts` on its own prints the figures (needs `npm run build`).
+if (import.meta.url === `file://${process.argv[1]}`) await loadCostFigures();
