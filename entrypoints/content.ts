@@ -7,10 +7,10 @@ import {
 } from '../utils/platform/messaging';
 import { isArticleScriptHere } from '../utils/page/article/presence';
 import { watchCopyIntent } from '../utils/page/copy/copy-intent';
-import { loadPageRuntime, type PageHooks } from '../utils/page/page-runtime';
+import { loadPageRuntime, PASTE_STATE, type PageHooks } from '../utils/page/page-runtime';
 import { startPasteGate } from '../utils/page/paste/paste-gate';
 import type { RepublicationCheck } from '../utils/page/republication/page-scan';
-import { watchedValue } from '../utils/platform/storage/page-values';
+import { readStoredValues, watchedValue } from '../utils/platform/storage/page-values';
 import { ARTICLE_SUMMARY } from '../utils/platform/storage/stored-items';
 
 // Every page and frame: adds the source link when article text is pasted without it, asks
@@ -38,7 +38,12 @@ export default defineContentScript({
 
     startPasteGate({
       win: window,
-      loadRuntime: () => runtime().then((loaded) => loaded.startPaste(hooks)),
+      // The stored state is read while the runtime is imported, not after.
+      loadRuntime: () => {
+        const stored = readStoredValues(PASTE_STATE);
+        stored.catch(logError);
+        return runtime().then((loaded) => loaded.startPaste(hooks, stored));
+      },
       listen: hooks.listen,
       onError: logError,
     });

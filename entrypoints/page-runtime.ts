@@ -11,12 +11,12 @@ import { PASTE_INDEX, SETTINGS, SITE_CHOICES } from '../utils/platform/storage/s
 // utils/page/page-runtime.ts. Evaluating it publishes the runtime; nothing runs until called.
 export default defineUnlistedScript(() => {
   publishPageRuntime({
-    startPaste: (hooks) =>
+    startPaste: (hooks, stored) =>
       startPasteRuntime({
         win: window,
-        pasteIndex: watchedValue(PASTE_INDEX),
-        settings: watchedValue(SETTINGS),
-        siteChoices: watchedValue(SITE_CHOICES),
+        pasteIndex: watchedValue(PASTE_INDEX, stored),
+        settings: watchedValue(SETTINGS, stored),
+        siteChoices: watchedValue(SITE_CHOICES, stored),
         // Resent while the background restarts; the id makes it count once.
         recordPaste: (record) => {
           const id = newRecordId();

@@ -41,14 +41,14 @@ const RUNS = 3;
 /** After `load`, how long the page is left alone for Linkback's idle work (page scan, index). */
 const SETTLE_MS = 4000;
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
   dur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string; data?: { url?: string } };
+  args?: { name?: string; data?: { url?: string; processId?: number } };
 }
 
 interface TaskCosts {

@@ -8,8 +8,8 @@
 // time in those loads (the trace names each script) is printed beside it: the difference is
 // noisy at a millisecond per frame, the attribution is not.
 //
-// Then the first paste on a page, cold: the paste index read and decoded on demand, from
-// the keys of a Ctrl+V in a field the page focused by itself (nothing was read before).
+// Then the first paste on a page, cold: the runtime and the paste index loaded on demand
+// (see firstPastes).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +19,13 @@ import {
   playwrightPage,
   type ChromiumExtensionBrowser,
 } from '../e2e/browsers';
-import { taskCosts, traced } from './huge-pages';
+import { taskCosts, traced, type TraceEvent } from './huge-pages';
 import { toStoredPasteIndex } from '../../utils/core/paste-index/snapshot';
 import { buildPasteIndexBulk, makeCopies } from './paste';
 import { escapeHtml, median, note, print, prose, quantile, type Figure } from './shared';
 
 /** Paired loads per page and variant; the figure is the difference of their medians. */
-const RUNS = 7;
+const RUNS = Number(process.env.LOAD_RUNS ?? 7);
 /** After `load`, how long the page is left for Linkback's idle work. */
 const SETTLE_MS = 1_500;
 /** The issue's bound per frame, and its allowance for the top frame's republication check. */
@@ -175,6 +175,40 @@ async function seedHistory(browser: ChromiumExtensionBrowser): Promise<string> {
   return copies[copies.length - 1]?.text ?? '';
 }
 
+/**
+ * The time of every task on the main threads of the renderers that hosted the page's frames
+ * (named by their frames' commits), ms: other tabs, the extension's own pages and the
+ * browser's processes are left out. Nested tasks count once.
+ */
+function pageTaskTime(events: TraceEvent[]): number {
+  const pids = new Set<number>();
+  for (const e of events) {
+    if (e.name === 'CommitLoad' && PAGE_ORIGINS.test(e.args?.data?.url ?? '')) pids.add(e.pid);
+  }
+  const mainThreads = new Set(
+    events
+      .filter(
+        (e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && pids.has(e.pid),
+      )
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = events
+    .filter((e) => e.ph === 'X' && TASKS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
+    .sort((a, b) => a.ts - b.ts);
+  let total = 0;
+  const endOf = new Map<string, number>();
+  for (const task of tasks) {
+    const thread = `${task.pid}:${task.tid}`;
+    if (task.ts < (endOf.get(thread) ?? 0)) continue;
+    endOf.set(thread, task.ts + (task.dur ?? 0));
+    total += (task.dur ?? 0) / 1000;
+  }
+  return total;
+}
+
+const PAGE_ORIGINS = /^http:\/\/(reader|widgets)\.test\//;
+const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
 interface LoadCost {
   /** Main-thread task time of all the page's renderers, ms. */
   total: number;
@@ -196,42 +230,45 @@ async function loadCost(
       await raw.waitForTimeout(SETTLE_MS);
     });
     await session.detach();
-    const costs = taskCosts(events, scriptOrigin);
-    return { total: costs.pageTotal, linkback: costs.linkbackTotal };
+    return { total: pageTaskTime(events), linkback: taskCosts(events, scriptOrigin).linkbackTotal };
   } finally {
     await tab.close();
   }
 }
 
-/** From the keys of a Ctrl+V to the paste landing in the field, on fresh tabs. */
-async function coldPastes(browser: ChromiumExtensionBrowser): Promise<number[]> {
-  // The clipboard: the copied text, by a real copy on a page with no rule.
-  const source = await browser.newPage();
-  const rawSource = playwrightPage(source);
-  await rawSource.goto(`${ORIGIN}/editor`);
-  await rawSource.evaluate(() => {
-    const range = document.createRange();
-    range.selectNodeContents(document.getElementById('source') as HTMLElement);
-    getSelection()?.removeAllRanges();
-    getSelection()?.addRange(range);
-  });
-  await rawSource.keyboard.press('Control+c');
-  await source.close();
-
+/**
+ * From the keys of a Ctrl+V to the paste landing in the field with its link, on fresh tabs:
+ * - `clicked`: the user clicks into the field and pastes 150 ms later (a quick hand): the
+ *   click started the runtime's import and the reads, the paste finds them in or nearly;
+ * - `held`: the page focused the field itself (no click, nothing loaded) and Ctrl+V comes at
+ *   once: the paste is held while the runtime and the index arrive (paste-hold.ts).
+ */
+async function firstPastes(
+  browser: ChromiumExtensionBrowser,
+  how: 'clicked' | 'held',
+): Promise<number[]> {
   const times: number[] = [];
   for (let run = 0; run < COLD_PASTES; run++) {
     const tab = await browser.newPage();
     const raw = playwrightPage(tab);
-    await raw.goto(`${ORIGIN}/editor?run=${run}`);
+    await raw.goto(`${ORIGIN}/editor?${how}=${run}`);
     await raw.evaluate(() => {
       const state = window as unknown as { __keys?: number; __landed?: Promise<number> };
-      addEventListener('keydown', () => (state.__keys ??= performance.now()), true);
+      addEventListener(
+        'keydown',
+        (event) => event.key === 'v' && (state.__keys ??= performance.now()),
+        true,
+      );
       state.__landed = new Promise((resolve) => {
         document.getElementById('ta')?.addEventListener('input', () => {
           resolve(performance.now() - (state.__keys ?? NaN));
         });
       });
     });
+    if (how === 'clicked') {
+      await raw.click('#ta');
+      await raw.waitForTimeout(150);
+    }
     await raw.keyboard.press('Control+v');
     const landed = await raw.evaluate(async () => {
       const state = window as unknown as { __landed?: Promise<number> };
@@ -239,12 +276,27 @@ async function coldPastes(browser: ChromiumExtensionBrowser): Promise<number[]> 
       return { ms, value: (document.getElementById('ta') as HTMLTextAreaElement).value };
     });
     if (!landed.value.includes('Source:')) {
-      throw new Error(`the cold paste arrived without its link: ${landed.value.slice(-120)}`);
+      throw new Error(`the first paste arrived without its link: ${landed.value.slice(-120)}`);
     }
     times.push(landed.ms ?? NaN);
     await tab.close();
   }
   return times;
+}
+
+/** Puts the copied text on the clipboard with a real copy, on a page with no rule. */
+async function copyPasteText(browser: ChromiumExtensionBrowser): Promise<void> {
+  const source = await browser.newPage();
+  const raw = playwrightPage(source);
+  await raw.goto(`${ORIGIN}/editor`);
+  await raw.evaluate(() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.getElementById('source') as HTMLElement);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  });
+  await raw.keyboard.press('Control+c');
+  await source.close();
 }
 
 export async function loadCostFigures(): Promise<Figure[]> {
@@ -317,12 +369,25 @@ export async function loadCostFigures(): Promise<Figure[]> {
       );
     }
 
-    const times = await coldPastes(browsers.linkback);
-    note(
-      `cold first paste (${COLD_PASTES} fresh tabs, index of ${HISTORY_COPIES} copies): ` +
-        `median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
-    );
-    figures.push(print('paste.cold-first-paste.p95', quantile(times, 0.95), 'ms', 16));
+    await copyPasteText(browsers.linkback);
+    for (const how of ['clicked', 'held'] as const) {
+      const times = await firstPastes(browsers.linkback, how);
+      note(
+        `first paste on a page, ${how} (${COLD_PASTES} fresh tabs, index of ${HISTORY_COPIES} copies), ` +
+          `from the V key to the paste landing: median ${median(times).toFixed(1)} ms, ` +
+          `max ${Math.max(...times).toFixed(1)} ms`,
+      );
+      // A paste held at once pays the runtime's import and the index read; the budget says
+      // it must still feel like a paste (a tenth of a second at the median, p95 below 0.2 s).
+      figures.push(
+        print(
+          `paste.first-paste.${how}.p95`,
+          quantile(times, 0.95),
+          'ms',
+          how === 'clicked' ? 16 : 200,
+        ),
+      );
+    }
   } finally {
     for (const browser of Object.values(browsers)) await browser?.close();
     rmSync(bareDir, { recursive: true, force: true });

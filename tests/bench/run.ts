@@ -15,6 +15,7 @@ import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
 import { copyFigures } from './copy';
 import { scriptArrivalFigures } from './script-arrival';
 import { hugePageFigures } from './huge-pages';
+import { loadCostFigures } from './load-cost';
 import { metadataFigures } from './metadata';
 import { noticeFigures } from './notices';
 import { pasteFigures } from './paste';
@@ -128,6 +129,7 @@ const figures = [
   ...contentScriptSizes('.output/firefox-mv2', 'firefox'),
   ...(await extractionTimes()),
   ...(await pasteFigures()),
+  ...(await loadCostFigures()),
   ...(await republicationFigures()),
   ...(await noticeFigures()),
   ...(await copyFigures()),

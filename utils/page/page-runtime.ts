@@ -10,6 +10,11 @@
  */
 import type { PasteRuntime } from './paste/paste-runtime';
 import type { RepublicationCheck } from './republication/page-scan';
+import { PASTE_INDEX, SETTINGS, SITE_CHOICES } from '../platform/storage/stored-items';
+import type { StoredValues } from '../platform/storage/page-values';
+
+/** What paste-time attribution reads before it can decide on a paste. */
+export const PASTE_STATE = [SETTINGS, SITE_CHOICES, PASTE_INDEX] as const;
 
 /** What the content script lends the runtime: its listeners and clean-up go with it. */
 export interface PageHooks {
@@ -19,8 +24,11 @@ export interface PageHooks {
 }
 
 export interface PageRuntime {
-  /** Reads the paste index and settings; resolves once pastes can be decided on. */
-  startPaste(hooks: PageHooks): Promise<PasteRuntime>;
+  /**
+   * Reads the paste index and settings (`stored`: their read, started with the runtime's
+   * import, PASTE_STATE); resolves once pastes can be decided on.
+   */
+  startPaste(hooks: PageHooks, stored: StoredValues): Promise<PasteRuntime>;
   /** The check of the top frame's text, once the page is worth checking. */
   startRepublicationCheck(hooks: PageHooks): RepublicationCheck;
 }

@@ -22,16 +22,32 @@ export interface WatchedValue<T> {
   watch(callback: (value: T) => void): () => void;
 }
 
-/** One stored item, read plainly: its check (when it has one) or its fallback apply as in items.ts. */
+/** Several items read in one call, started before the code that uses them has arrived. */
+export type StoredValues = Promise<Record<string, unknown>>;
+
+export function readStoredValues(items: readonly StoredItem<unknown>[]): StoredValues {
+  return browser.storage.local.get(items.map((item) => localKey(item.key)));
+}
+
+/**
+ * One stored item, read plainly: its check (when it has one) or its fallback apply as in
+ * items.ts. `prefetched` answers its first read (see readStoredValues).
+ */
 export function watchedValue<T>(
   item: StoredItem<T> & Partial<Pick<CheckedStoredItem<T>, 'check'>>,
+  prefetched?: StoredValues,
 ) {
   const read = (stored: T | null): T =>
     item.check ? item.check(stored).value : (stored ?? item.fallback);
   const key = localKey(item.key);
+  let first = prefetched;
   const value: WatchedValue<T> = {
     fallback: item.fallback,
-    getValue: async () => read(((await browser.storage.local.get(key))[key] as T) ?? null),
+    getValue: async () => {
+      const values = first ?? browser.storage.local.get(key);
+      first = undefined;
+      return read(((await values)[key] as T) ?? null);
+    },
     watch: (callback) => {
       const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
         const change = changes[key];
