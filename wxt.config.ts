@@ -24,10 +24,20 @@ export default defineConfig({
         entrypoint.type === 'content-script' || entrypoint.name === 'page-runtime';
       if (!entrypoints.every(inPages)) return;
       const shim = resolve('utils/platform/content-script-browser.ts');
+      // The all-pages script's context too: see utils/platform/content-script-context.ts.
+      const leanContext = entrypoints.every((entrypoint) => entrypoint.name === 'content')
+        ? [
+            {
+              find: /^wxt\/utils\/content-script-context$/,
+              replacement: resolve('utils/platform/content-script-context.ts'),
+            },
+          ]
+        : [];
       config.resolve ??= {};
       const alias = config.resolve.alias;
       config.resolve.alias = [
         { find: /^wxt\/browser$/, replacement: shim },
+        ...leanContext,
         ...(Array.isArray(alias)
           ? alias
           : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }))),

@@ -139,10 +139,15 @@ export function createHistoryStep(world: EventWorld, isMac: boolean) {
  * redefine `Event.prototype.defaultPrevented` in its world, and in Firefox the events are
  * the page's objects (see pageEventWorld).
  */
-const readDefaultPrevented = (() => {
-  const getter = Object.getOwnPropertyDescriptor(Event.prototype, 'defaultPrevented')?.get;
-  return (event: Event): boolean => (getter ? getter.call(event) === true : event.defaultPrevented);
-})();
+function readDefaultPrevented(event: Event): boolean {
+  // Looked up on first use: reading Event.prototype makes the browser build the Event
+  // interface in the content script's world, and every frame evaluates this module.
+  ownDefaultPrevented ??=
+    Object.getOwnPropertyDescriptor(Event.prototype, 'defaultPrevented')?.get ?? null;
+  return ownDefaultPrevented ? ownDefaultPrevented.call(event) === true : event.defaultPrevented;
+}
+
+let ownDefaultPrevented: (() => unknown) | null | undefined;
 
 /**
  * Dispatches one synthetic event at the target; true when the editor took it. An editor

@@ -6,6 +6,7 @@ import {
   insertNatively,
   pageEventWorld,
 } from './dispatch-paste';
+import type { DeliverPaste } from './paste-handler';
 import { createPasteHold } from './paste-hold';
 import type { PasteRuntime } from './paste-runtime';
 
@@ -55,15 +56,17 @@ export function startPasteGate(deps: PasteGateDeps): void {
   }
 
   // Held pastes given back as they were: through the editor's own paste pipeline, as
-  // Linkback's own are, so this must not wait for the runtime.
-  const deliver = createPasteDelivery(createPasteEventFactory(pageEventWorld(win)));
+  // Linkback's own are, so this must not wait for the runtime. Made on first use: the event
+  // constructors it takes are built into the content script's world when first read.
+  let deliver: DeliverPaste | null = null;
   const deliverOriginal = (
     target: Element,
     original: ClipboardPayload,
     kind: Exclude<PasteTargetKind, 'excluded'>,
   ) => {
-    if (kind === 'quiet') insertNatively(target, original, false);
-    else deliver(target, { ...original, additions: NO_ADDITIONS }, kind, null);
+    if (kind === 'quiet') return insertNatively(target, original, false);
+    deliver ??= createPasteDelivery(createPasteEventFactory(pageEventWorld(win)));
+    deliver(target, { ...original, additions: NO_ADDITIONS }, kind, null);
   };
   const held = createPasteHold({
     win,
