@@ -16,6 +16,7 @@ import {
   type E2EPage,
 } from '../tests/e2e/browsers.ts';
 import {
+  elementCenter,
   expectedArticleUrl,
   lastProbePaste,
   pasteInto,
@@ -269,6 +270,25 @@ async function walkthrough(server: TestServer): Promise<void> {
     console.log(`  screenshot: ${shot5b}`);
 
     const reuseUrl = `http://${EDITOR_HOST}/reuse-nolink.html`;
+    step(
+      'A page you only read pays almost nothing: a fresh tab loads the paste code when used — ' +
+        'here a click and Control+v at once, the paste held until it is in',
+    );
+    const fresh = await browser.newPage(EDITORS_URL);
+    const freshField = await elementCenter(fresh, '#ta');
+    if (!freshField) throw new Error('no #ta on the editors page');
+    await fresh.clickAndPaste(freshField.x, freshField.y);
+    const heldPaste = await fresh.waitFor(
+      () => (document.getElementById('ta') as HTMLTextAreaElement).value || null,
+      undefined,
+      { timeout: 8000, message: 'the paste made at once never arrived' },
+    );
+    console.log(`  the textarea ends: …${JSON.stringify(heldPaste.slice(-90))}`);
+    const shot5c = join(OUT_DIR, '5c-paste-at-once.png');
+    await fresh.screenshot(shot5c);
+    console.log(`  screenshot: ${shot5c}`);
+    await fresh.close();
+
     step(`Republication check: ${reuseUrl} quotes the article without a link`);
     await browser.newPage(reuseUrl);
     const reuseTab = await browser.findTabId(reuseUrl, { timeout: 15_000 });
