@@ -11,6 +11,7 @@ import {
   COPY_FINGERPRINTS,
   decodePairs,
   EMPTY_PASTE_INDEX,
+  toStoredPasteIndex,
   wholeTextHash,
   type PasteIndexSnapshot,
   type PasteSource,
@@ -253,6 +254,27 @@ export async function pasteFigures(): Promise<Figure[]> {
     `paste index memory: typed arrays ${entries * 6} B + sources ≈ ${sourcesBytes} B ` +
       `(ASCII JSON); stored snapshot ${snapshotJson.length} chars`,
   );
+
+  // How the index grows with the history: bounded (MAX_INDEX_ENTRIES), so a year of copying
+  // costs a page what three months did. Stored size as storage holds it, and the decode in
+  // Node (the in-page figure for 10,000 copies is paste.index-load, below).
+  for (const count of [1_000, 10_000, 100_000]) {
+    const grown = count === COPIES ? snapshot : buildPasteIndexBulk(makeCopies(count));
+    const stored = JSON.stringify(toStoredPasteIndex(grown)).length;
+    const decodes: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const start = performance.now();
+      createPasteIndex(grown);
+      decodes.push(performance.now() - start);
+    }
+    const label = `${count / 1000}k`;
+    note(
+      `paste index after ${count} copies: ${grown.sources.length} articles, ${stored} B stored, ` +
+        `decoded in ${median(decodes).toFixed(2)} ms (Node, median of 7)`,
+    );
+    figures.push(print(`paste.index.stored-bytes.${label}`, stored, 'bytes', 2_500_000));
+    figures.push(print(`paste.index.decode.node.${label}`, median(decodes), 'ms', 16));
+  }
 
   // 3. In Chromium: index load (cold, each in a fresh page), heap, paste latency.
   began = performance.now();
