@@ -163,7 +163,8 @@ async function seedHistory(browser: ChromiumExtensionBrowser): Promise<string> {
       await chrome.storage.local.set(values);
     },
     {
-      pasteIndex: toStoredPasteIndex(pasteIndex),
+      // LOAD_LEGACY_INDEX: for builds before the sources were stored as one string.
+      pasteIndex: process.env.LOAD_LEGACY_INDEX ? pasteIndex : toStoredPasteIndex(pasteIndex),
       articleSummary: { articles: HISTORY_COPIES, publisherHosts: hosts },
     },
   );
@@ -246,8 +247,9 @@ async function loadCost(
 async function firstPastes(
   browser: ChromiumExtensionBrowser,
   how: 'clicked' | 'held',
-): Promise<number[]> {
+): Promise<{ times: number[]; unlinked: number }> {
   const times: number[] = [];
+  let unlinked = 0;
   for (let run = 0; run < COLD_PASTES; run++) {
     const tab = await browser.newPage();
     const raw = playwrightPage(tab);
@@ -275,13 +277,11 @@ async function firstPastes(
       const ms = await state.__landed;
       return { ms, value: (document.getElementById('ta') as HTMLTextAreaElement).value };
     });
-    if (!landed.value.includes('Source:')) {
-      throw new Error(`the first paste arrived without its link: ${landed.value.slice(-120)}`);
-    }
-    times.push(landed.ms ?? NaN);
+    if (landed.value.includes('Source:')) times.push(landed.ms ?? NaN);
+    else unlinked++;
     await tab.close();
   }
-  return times;
+  return { times, unlinked };
 }
 
 /** Puts the copied text on the clipboard with a real copy, on a page with no rule. */
@@ -371,7 +371,10 @@ export async function loadCostFigures(): Promise<Figure[]> {
 
     await copyPasteText(browsers.linkback);
     for (const how of ['clicked', 'held'] as const) {
-      const times = await firstPastes(browsers.linkback, how);
+      const { times, unlinked } = await firstPastes(browsers.linkback, how);
+      // A paste that slipped through without its link is the race this must never lose.
+      figures.push(print(`paste.first-paste.${how}.without-link`, unlinked, 'pastes', 0));
+      if (!times.length) continue;
       note(
         `first paste on a page, ${how} (${COLD_PASTES} fresh tabs, index of ${HISTORY_COPIES} copies), ` +
           `from the V key to the paste landing: median ${median(times).toFixed(1)} ms, ` +
