@@ -432,12 +432,16 @@ export async function failAfter<T>(ms: number, where: () => string, work: Promis
 /** The paste records the background keeps, newest first (as stored: fields may be damaged). */
 export function storedPasteRecords(
   browser: ExtensionBrowser,
-): Promise<Array<{ destinationOrigin: string; added: boolean }>> {
+): Promise<Array<{ destinationOrigin: string; added: boolean; pastedAt: number }>> {
   return browser.evalInExtension(async () => {
     type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
     const g = globalThis as unknown as { browser?: Api; chrome: Api };
     const stored = await (g.browser ?? g.chrome).storage.local.get('pasteRecords');
-    return (stored.pasteRecords ?? []) as Array<{ destinationOrigin: string; added: boolean }>;
+    return (stored.pasteRecords ?? []) as Array<{
+      destinationOrigin: string;
+      added: boolean;
+      pastedAt: number;
+    }>;
   });
 }
 
