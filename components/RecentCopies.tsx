@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { EXCERPT_LENGTH } from '../utils/core/records/recent-copies';
 import type { CopyRecord } from '../utils/core/records/records';
 import { toHttpUrl } from '../utils/core/url';
 import { formatDateTime, formatNumber } from './format';
@@ -52,7 +53,7 @@ export function RecentCopies({
                   </time>{' '}
                   · {t('characters', formatNumber(record.textLength))}
                 </span>
-                <q class="excerpt">{record.text.slice(0, 140)}</q>
+                <q class="excerpt">{record.text.slice(0, EXCERPT_LENGTH)}</q>
               </li>
             );
           })}

@@ -6,21 +6,44 @@ import { t, uiLanguage, type MessageKey } from './i18n';
  * ("12,345" / "12 345" / "12.345"). `locale` is for tests; the pages leave it out.
  */
 
+/**
+ * One formatter per kind and locale, made on first use: making an Intl formatter costs about
+ * as much as a hundred formats with it, and the history page formats hundreds of dates and
+ * numbers as it opens.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat>(
+  kind: string,
+  locale: string,
+  make: () => F,
+): F {
+  const key = `${kind} ${locale}`;
+  let made = formatters.get(key) as F | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
 export function formatNumber(value: number, locale = uiLanguage()): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return formatter('number', locale, () => new Intl.NumberFormat(locale)).format(value);
 }
 
 /** A share (0–1) as a whole percentage; a share too small to round to 1% is "<1%", never "0%". */
 export function formatShare(share: number, locale = uiLanguage()): string {
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const percent = formatter(
+    'percent',
+    locale,
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }),
+  );
   return share > 0 && share < 0.005 ? `<${percent.format(0.01)}` : percent.format(share);
 }
 
 /** A moment the user did something (a copy, a paste), with its time. */
 export function formatDateTime(epochMs: number, locale = uiLanguage()): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    epochMs,
-  );
+  return formatter(
+    'moment',
+    locale,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(epochMs);
 }
 
 /**

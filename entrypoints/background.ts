@@ -11,6 +11,7 @@ import { createCopyRecordStore } from '../utils/background/copy-records';
 import { createPasteIndexStore } from '../utils/background/paste-index-store';
 import { handleBackgroundMessage } from '../utils/background/handle-message';
 import { createReuseFindingStore } from '../utils/background/reuse-findings';
+import { withRecentCopies } from '../utils/background/recent-copies';
 import { openArticleDb } from '../utils/platform/indexed-db';
 import {
   injectArticleScript,
@@ -40,6 +41,7 @@ import {
   articleSummaryItem,
   pasteIndexItem,
   pasteRecordsItem,
+  recentCopiesItem,
   reuseFindingsItem,
   ruledSitesItem,
   settingsItem,
@@ -64,7 +66,9 @@ export default defineBackground({
     const onEvicted = (count: number) => void health.noteEvicted(count);
     // The user's retention (settings.ts): read at each write, so a change applies at once.
     const readRetention = () => settingsItem.getValue();
-    const records = createCopyRecordStore(copyRecordsItem, undefined, undefined, {
+    // Every write of the copy log writes the popup's digest of it too.
+    const copyLog = withRecentCopies(copyRecordsItem, recentCopiesItem);
+    const records = createCopyRecordStore(copyLog, undefined, undefined, {
       onEvicted,
       readRetention,
     });
@@ -78,11 +82,11 @@ export default defineBackground({
       readRetention,
     });
     const historyLogs = [records, pastes, findings];
-    const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyRecordsItem.getValue());
+    const pasteIndex = createPasteIndexStore(pasteIndexItem, () => copyLog.getValue());
     // Nothing is handled before the stored state has been checked (once per session).
     const ready = repairStoredState(
       [
-        copyRecordsItem,
+        copyLog,
         pasteRecordsItem,
         reuseFindingsItem,
         settingsItem,
@@ -92,6 +96,7 @@ export default defineBackground({
       pasteIndex,
       health,
       historyLogs,
+      [copyLog],
     ).catch((error: unknown) => console.warn('[Linkback] stored state check failed', error));
     // A smaller retention chosen in the options applies now, not at the next copy.
     settingsItem.watch((settings, previous) => {

@@ -11,14 +11,24 @@ import {
 } from '../../utils/platform/storage/items';
 import { uiLanguage } from '../../components/i18n';
 
+async function readHistory() {
+  const [copies, pastes, findings] = await Promise.all([
+    copyRecordsItem.getValue(),
+    pasteRecordsItem.getValue(),
+    reuseFindingsItem.getValue(),
+  ]);
+  return historyEntries(copies, pastes, findings);
+}
+
+// The first read starts before the first render, so that it overlaps the first paint rather
+// than wait for it (effects run after it); each later load (after a deletion) reads afresh.
+let firstRead: ReturnType<typeof readHistory> | null = readHistory();
+
 const data: HistoryData = {
-  async load() {
-    const [copies, pastes, findings] = await Promise.all([
-      copyRecordsItem.getValue(),
-      pasteRecordsItem.getValue(),
-      reuseFindingsItem.getValue(),
-    ]);
-    return historyEntries(copies, pastes, findings);
+  load() {
+    const read = firstRead ?? readHistory();
+    firstRead = null;
+    return read;
   },
   // Through the background, whose stores queue every write to the logs.
   async remove(kind, id) {

@@ -6,9 +6,11 @@ import { injectArticleScript, type ScriptingApi } from '../../utils/platform/art
 import {
   articleSummaryItem,
   copyRecordsItem,
+  recentCopiesItem,
   siteChoicesItem,
   storageHealthItem,
 } from '../../utils/platform/storage/items';
+import { recentCopies } from '../../utils/core/records/recent-copies';
 import { uiLanguage } from '../../components/i18n';
 import { withSiteChoice, type SiteChoice } from '../../utils/core/rules/site-choice';
 
@@ -56,11 +58,20 @@ async function tabUrl(): Promise<string | null> {
   return (await browser.tabs.get(tabId).catch(() => null))?.url ?? null;
 }
 
+/**
+ * The newest copies, from the digest the background keeps of the copy log: the log itself is
+ * up to megabytes, read only while no digest is stored yet (before the background's first
+ * start with this version, or when storage was too full for it).
+ */
+async function recentCopyList() {
+  return (await recentCopiesItem.getValue()) ?? recentCopies(await copyRecordsItem.getValue());
+}
+
 async function loadPopupData(): Promise<PopupData> {
   const [state, report, recent, health, pageUrl, summary] = await Promise.all([
     askArticle(),
     askTab({ type: 'report:get' }),
-    copyRecordsItem.getValue(),
+    recentCopyList(),
     storageHealthItem.getValue().catch(() => null),
     tabUrl(),
     articleSummaryItem.getValue().catch(() => null),
@@ -68,7 +79,7 @@ async function loadPopupData(): Promise<PopupData> {
   return {
     state: state ?? null,
     report: report ?? null,
-    recent: recent.slice(0, 10),
+    recent,
     health,
     pageUrl,
     articlesRead: summary?.articles ?? null,
@@ -93,6 +104,11 @@ const actions = {
   },
 };
 
+// Started before the first render, so that the reads and the tab's answers overlap the first
+// paint rather than wait for it (effects run after it).
+const popupData = loadPopupData();
+const load = () => popupData;
+
 document.documentElement.lang = uiLanguage();
 const root = document.getElementById('app');
-if (root) render(<PopupApp load={loadPopupData} actions={actions} />, root);
+if (root) render(<PopupApp load={load} actions={actions} />, root);

@@ -4,8 +4,9 @@
 // (npm script); this measures them, then extraction, paste-time and republication costs
 // (paste.ts, republication.ts), reuse-notice detection (notices.ts), a copy on any site with a
 // rule (copy.ts), generic metadata accuracy and extraction time on the news fixtures
-// (metadata.ts), and the longest task Linkback causes on huge and pathological pages
-// (huge-pages.ts). Notes on what was measured go to stderr.
+// (metadata.ts), the longest task Linkback causes on huge and pathological pages
+// (huge-pages.ts), and the popup's first paint and the history page's first rows with a
+// history of 1,000 to 100,000 entries (popup.ts). Notes on what was measured go to stderr.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,6 +20,7 @@ import { loadCostFigures } from './load-cost';
 import { metadataFigures } from './metadata';
 import { noticeFigures } from './notices';
 import { pasteFigures } from './paste';
+import { popupFigures } from './popup';
 import { republicationFigures } from './republication';
 import { launchChromium, note, print, type Figure } from './shared';
 
@@ -136,6 +138,7 @@ const figures = [
   ...(await scriptArrivalFigures()),
   ...(await metadataFigures()),
   ...(await hugePageFigures()),
+  ...(await popupFigures()),
 ];
 note(`measured in ${((performance.now() - began) / 1000).toFixed(1)} s`);
 const over = figures.filter((figure) => !figure.ok);

@@ -300,6 +300,8 @@ export function defineFaultSuite(kind: BrowserKind): void {
               { id: 7, text: null },
               { id: 'x', articleUrl: 'javascript:alert(1)', copiedAt: 'yesterday', text: 'x' },
             ],
+            // The popup's digest of the log too: it reads the (damaged) log instead.
+            recentCopies: 'not a list',
             pasteRecords: { not: 'a list' },
             reuseFindings: [42, { id: 'r', pageUrl: 'javascript:alert(1)', foundAt: -1 }],
             settings: { attributeOnCopy: 'yes', attributeOnPaste: 1, minWords: -3 },

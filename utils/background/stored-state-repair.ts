@@ -13,7 +13,9 @@ export interface RepairableItem<T> {
  * back, so that no reader meets it again. The paste index, which cannot be half kept, is
  * rebuilt from the copy records when damaged. The user is told through the health log.
  * Then the history logs apply the user's retention: entries that aged past it while the
- * browser was closed go (later, each write applies it). Once per session rather than at
+ * browser was closed go (later, each write applies it), and what is kept beside the logs for
+ * quick reads (the popup's recent copies) is written again from them where it is not theirs
+ * (a version before it, a write cut short). Once per session rather than at
  * each start of the background, which in MV3 is every few minutes: the copy log alone may
  * be megabytes to read.
  */
@@ -22,6 +24,7 @@ export async function repairStoredState(
   pasteIndex: { isDamaged(): Promise<boolean>; rebuild(): Promise<void> },
   health: StorageHealthLog,
   historyLogs: Array<{ prune(): Promise<unknown> }> = [],
+  digests: Array<{ refresh(): Promise<unknown> }> = [],
 ): Promise<void> {
   if ((await health.get()).checked) return;
   let dropped = 0;
@@ -41,6 +44,11 @@ export async function repairStoredState(
   for (const outcome of await Promise.allSettled(historyLogs.map((log) => log.prune()))) {
     if (outcome.status === 'rejected')
       console.warn('[Linkback] retention not applied', outcome.reason);
+  }
+  // After the retention, which may have rewritten the logs (and their digests with them).
+  for (const outcome of await Promise.allSettled(digests.map((digest) => digest.refresh()))) {
+    if (outcome.status === 'rejected')
+      console.warn('[Linkback] digest not refreshed', outcome.reason);
   }
   await health.markChecked();
 }

@@ -1,7 +1,9 @@
 import { DEFAULT_SETTINGS } from '../../../utils/core/records/settings';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
+import { createCopyRecordStore } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
+import { withRecentCopies } from '../../../utils/background/recent-copies';
 import { createStorageHealth } from '../../../utils/background/storage-health';
 import { repairStoredState } from '../../../utils/background/stored-state-repair';
 import { createPasteIndex } from '../../../utils/core/paste-index/match';
@@ -12,6 +14,7 @@ import {
 } from '../../../utils/core/paste-index/snapshot';
 import { checkSettings } from '../../../utils/core/records/settings';
 import { HEALTHY, type StorageHealth } from '../../../utils/core/records/storage-health';
+import { recentCopies } from '../../../utils/core/records/recent-copies';
 import type { CopyRecord } from '../../../utils/core/records/records';
 import { checkCopyRecords, checkPasteIndex } from '../../../utils/core/records/stored-shapes';
 
@@ -297,5 +300,74 @@ describe('records sent twice', () => {
     await store.add({ ...copy, id: 'page-made-id' });
     await store.add({ ...copy, id: 'page-made-id', copiedAt: 90_000 });
     expect((item.value as CopyRecord[]).map((r) => r.id)).toEqual(['page-made-id']);
+  });
+});
+
+describe('the popup’s digest of the copy log', () => {
+  /** The copy log and its digest, as two slots of storage. */
+  function copyLogWithDigest(records: CopyRecord[] = [], digest: unknown = null) {
+    const log = Object.assign(slot<CopyRecord[]>(records), { check: checkCopyRecords });
+    const stored = slot<CopyRecord[] | null>(digest);
+    return { log, stored, copyLog: withRecentCopies(log, stored) };
+  }
+  const copies = (count: number) =>
+    Array.from({ length: count }, (_, i) => record(`r${count - i}`, 1_000 + count - i));
+
+  it('is written with each write of the log: a copy, a deletion, clearing', async () => {
+    const { log, stored, copyLog } = copyLogWithDigest();
+    const store = createCopyRecordStore(copyLog);
+    for (const copy of copies(12).reverse()) await store.add(copy);
+    expect(stored.value).toEqual(recentCopies(log.value as CopyRecord[]));
+    expect((stored.value as CopyRecord[]).map((r) => r.id)).toEqual(
+      copies(12)
+        .slice(0, 10)
+        .map((r) => r.id),
+    );
+    await store.remove((copy) => copy.id === 'r12');
+    expect((stored.value as CopyRecord[])[0]!.id).toBe('r11');
+    await store.clear();
+    expect(stored.value).toEqual([]);
+  });
+
+  it('is removed when it cannot be written, and the copy is kept all the same', async () => {
+    const { log, stored, copyLog } = copyLogWithDigest(copies(3), recentCopies(copies(3)));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    stored.failures = 1;
+    await createCopyRecordStore(copyLog).add(record('new', 9_000));
+    expect((log.value as CopyRecord[])[0]!.id).toBe('new');
+    expect(stored.value).toBeNull();
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('is written again at start-up where it is missing or not the log’s, once a session', async () => {
+    const { stored, copyLog } = copyLogWithDigest(copies(4));
+    const health = healthSlot();
+    const check = () =>
+      repairStoredState(
+        [copyLog] as Parameters<typeof repairStoredState>[0],
+        createPasteIndexStore(slot(EMPTY_PASTE_INDEX)),
+        createStorageHealth(health),
+        [],
+        [copyLog],
+      );
+    await check();
+    expect(stored.value).toEqual(recentCopies(copies(4)));
+
+    // Already the log's: not written again.
+    const fresh = copyLogWithDigest(copies(4), recentCopies(copies(4)));
+    const healthAgain = healthSlot();
+    await repairStoredState(
+      [fresh.copyLog] as Parameters<typeof repairStoredState>[0],
+      createPasteIndexStore(slot(EMPTY_PASTE_INDEX)),
+      createStorageHealth(healthAgain),
+      [],
+      [fresh.copyLog],
+    );
+    expect(fresh.stored.writes).toBe(0);
+
+    // Once a session: a digest gone stale later waits for the log's next write.
+    stored.value = [];
+    await check();
+    expect(stored.value).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import {
   describeArticleParts,
+  formatDateTime,
   formatDay,
   formatNumber,
   formatShare,
@@ -18,6 +19,16 @@ describe('numbers and dates in the interface language', () => {
     expect(formatShare(0, 'en')).toBe('0%');
     expect(formatShare(0.004, 'en')).toBe('<1%');
     expect(formatShare(0.005, 'en')).toBe('1%');
+  });
+
+  it('writes each moment in the language asked, whichever was asked before', () => {
+    const moment = Date.UTC(2025, 11, 2, 9, 19);
+    const expected = (locale: string) =>
+      new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(moment);
+    for (const locale of ['en', 'ru', 'en', 'az', 'ru']) {
+      expect(formatDateTime(moment, locale)).toBe(expected(locale));
+    }
+    expect(formatDateTime(moment, 'ru')).not.toBe(formatDateTime(moment, 'en'));
   });
 
   it('gives the day a page wrote, in any reader’s zone, or nothing', () => {

@@ -42,7 +42,7 @@ export interface HistoryEntry {
   reuse: ReuseDetails | null;
 }
 
-function siteOf(url: string): string {
+function siteOfUrl(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
   } catch {
@@ -55,6 +55,13 @@ export function historyEntries(
   pastes: readonly PasteRecord[],
   findings: readonly ReuseFinding[],
 ): HistoryEntry[] {
+  // Copies, pastes and reuse of one article share its address: each is parsed once.
+  const sites = new Map<string, string>();
+  const siteOf = (url: string) => {
+    let site = sites.get(url);
+    if (site === undefined) sites.set(url, (site = siteOfUrl(url)));
+    return site;
+  };
   const entries: HistoryEntry[] = [
     ...copies.map((copy) => ({
       id: copy.id,

@@ -47,6 +47,23 @@ export const COPY_RECORDS: CheckedStoredItem<CopyRecord[]> = {
   check: checkCopyRecords,
 };
 
+/**
+ * The popup's digest of the copy log: its newest copies, their texts cut to what the popup
+ * quotes (core/records/recent-copies.ts), written by the background with each write of the
+ * log. Null (absent) until then, or when it could not be written: the popup reads the log.
+ */
+export const RECENT_COPIES: CheckedStoredItem<CopyRecord[] | null> = {
+  key: 'local:recentCopies',
+  fallback: null,
+  version: 1,
+  migrations: {},
+  // Anything but a list is no digest: the log is read instead.
+  check: (stored) =>
+    Array.isArray(stored)
+      ? checkCopyRecords(stored)
+      : { value: null, dropped: stored == null ? 0 : 1 },
+};
+
 export const PASTE_RECORDS: CheckedStoredItem<PasteRecord[]> = {
   key: 'local:pasteRecords',
   fallback: [],
