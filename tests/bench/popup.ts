@@ -36,6 +36,7 @@ import {
 } from '../../utils/core/paste-index/build';
 import {
   COPY_FINGERPRINTS,
+  toStoredPasteIndex,
   wholeTextHash,
   type PasteSource,
 } from '../../utils/core/paste-index/snapshot';
@@ -244,7 +245,8 @@ export function storedState(size: number, now = Date.now()): StoredState {
     recentCopies: recentCopies(copies),
     pasteRecords: pastes,
     reuseFindings: findings,
-    pasteIndex,
+    // As the background writes it: the sources as one string.
+    pasteIndex: toStoredPasteIndex(pasteIndex),
     articleSummary: summary,
   };
   // The version markers WXT writes beside each versioned item.
