@@ -46,12 +46,17 @@ export function startPasteGate(deps: PasteGateDeps): void {
   const { win } = deps;
   let runtime: PasteRuntime | null = null;
   let loading: Promise<void> | null = null;
+  /** The runtime could not be loaded (the extension was updated under the page, say). */
+  let unavailable = false;
 
   function load(): Promise<void> {
     return (loading ??= deps.loadRuntime().then(
       (loaded) => void (runtime = loaded),
-      // Pastes go through as they are made (the held ones are given back).
-      (error: unknown) => deps.onError(error),
+      (error: unknown) => {
+        // From then on pastes go through as they are made (the held ones are given back).
+        unavailable = true;
+        deps.onError(error);
+      },
     ));
   }
 
@@ -77,6 +82,7 @@ export function startPasteGate(deps: PasteGateDeps): void {
   });
 
   const onPaste = (event: Event) => {
+    if (unavailable && !held.holding()) return;
     // Pastes wait in the order made: behind any held one, until the runtime is in.
     if ((!runtime || held.holding()) && held.hold(event as ClipboardEvent)) {
       void load();

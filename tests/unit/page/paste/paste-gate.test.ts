@@ -276,6 +276,9 @@ describe('the paste gate and runtime', () => {
     await settle();
     expect(received).toEqual([COPIED]);
     expect(onError).toHaveBeenCalledOnce();
+    // From then on the user's pastes go through as they make them, at once: not held.
+    userPaste(editor, COPIED);
+    expect(received).toEqual([COPIED, COPIED]);
   });
 
   it('holds only what it can give back whole: no files, nothing huge, nothing in a non-field', () => {
