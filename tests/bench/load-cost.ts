@@ -323,7 +323,10 @@ export async function loadCostFigures(): Promise<Figure[]> {
     for (const browser of Object.values(browsers))
       if (browser) await serve(browser.context, pasteText);
 
+    // LOAD_PAGES: a comma-separated subset of the pages (empty: none), for a quicker look.
+    const only = process.env.LOAD_PAGES?.split(',');
     for (const [name, { frames, visibleText }] of Object.entries(PAGES)) {
+      if (only && !only.includes(name)) continue;
       const costs = { none: [] as LoadCost[], empty: [] as LoadCost[], linkback: [] as LoadCost[] };
       for (let run = 0; run < RUNS; run++) {
         for (const variant of ['none', 'empty', 'linkback'] as const) {

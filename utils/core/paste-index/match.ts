@@ -148,8 +148,8 @@ export type PasteIndex = ReturnType<typeof createPasteIndex>;
  * Runs the matcher once on a page-sized text, in idle time: the folding table gets built
  * and the engine compiles the hot loops, so the user's first paste pays neither.
  */
-export function warmUpPasteMatching(index: PasteIndex): void {
+export function warmUpPasteMatching(index: PasteIndex, wordCount = 3_000): void {
   const words: string[] = [];
-  for (let i = 0; i < 3_000; i++) words.push(`word${i % 211}`);
+  for (let i = 0; i < wordCount; i++) words.push(`word${i % 211}`);
   index.match(words.join(' '));
 }
