@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BucketedPostings, MAX_OWNERS } from '../../../../utils/core/fingerprint/bucketed-postings';
+
+/** Owners' distinct fingerprints, ascending; few distinct values, so owners share some. */
+const owners = fc.array(
+  fc
+    .uniqueArray(
+      fc.oneof(fc.constantFrom(0, 1, 0x7fff, 0x8000, 0xffffffff, 0xdeadbeef), fc.nat(), fc.integer({ min: 0, max: 0xffffffff })),
+      { maxLength: 30 },
+    )
+    .map((hashes) => Uint32Array.from(hashes).sort()),
+  { maxLength: 25 },
+);
+
+function built(lists: Uint32Array[]): BucketedPostings {
+  const ends = new Uint32Array(lists.length);
+  const hashes = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
+  let n = 0;
+  lists.forEach((list, owner) => {
+    hashes.set(list, n);
+    ends[owner] = n += list.length;
+  });
+  return BucketedPostings.build(hashes, ends);
+}
+
+function added(lists: Uint32Array[]): BucketedPostings {
+  const postings = new BucketedPostings();
+  lists.forEach((list, owner) => postings.add(owner, list));
+  return postings;
+}
+
+function ownersOf(postings: BucketedPostings, hash: number): number[] {
+  const found: number[] = [];
+  postings.forEachOwner(hash, (owner) => found.push(owner));
+  return found;
+}
+
+describe('bucketed postings', () => {
+  it('find exactly the owners of each fingerprint, in owner order, built at once or one owner at a time (property)', () => {
+    fc.assert(
+      fc.property(owners, fc.array(fc.integer({ min: 0, max: 0xffffffff })), (lists, others) => {
+        const all = [built(lists), added(lists)];
+        expect(Array.from(all[0]!.pairs())).toEqual(Array.from(all[1]!.pairs()));
+        for (const hash of [...lists.flatMap((list) => [...list]), ...others]) {
+          const expected = lists.flatMap((list, owner) => (list.includes(hash) ? [owner] : []));
+          for (const postings of all) expect(ownersOf(postings, hash)).toEqual(expected);
+        }
+        expect(all[0]!.size).toBe(lists.reduce((sum, list) => sum + list.length, 0));
+      }),
+    );
+  });
+
+  it('keep the whole hash: fingerprints that share a bucket, or the low bits, are told apart', () => {
+    // Same top 17 bits (one bucket), different low 15; then same low 15, another bucket.
+    const postings = added([Uint32Array.of(0x12340001), Uint32Array.of(0x12340002, 0x92340001)]);
+    expect(ownersOf(postings, 0x12340001)).toEqual([0]);
+    expect(ownersOf(postings, 0x12340002)).toEqual([1]);
+    expect(ownersOf(postings, 0x92340001)).toEqual([1]);
+    expect(ownersOf(postings, 0x12340003)).toEqual([]);
+  });
+
+  it('number owners up to 131,071 (17 bits), and no further', () => {
+    const postings = new BucketedPostings();
+    postings.add(65_536, Uint32Array.of(7));
+    postings.add(MAX_OWNERS - 1, Uint32Array.of(7, 0xffffffff));
+    expect(ownersOf(postings, 7)).toEqual([65_536, MAX_OWNERS - 1]);
+    expect(ownersOf(postings, 0xffffffff)).toEqual([MAX_OWNERS - 1]);
+    expect(() => postings.add(MAX_OWNERS, Uint32Array.of(1))).toThrow(RangeError);
+  });
+
+  it('renumber owners in place, dropping those renumbered to -1, as if built without them (property)', () => {
+    fc.assert(
+      fc.property(owners, fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }), (lists, keep) => {
+        const postings = added(lists);
+        const renumber = new Int32Array(lists.length).fill(-1);
+        let next = 0;
+        lists.forEach((_, owner) => {
+          if (keep[owner]) renumber[owner] = next++;
+        });
+        postings.renumber(renumber);
+        const expected = built(lists.filter((_, owner) => keep[owner]));
+        expect(Array.from(postings.pairs())).toEqual(Array.from(expected.pairs()));
+        // And take more owners after that.
+        postings.add(next, Uint32Array.of(5));
+        expect(ownersOf(postings, 5).at(-1)).toBe(next);
+      }),
+    );
+  });
+});
