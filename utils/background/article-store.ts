@@ -42,7 +42,9 @@ export function createArticleStore(
       ({ articles, sites }) => {
         const byId = new Map(sites.map((site) => [site.id, site]));
         return {
-          index: ArticleIndex.fromEntries(articles.map((stored) => entryOfStored(stored, byId))),
+          index: ArticleIndex.fromEntries(
+            articles.map(([url, stored]) => entryOfStored(url, stored, byId)),
+          ),
           siteOf: createSiteIds(sites),
         };
       },
@@ -68,7 +70,7 @@ export function createArticleStore(
         const { index, siteOf } = await ready();
         const evicted = index.add(entry, fingerprints);
         const site = siteOf(entry);
-        await db.put(storedArticleOf(entry, site.id, fingerprints), site);
+        await db.put(entry.url, storedArticleOf(entry, site.id, fingerprints), site);
         if (evicted.length) await db.delete(evicted);
         await summarise(index);
       });
@@ -96,10 +98,8 @@ export function createArticleStore(
         const record = stored[i];
         const hit = candidates[i];
         if (!record || !hit) return article;
-        return {
-          ...article,
-          articleSpans: articleSpansOf(record.fingerprints, sharedHashes(page, hit)),
-        };
+        const [, , , , , fingerprints] = record;
+        return { ...article, articleSpans: articleSpansOf(fingerprints, sharedHashes(page, hit)) };
       });
       return { ...report, articles };
     },

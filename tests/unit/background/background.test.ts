@@ -17,10 +17,7 @@ import {
 } from '../../../utils/background/action-indicator';
 import { createArticleStore } from '../../../utils/background/article-store';
 import type { ArticleDb } from '../../../utils/platform/indexed-db';
-import type {
-  StoredArticle,
-  StoredSite,
-} from '../../../utils/core/republication/stored-article';
+import type { StoredArticle, StoredSite } from '../../../utils/core/republication/stored-article';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
@@ -209,11 +206,11 @@ function memoryArticleDb(): ArticleDb & { rows: Map<string, StoredArticle> } {
   const sites = new Map<number, StoredSite>();
   return {
     rows,
-    all: async () => ({ articles: [...rows.values()], sites: [...sites.values()] }),
+    all: async () => ({ articles: [...rows], sites: [...sites.values()] }),
     get: async (url) => rows.get(url),
-    put: async (entry, site) => {
+    put: async (url, stored, site) => {
       sites.set(site.id, site);
-      rows.set(entry.article.url, entry);
+      rows.set(url, stored);
     },
     delete: async (urls) => urls.forEach((url) => rows.delete(url)),
     clear: async () => {

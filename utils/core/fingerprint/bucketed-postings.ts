@@ -3,10 +3,13 @@
  * article index's layout (the paste index, with a few thousand owners, keeps sorted-pairs).
  *
  * A [hash, owner] pair of uint32s costs 8 bytes; 100,000 articles of ~95 fingerprints would
- * take 76 MB that way. Here a hash's top 17 bits choose its bucket (`offsets[bucket]` to
+ * take 76 MB that way. Here a hash's low 17 bits choose its bucket (`offsets[bucket]` to
  * `offsets[bucket + 1]`), and each posting packs the hash's other 15 bits above the owner's
  * 17: the whole hash is kept (no false matches), in one uint32. A look-up scans one bucket,
- * about 70 postings at 100,000 articles, instead of bisecting millions.
+ * about 70 postings at 100,000 articles, instead of bisecting millions. Low bits, because
+ * winnowing keeps the smallest hashes: their top bits are skewed towards 0, and buckets
+ * chosen by them were four times fuller where pages look (measured: match 2 ms → 1.2 ms at
+ * 30,000 articles).
  *
  * Within a bucket, postings are in owner order, then hash order: new owners come with a
  * higher number than any present (`add`), and renumbering keeps the owners' order
@@ -14,16 +17,17 @@
  */
 
 const OWNER_BITS = 17;
-const LOW_BITS = 32 - OWNER_BITS;
-const BUCKETS = 2 ** (32 - LOW_BITS);
+const BUCKET_BITS = 17;
+const BUCKETS = 2 ** BUCKET_BITS;
 const OWNER_MASK = 2 ** OWNER_BITS - 1;
-const LOW_MASK = 2 ** LOW_BITS - 1;
+const BUCKET_MASK = BUCKETS - 1;
 
 /** Owners are numbered below this. */
 export const MAX_OWNERS = 2 ** OWNER_BITS;
 
-const bucketOf = (hash: number) => hash >>> LOW_BITS;
-const postingOf = (hash: number, owner: number) => (((hash & LOW_MASK) << OWNER_BITS) | owner) >>> 0;
+const bucketOf = (hash: number) => hash & BUCKET_MASK;
+const postingOf = (hash: number, owner: number) =>
+  (((hash >>> BUCKET_BITS) << OWNER_BITS) | owner) >>> 0;
 
 export class BucketedPostings {
   /** Where each bucket starts in `postings`; the last entry is where the postings end. */
@@ -42,15 +46,20 @@ export class BucketedPostings {
   }
 
   /**
-   * Builds the postings of owners 0…n−1 in two passes (count per bucket, then place): a cold
-   * start sorts nothing. `hashes` holds each owner's distinct fingerprints, ascending,
-   * owner after owner; owner i's are `hashes[ends[i − 1]]` up to `hashes[ends[i]]`.
+   * Builds the postings of owners 0…n−1 without sorting (a cold start): a count per bucket,
+   * then each posting placed, owner after owner, then one pass that orders and merges the
+   * rare repeats of an owner within a bucket. `hashes` holds each owner's fingerprints (any
+   * order, repeats allowed), owner after owner: owner i's end at `ends[i]`. Also returns
+   * how many distinct fingerprints each owner has.
    */
-  static build(hashes: Uint32Array, ends: Uint32Array): BucketedPostings {
+  static build(
+    hashes: Uint32Array,
+    ends: Uint32Array,
+  ): { postings: BucketedPostings; distinct: Uint32Array } {
     if (ends.length > MAX_OWNERS) throw new RangeError(`more than ${MAX_OWNERS} owners`);
     const built = new BucketedPostings();
     const { offsets } = built;
-    const total = ends.length ? (ends[ends.length - 1]!) : 0;
+    const total = ends.length ? ends[ends.length - 1]! : 0;
     for (let i = 0; i < total; i++) offsets[bucketOf(hashes[i]!) + 1]! += 1;
     for (let b = 0; b < BUCKETS; b++) offsets[b + 1]! += offsets[b]!;
     const next = offsets.slice(0, BUCKETS);
@@ -62,19 +71,45 @@ export class BucketedPostings {
         postings[next[bucketOf(hash)]!++] = postingOf(hash, owner);
       }
     }
-    built.postings = postings;
-    return built;
+    const distinct = new Uint32Array(ends.length);
+    let out = 0;
+    let read = 0;
+    for (let b = 0; b < BUCKETS; b++) {
+      const end = offsets[b + 1]!;
+      offsets[b] = out;
+      while (read < end) {
+        // One owner's postings in this bucket: nearly always one.
+        const owner = postings[read]! & OWNER_MASK;
+        let runEnd = read + 1;
+        while (runEnd < end && (postings[runEnd]! & OWNER_MASK) === owner) runEnd++;
+        if (runEnd - read > 1) postings.subarray(read, runEnd).sort();
+        for (let p = read; p < runEnd; p++) {
+          if (p > read && postings[p] === postings[p - 1]) continue;
+          postings[out++] = postings[p]!;
+          distinct[owner]!++;
+        }
+        read = runEnd;
+      }
+    }
+    offsets[BUCKETS] = out;
+    built.postings = out === total ? postings : postings.slice(0, out);
+    return { postings: built, distinct };
   }
 
   /**
-   * Adds an owner's distinct fingerprints (ascending). The owner must be numbered above
-   * every owner present. Each posting goes to the end of its bucket: one move of the
-   * postings after it, in place, so an addition costs a pass over memory, not a sort.
+   * Adds an owner's fingerprints (any order, repeats allowed); returns how many distinct
+   * ones it has. The owner must be numbered above every owner present. Each posting goes to
+   * the end of its bucket: one move of the postings after it, in place, so an addition
+   * costs a pass over memory, not a sort.
    */
-  add(owner: number, hashes: Uint32Array): void {
+  add(owner: number, fingerprints: ArrayLike<number>): number {
     if (owner >= MAX_OWNERS) throw new RangeError(`owner ${owner} ≥ ${MAX_OWNERS}`);
+    const ordered = Array.from(fingerprints, (hash) => hash >>> 0).sort(
+      (a, b) => bucketOf(a) - bucketOf(b) || a - b,
+    );
+    const hashes = ordered.filter((hash, i) => i === 0 || hash !== ordered[i - 1]);
     const added = hashes.length;
-    if (!added) return;
+    if (!added) return 0;
     const { offsets } = this;
     const size = this.size;
     if (size + added > this.postings.length) {
@@ -103,17 +138,18 @@ export class BucketedPostings {
       }
       offsets[b + 1]! += before;
     }
+    return added;
   }
 
   /** Calls `found` with each owner that has `hash`, in owner order. */
   forEachOwner(hash: number, found: (owner: number) => void): void {
     const bucket = bucketOf(hash);
-    const low = hash & LOW_MASK;
+    const high = hash >>> BUCKET_BITS;
     const postings = this.postings;
     const end = this.offsets[bucket + 1]!;
     for (let p = this.offsets[bucket]!; p < end; p++) {
       const posting = postings[p]!;
-      if (posting >>> OWNER_BITS === low) found(posting & OWNER_MASK);
+      if (posting >>> OWNER_BITS === high) found(posting & OWNER_MASK);
     }
   }
 
@@ -141,9 +177,9 @@ export class BucketedPostings {
   pairs(): Uint32Array {
     const out = new Uint32Array(this.size * 2);
     for (let b = 0; b < BUCKETS; b++) {
-      for (let p = this.offsets[b]!; p < (this.offsets[b + 1]!); p++) {
+      for (let p = this.offsets[b]!; p < this.offsets[b + 1]!; p++) {
         const posting = this.postings[p]!;
-        out[2 * p] = ((b << LOW_BITS) | (posting >>> OWNER_BITS)) >>> 0;
+        out[2 * p] = (((posting >>> OWNER_BITS) << BUCKET_BITS) | b) >>> 0;
         out[2 * p + 1] = posting & OWNER_MASK;
       }
     }

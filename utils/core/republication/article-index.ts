@@ -100,16 +100,6 @@ export function siteKeyOf(site: ArticleSite): string {
   ]);
 }
 
-/** An article's distinct fingerprints, ascending. */
-function distinctSorted(fingerprints: ArrayLike<number>): Uint32Array {
-  const sorted = Uint32Array.from(fingerprints).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  }
-  return sorted.slice(0, n);
-}
-
 /**
  * The read articles' fingerprints, for finding which of them a page reuses, and the least
  * recently read article to forget when the index is full.
@@ -130,6 +120,8 @@ export class ArticleIndex {
   private counts: number[] = [];
   private readonly slotOf = new Map<string, number>();
   private readonly siteOf = new Map<string, ArticleSite>();
+  /** The site last found for a hosts array: a cold start meets each site's array again and again. */
+  private readonly siteByHosts = new WeakMap<readonly string[], ArticleSite>();
   private emptySlots = 0;
 
   get size(): number {
@@ -182,17 +174,16 @@ export class ArticleIndex {
     const hashes = new Uint32Array(total);
     const ends = new Uint32Array(kept.length);
     let n = 0;
-    let slot = 0;
-    for (const { article, fingerprints } of kept) {
-      // A URL stored twice (it cannot be, keyed by URL) would keep its later entry only.
-      const distinct = distinctSorted(fingerprints);
+    kept.forEach(({ article, fingerprints }, slot) => {
+      // A URL twice (it cannot be, stored by URL) would keep its later entry only.
       index.forget(article.url);
-      hashes.set(distinct, n);
-      n += distinct.length;
-      ends[slot] = n;
-      index.occupy(slot++, article, distinct.length);
-    }
-    index.postings = BucketedPostings.build(hashes.subarray(0, n), ends);
+      hashes.set(fingerprints, n);
+      ends[slot] = n += fingerprints.length;
+      index.occupy(slot, article, 0);
+    });
+    const { postings, distinct } = BucketedPostings.build(hashes, ends);
+    index.postings = postings;
+    index.counts = Array.from(distinct);
     return index;
   }
 
@@ -206,12 +197,11 @@ export class ArticleIndex {
     max = MAX_INDEXED_ARTICLES,
   ): string[] {
     if (max >= MAX_OWNERS) throw new RangeError(`at most ${MAX_OWNERS - 1} articles`);
-    const distinct = distinctSorted(fingerprints);
     this.forget(article.url);
     if (this.urls.length >= MAX_OWNERS) this.compact();
     const slot = this.urls.length;
-    this.occupy(slot, article, distinct.length);
-    this.postings.add(slot, distinct);
+    this.occupy(slot, article, 0);
+    this.counts[slot] = this.postings.add(slot, fingerprints);
     const evicted: string[] = [];
     while (this.size > max) {
       const oldest = this.leastRecentlySeen();
@@ -274,16 +264,25 @@ export class ArticleIndex {
     article: Omit<ArticleInIndex, 'fingerprintCount'>,
     fingerprintCount: number,
   ): void {
-    const site: ArticleSite = {
-      siteName: article.siteName,
-      publisherId: article.publisherId,
-      hosts: article.hosts,
-      requiredLink: article.requiredLink,
-      placement: article.placement,
-    };
-    const key = siteKeyOf(site);
-    let shared = this.siteOf.get(key);
-    if (!shared) this.siteOf.set(key, (shared = site));
+    let shared = this.siteByHosts.get(article.hosts);
+    if (
+      shared?.siteName !== article.siteName ||
+      shared.publisherId !== article.publisherId ||
+      shared.requiredLink !== article.requiredLink ||
+      shared.placement !== article.placement
+    ) {
+      const site: ArticleSite = {
+        siteName: article.siteName,
+        publisherId: article.publisherId,
+        hosts: article.hosts,
+        requiredLink: article.requiredLink,
+        placement: article.placement,
+      };
+      const key = siteKeyOf(site);
+      shared = this.siteOf.get(key);
+      if (!shared) this.siteOf.set(key, (shared = site));
+      this.siteByHosts.set(article.hosts, shared);
+    }
     this.urls[slot] = article.url;
     this.sites[slot] = shared;
     this.lastSeen[slot] = article.lastSeenAt;
@@ -317,7 +316,6 @@ export class ArticleIndex {
     const sites: ArticleSite[] = [];
     const lastSeen: number[] = [];
     const counts: number[] = [];
-    this.siteOf.clear();
     for (let slot = 0; slot < this.urls.length; slot++) {
       const url = this.urls[slot];
       const site = this.sites[slot];
@@ -327,8 +325,10 @@ export class ArticleIndex {
       lastSeen.push(this.lastSeen[slot]!);
       counts.push(this.counts[slot]!);
       this.slotOf.set(url, renumber[slot]!);
-      this.siteOf.set(siteKeyOf(site), site);
     }
+    // Sites no article is from any more go.
+    const live = new Set(sites);
+    for (const [key, site] of this.siteOf) if (!live.has(site)) this.siteOf.delete(key);
     this.postings.renumber(renumber);
     this.urls = urls;
     this.sites = sites;

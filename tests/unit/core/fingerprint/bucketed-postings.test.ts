@@ -6,14 +6,18 @@ import { BucketedPostings, MAX_OWNERS } from '../../../../utils/core/fingerprint
 const owners = fc.array(
   fc
     .uniqueArray(
-      fc.oneof(fc.constantFrom(0, 1, 0x7fff, 0x8000, 0xffffffff, 0xdeadbeef), fc.nat(), fc.integer({ min: 0, max: 0xffffffff })),
+      fc.oneof(
+        fc.constantFrom(0, 1, 0x7fff, 0x8000, 0xffffffff, 0xdeadbeef),
+        fc.nat(),
+        fc.integer({ min: 0, max: 0xffffffff }),
+      ),
       { maxLength: 30 },
     )
     .map((hashes) => Uint32Array.from(hashes).sort()),
   { maxLength: 25 },
 );
 
-function built(lists: Uint32Array[]): BucketedPostings {
+function built(lists: ArrayLike<number>[]): BucketedPostings {
   const ends = new Uint32Array(lists.length);
   const hashes = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
   let n = 0;
@@ -21,10 +25,10 @@ function built(lists: Uint32Array[]): BucketedPostings {
     hashes.set(list, n);
     ends[owner] = n += list.length;
   });
-  return BucketedPostings.build(hashes, ends);
+  return BucketedPostings.build(hashes, ends).postings;
 }
 
-function added(lists: Uint32Array[]): BucketedPostings {
+function added(lists: ArrayLike<number>[]): BucketedPostings {
   const postings = new BucketedPostings();
   lists.forEach((list, owner) => postings.add(owner, list));
   return postings;
@@ -51,13 +55,29 @@ describe('bucketed postings', () => {
     );
   });
 
+  it("take fingerprints in any order, repeated, and count each owner's distinct ones", () => {
+    const lists = [[9, 3, 9, 0x20003, 3], [], [5, 5, 5]];
+    const { postings, distinct } = BucketedPostings.build(
+      Uint32Array.from(lists.flat()),
+      Uint32Array.of(5, 5, 8),
+    );
+    expect(Array.from(distinct)).toEqual([3, 0, 1]);
+    const grown = new BucketedPostings();
+    expect(lists.map((list, owner) => grown.add(owner, list))).toEqual([3, 0, 1]);
+    expect(Array.from(grown.pairs())).toEqual(Array.from(postings.pairs()));
+    // 3 and 0x20003 share a bucket (the low 17 bits): told apart by the rest.
+    expect(ownersOf(postings, 3)).toEqual([0]);
+    expect(ownersOf(postings, 0x20003)).toEqual([0]);
+    expect(ownersOf(postings, 5)).toEqual([2]);
+  });
+
   it('keep the whole hash: fingerprints that share a bucket, or the low bits, are told apart', () => {
-    // Same top 17 bits (one bucket), different low 15; then same low 15, another bucket.
-    const postings = added([Uint32Array.of(0x12340001), Uint32Array.of(0x12340002, 0x92340001)]);
+    // Same low 17 bits (one bucket), different high 15; then same high 15, another bucket.
+    const postings = added([Uint32Array.of(0x12340001), Uint32Array.of(0x92340001, 0x12340002)]);
     expect(ownersOf(postings, 0x12340001)).toEqual([0]);
-    expect(ownersOf(postings, 0x12340002)).toEqual([1]);
     expect(ownersOf(postings, 0x92340001)).toEqual([1]);
-    expect(ownersOf(postings, 0x12340003)).toEqual([]);
+    expect(ownersOf(postings, 0x12340002)).toEqual([1]);
+    expect(ownersOf(postings, 0x12360001)).toEqual([]);
   });
 
   it('number owners up to 131,071 (17 bits), and no further', () => {
@@ -71,20 +91,24 @@ describe('bucketed postings', () => {
 
   it('renumber owners in place, dropping those renumbered to -1, as if built without them (property)', () => {
     fc.assert(
-      fc.property(owners, fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }), (lists, keep) => {
-        const postings = added(lists);
-        const renumber = new Int32Array(lists.length).fill(-1);
-        let next = 0;
-        lists.forEach((_, owner) => {
-          if (keep[owner]) renumber[owner] = next++;
-        });
-        postings.renumber(renumber);
-        const expected = built(lists.filter((_, owner) => keep[owner]));
-        expect(Array.from(postings.pairs())).toEqual(Array.from(expected.pairs()));
-        // And take more owners after that.
-        postings.add(next, Uint32Array.of(5));
-        expect(ownersOf(postings, 5).at(-1)).toBe(next);
-      }),
+      fc.property(
+        owners,
+        fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
+        (lists, keep) => {
+          const postings = added(lists);
+          const renumber = new Int32Array(lists.length).fill(-1);
+          let next = 0;
+          lists.forEach((_, owner) => {
+            if (keep[owner]) renumber[owner] = next++;
+          });
+          postings.renumber(renumber);
+          const expected = built(lists.filter((_, owner) => keep[owner]));
+          expect(Array.from(postings.pairs())).toEqual(Array.from(expected.pairs()));
+          // And take more owners after that.
+          postings.add(next, Uint32Array.of(5));
+          expect(ownersOf(postings, 5).at(-1)).toBe(next);
+        },
+      ),
     );
   });
 });

@@ -11,7 +11,10 @@ import {
   fingerprintArticle,
   type IndexedArticle,
 } from '../../../../utils/core/republication/article-index';
-import { completeArticle } from '../../../../utils/core/republication/stored-article';
+import {
+  completeArticle,
+  storedArticleOf,
+} from '../../../../utils/core/republication/stored-article';
 import {
   createPageTextCollector,
   rangeOfText,
@@ -71,10 +74,8 @@ function reportFor(
   const page = fingerprintText(pageText);
   const hits = index.match(page.hashes).map((hit) => {
     const card = index.titles.get(hit.article.url);
-    return {
-      ...hit,
-      article: completeArticle(hit.article, card && { article: { ...card, site: 0 }, fingerprints: new Uint32Array(0) }),
-    };
+    const stored = card && storedArticleOf(card, 0, new Uint32Array(0));
+    return { ...hit, article: completeArticle(hit.article, stored) };
   });
   return buildPageReport(url, pageText, page, hits, links, 0);
 }
@@ -128,9 +129,7 @@ describe('the republication report', () => {
     expect(badgeOf(none)).toBe('!');
     const strict = indexWith([{ ...ARTICLE, requiredLink: 'article' }, BODY]);
     expect(reportFor(strict, page, ['https://caliber.az/']).articles[0]!.compliant).toBe(false);
-    expect(
-      linkStatusOf(parsePageLinks(['not a url', 'javascript:x']), ARTICLE),
-    ).toBe('none');
+    expect(linkStatusOf(parsePageLinks(['not a url', 'javascript:x']), ARTICLE)).toBe('none');
   });
 
   it('survives light editing: a word changed per sentence, other quotes and case, reordered paragraphs', () => {
@@ -326,7 +325,9 @@ describe('the article index at a year of reading', () => {
       expect(shared.filter((i) => i > 65_535)).toHaveLength(446);
     }
     // Compared as bytes: a deep equality of 280,000 numbers takes seconds.
-    expect(Buffer.from(grown.pairs().buffer).equals(Buffer.from(rebuilt.pairs().buffer))).toBe(true);
+    expect(Buffer.from(grown.pairs().buffer).equals(Buffer.from(rebuilt.pairs().buffer))).toBe(
+      true,
+    );
     expect(grown.pairs().length).toBe(2 * 4 * count);
   }, 20_000);
 
@@ -363,7 +364,11 @@ describe('the article index at a year of reading', () => {
     // A refreshed article is seen now: the next to go is another one.
     const refreshed = index.list()[oldest]!;
     index.add({ ...refreshed, lastSeenAt: 10_000 }, fingerprintsOf(1), bound);
-    const [next] = index.add({ ...site, url: 'https://press.example/new', lastSeenAt: 10_001 }, fingerprintsOf(2_000), bound);
+    const [next] = index.add(
+      { ...site, url: 'https://press.example/new', lastSeenAt: 10_001 },
+      fingerprintsOf(2_000),
+      bound,
+    );
     expect(next).not.toBe(refreshed.url);
     expect(index.size).toBe(bound);
   });
@@ -379,10 +384,23 @@ describe('the article index at a year of reading', () => {
 
   it('keeps one site object for the articles of a site, and lists its hosts once', () => {
     const index = new ArticleIndex();
-    index.add({ ...site, url: 'https://press.example/a', hosts: ['press.example', 'www.press.example'] }, fingerprintsOf(1));
-    index.add({ ...site, url: 'https://press.example/b', hosts: ['press.example', 'www.press.example'] }, fingerprintsOf(2));
-    index.add({ ...site, url: 'https://other.example/c', hosts: ['other.example'] }, fingerprintsOf(3));
-    expect(index.publisherHosts().sort()).toEqual(['other.example', 'press.example', 'www.press.example']);
+    index.add(
+      { ...site, url: 'https://press.example/a', hosts: ['press.example', 'www.press.example'] },
+      fingerprintsOf(1),
+    );
+    index.add(
+      { ...site, url: 'https://press.example/b', hosts: ['press.example', 'www.press.example'] },
+      fingerprintsOf(2),
+    );
+    index.add(
+      { ...site, url: 'https://other.example/c', hosts: ['other.example'] },
+      fingerprintsOf(3),
+    );
+    expect(index.publisherHosts().sort()).toEqual([
+      'other.example',
+      'press.example',
+      'www.press.example',
+    ]);
     const [a, b] = index.list();
     expect(a!.hosts).toEqual(b!.hosts);
   });
