@@ -42,7 +42,9 @@ async function upgradeArticleDb(
     if (oldVersion >= 2) return;
     database.createObjectStore(ARTICLES);
     database.createObjectStore(SITES, { keyPath: 'id' });
-    if (oldVersion < 1) return;
+    // A database opened without a version before Linkback made it is at version 1 without
+    // version 1's store: nothing to move.
+    if (oldVersion < 1 || !database.objectStoreNames.contains('articles')) return;
     const old = (await transaction.objectStore('articles').getAll()) as StoredArticleV1[];
     const siteOf = createSiteIds([]);
     const articles = transaction.objectStore(ARTICLES);

@@ -177,6 +177,12 @@ describe('the article database', () => {
     expect(await db.all()).toEqual({ articles: [], sites: [] });
   });
 
+  it('opens a database someone made empty at version 1 (opened without a version)', async () => {
+    const name = `linkback-test-${databases++}`;
+    (await openDB(name)).close();
+    expect(await openArticleDb(name).all()).toEqual({ articles: [], sites: [] });
+  });
+
   it('opens a new database at version 2', async () => {
     const name = `linkback-test-${databases++}`;
     await openArticleDb(name).all();
