@@ -66,20 +66,20 @@ function readArticles(count: number): Article[] {
  * Chromium's IndexedDB writes, before any compression) and their keys (URLs) as UTF-8.
  */
 function storedRecords(articles: readonly Article[]): {
-  records: [url: string, value: Buffer][];
+  records: [url: Buffer, value: Buffer][];
   sites: Buffer[];
   bytes: number;
 } {
   const siteOf = createSiteIds([]);
   const sites = new Map<number, StoredSite>();
-  const records = articles.map(({ card, fingerprints }): [string, Buffer] => {
+  const records = articles.map(({ card, fingerprints }): [Buffer, Buffer] => {
     const site = siteOf(card);
     sites.set(site.id, site);
-    return [card.url, serialize(storedArticleOf(card, site.id, fingerprints))];
+    return [Buffer.from(card.url), serialize(storedArticleOf(card, site.id, fingerprints))];
   });
   const siteRecords = [...sites.values()].map((site) => serialize(site));
   const bytes =
-    records.reduce((sum, [url, value]) => sum + Buffer.byteLength(url) + value.length, 0) +
+    records.reduce((sum, [url, value]) => sum + url.length + value.length, 0) +
     siteRecords.reduce((sum, value) => sum + value.length + 4, 0);
   return { records, sites: siteRecords, bytes };
 }
@@ -90,7 +90,7 @@ function storedRecords(articles: readonly Article[]): {
  * browser's storage process to the background.
  */
 function coldLoad(
-  records: readonly [string, Buffer][],
+  records: readonly [Buffer, Buffer][],
   siteRecords: readonly Buffer[],
 ): { index: ArticleIndex; decode: number; build: number } {
   const began = performance.now();
@@ -100,7 +100,11 @@ function coldLoad(
       return [site.id, site];
     }),
   );
-  const stored = records.map(([url, value]): [string, StoredArticle] => [url, deserialize(value)]);
+  // Keys decoded too: the URLs the index keeps are new strings, as IndexedDB's would be.
+  const stored = records.map(([url, value]): [string, StoredArticle] => [
+    url.toString(),
+    deserialize(value),
+  ]);
   const decoded = performance.now();
   const index = ArticleIndex.fromEntries(
     stored.map(([url, value]) => entryOfStored(url, value, sites)),
@@ -172,7 +176,7 @@ export function articleIndexFigures(page: TestPage = testPage()): Figure[] {
     // the few articles the page may reuse (from a map here; an IndexedDB read there, not
     // counted), report (article-store.ts).
     const database = new Map(
-      records.map(([url, value]) => [url, deserialize(value) as StoredArticle]),
+      records.map(([url, value]) => [url.toString(), deserialize(value) as StoredArticle]),
     );
     const checks: number[] = [];
     const matches: number[] = [];

@@ -71,24 +71,37 @@ export class BucketedPostings {
         postings[next[bucketOf(hash)]!++] = postingOf(hash, owner);
       }
     }
+    // One pass that puts an owner's postings within a bucket in order and drops its repeats
+    // (rare: two fingerprints of an article in one bucket, or one fingerprint twice), in
+    // place; the common posting is compared with the one before it and written back.
     const distinct = new Uint32Array(ends.length);
+    for (let owner = 0, begin = 0; owner < ends.length; owner++) {
+      distinct[owner] = ends[owner]! - begin;
+      begin = ends[owner]!;
+    }
     let out = 0;
     let read = 0;
     for (let b = 0; b < BUCKETS; b++) {
-      const end = offsets[b + 1]!;
-      offsets[b] = out;
-      while (read < end) {
-        // One owner's postings in this bucket: nearly always one.
-        const owner = postings[read]! & OWNER_MASK;
-        let runEnd = read + 1;
-        while (runEnd < end && (postings[runEnd]! & OWNER_MASK) === owner) runEnd++;
-        if (runEnd - read > 1) postings.subarray(read, runEnd).sort();
-        for (let p = read; p < runEnd; p++) {
-          if (p > read && postings[p] === postings[p - 1]) continue;
-          postings[out++] = postings[p]!;
-          distinct[owner]!++;
+      const start = out;
+      offsets[b] = start;
+      for (const end = offsets[b + 1]!; read < end; read++) {
+        const posting = postings[read]!;
+        const owner = posting & OWNER_MASK;
+        let at = out;
+        while (
+          at > start &&
+          (postings[at - 1]! & OWNER_MASK) === owner &&
+          postings[at - 1]! > posting
+        ) {
+          at--;
         }
-        read = runEnd;
+        if (at > start && postings[at - 1] === posting) {
+          distinct[owner]!--;
+          continue;
+        }
+        if (at < out) postings.copyWithin(at + 1, at, out);
+        postings[at] = posting;
+        out++;
       }
     }
     offsets[BUCKETS] = out;
