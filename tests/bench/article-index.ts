@@ -3,9 +3,13 @@
 // the cost of one more article. Part of `npm run bench` (republication.ts, with the page's
 // text as Chromium collected it); runs alone, with the page's text as written, by
 // `npx tsx tests/bench/article-index.ts` (about a minute and a half, most of it writing and
-// fingerprinting 100,000 bodies of real prose).
+// fingerprinting 100,000 bodies of real prose; name sizes to measure only those).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
-import { pathToFileURL } from 'node:url';
 import { fingerprintText } from '../../utils/core/fingerprint/fingerprint';
 import {
   ArticleIndex,
@@ -84,14 +88,10 @@ function storedRecords(articles: readonly Article[]): {
   return { records, sites: siteRecords, bytes };
 }
 
-/**
- * A restarted background: the records decoded (V8's deserialiser, as IndexedDB's values
- * are), then the index built. Not here: reading them from disk and handing them from the
- * browser's storage process to the background.
- */
+/** The records decoded (V8's deserialiser, as IndexedDB's values are) and the index built. */
 function coldLoad(
-  records: readonly [Buffer, Buffer][],
-  siteRecords: readonly Buffer[],
+  records: readonly [Uint8Array, Uint8Array][],
+  siteRecords: readonly Uint8Array[],
 ): { index: ArticleIndex; decode: number; build: number } {
   const began = performance.now();
   const sites = new Map(
@@ -101,8 +101,9 @@ function coldLoad(
     }),
   );
   // Keys decoded too: the URLs the index keeps are new strings, as IndexedDB's would be.
+  const keys = new TextDecoder();
   const stored = records.map(([url, value]): [string, StoredArticle] => [
-    url.toString(),
+    keys.decode(url),
     deserialize(value),
   ]);
   const decoded = performance.now();
@@ -110,6 +111,42 @@ function coldLoad(
     stored.map(([url, value]) => entryOfStored(url, value, sites)),
   );
   return { index, decode: decoded - began, build: performance.now() - decoded };
+}
+
+interface ColdLoad {
+  decode: number;
+  build: number;
+  /** What the index holds once the decoded records are gone. */
+  heap: number;
+}
+
+/**
+ * A restarted service worker, as near as Node comes: a fresh process (cold JIT, a heap with
+ * nothing else in it) that has the records' bytes, as IndexedDB hands them over, decodes
+ * them and builds the index. Not measured: reading them from disk and passing them from
+ * the browser's storage process to the worker.
+ */
+function coldLoadInFreshProcess(file: string): ColdLoad {
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--cold-load', file],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  if (child.status !== 0) throw new Error(`cold load failed (${child.status}): ${child.stderr}`);
+  return JSON.parse(child.stdout) as ColdLoad;
+}
+
+/** The fresh process's side of coldLoadInFreshProcess. */
+function measureColdLoad(file: string): ColdLoad {
+  const { records, sites } = deserialize(readFileSync(file)) as {
+    records: [Uint8Array, Uint8Array][];
+    sites: Uint8Array[];
+  };
+  const before = heapNow();
+  const { index, decode, build } = coldLoad(records, sites);
+  const heap = heapNow() - before;
+  if (!index.size) throw new Error('nothing loaded');
+  return { decode, build, heap };
 }
 
 function describeTimes(times: readonly number[]): string {
@@ -142,34 +179,31 @@ function recall(
   return found / trials;
 }
 
-export function articleIndexFigures(page: TestPage = testPage()): Figure[] {
+export function articleIndexFigures(page: TestPage = testPage(), sizes = SIZES): Figure[] {
   const figures: Figure[] = [];
-  const largest = Math.max(...SIZES.map((size) => size.articles));
+  const largest = Math.max(...sizes.map((size) => size.articles));
   // The ones beyond the largest index are the articles read next, for the cost of adding.
   const everything = readArticles(largest + largest / 100 + 100);
-  for (const { articles: count, label } of SIZES) {
+  for (const { articles: count, label } of sizes) {
     const articles = everything.slice(0, count);
     const { records, sites, bytes } = storedRecords(articles);
 
     // Cold load: what a restarted service worker pays once IndexedDB has read the records.
-    const repeats = count >= 100_000 ? 3 : 5;
-    const loads: number[] = [];
-    const decodes: number[] = [];
-    const builds: number[] = [];
-    for (let i = 0; i < repeats; i++) {
-      const { decode, build } = coldLoad(records, sites);
-      loads.push(decode + build);
-      decodes.push(decode);
-      builds.push(build);
-    }
-    const heapBefore = heapNow();
+    const file = join(mkdtempSync(join(tmpdir(), 'linkback-bench-')), 'records');
+    writeFileSync(file, serialize({ records, sites }));
+    const cold = Array.from({ length: count >= 100_000 ? 3 : 5 }, () =>
+      coldLoadInFreshProcess(file),
+    );
+    rmSync(dirname(file), { recursive: true });
+    const loads = cold.map(({ decode, build }) => decode + build);
+    const heapDelta = median(cold.map(({ heap }) => heap));
     let { index } = coldLoad(records, sites);
-    const heapDelta = heapNow() - heapBefore;
     note(
       `${label}: ${index.size} articles; stored ${bytes} B (${(bytes / count).toFixed(0)} B an article, ` +
         `${sites.length} sites); postings ${index.postingsByteLength} B; heap ${heapDelta} B; ` +
-        `cold loads ${loads.map((t) => t.toFixed(0)).join(', ')} ms (records decoded: median ` +
-        `${median(decodes).toFixed(0)} ms, index built: median ${median(builds).toFixed(0)} ms)`,
+        `cold loads in fresh processes ${loads.map((t) => t.toFixed(0)).join(', ')} ms (records decoded: median ` +
+        `${median(cold.map(({ decode }) => decode)).toFixed(0)} ms, index built: median ` +
+        `${median(cold.map(({ build }) => build)).toFixed(0)} ms)`,
     );
 
     // The background's whole check of the page: fingerprint, match, complete the cards of
@@ -237,8 +271,12 @@ export function articleIndexFigures(page: TestPage = testPage()): Figure[] {
   return figures;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+// Alone: `npx tsx tests/bench/article-index.ts [1k] [10k] [100k]` (all three by default).
+if (process.argv[2] === '--cold-load' && process.argv[3]) {
+  process.stdout.write(JSON.stringify(measureColdLoad(process.argv[3])));
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const began = performance.now();
-  articleIndexFigures();
+  const asked = SIZES.filter((size) => process.argv.slice(2).includes(size.label));
+  articleIndexFigures(testPage(), asked.length ? asked : SIZES);
   note(`measured in ${((performance.now() - began) / 1000).toFixed(1)} s`);
 }

@@ -174,18 +174,12 @@ export class ArticleIndex {
             .sort((a, b) => a.i - b.i)
             .map(({ entry }) => entry);
     const index = new ArticleIndex();
-    const total = kept.reduce((sum, entry) => sum + entry.fingerprints.length, 0);
-    const hashes = new Uint32Array(total);
-    const ends = new Uint32Array(kept.length);
-    let n = 0;
-    kept.forEach(({ article, fingerprints }, slot) => {
+    kept.forEach(({ article }, slot) => {
       // A URL twice (it cannot be, stored by URL) would keep its later entry only.
       index.forget(article.url);
-      hashes.set(fingerprints, n);
-      ends[slot] = n += fingerprints.length;
       index.occupy(slot, article, 0);
     });
-    const { postings, distinct } = BucketedPostings.build(hashes, ends);
+    const { postings, distinct } = BucketedPostings.build(kept.map((entry) => entry.fingerprints));
     index.postings = postings;
     index.counts = Array.from(distinct);
     return index;

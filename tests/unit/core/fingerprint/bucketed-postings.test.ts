@@ -18,14 +18,7 @@ const owners = fc.array(
 );
 
 function built(lists: ArrayLike<number>[]): BucketedPostings {
-  const ends = new Uint32Array(lists.length);
-  const hashes = new Uint32Array(lists.reduce((sum, list) => sum + list.length, 0));
-  let n = 0;
-  lists.forEach((list, owner) => {
-    hashes.set(list, n);
-    ends[owner] = n += list.length;
-  });
-  return BucketedPostings.build(hashes, ends).postings;
+  return BucketedPostings.build(lists).postings;
 }
 
 function added(lists: ArrayLike<number>[]): BucketedPostings {
@@ -57,10 +50,7 @@ describe('bucketed postings', () => {
 
   it("take fingerprints in any order, repeated, and count each owner's distinct ones", () => {
     const lists = [[9, 3, 9, 0x20003, 3], [], [5, 5, 5]];
-    const { postings, distinct } = BucketedPostings.build(
-      Uint32Array.from(lists.flat()),
-      Uint32Array.of(5, 5, 8),
-    );
+    const { postings, distinct } = BucketedPostings.build(lists);
     expect(Array.from(distinct)).toEqual([3, 0, 1]);
     const grown = new BucketedPostings();
     expect(lists.map((list, owner) => grown.add(owner, list))).toEqual([3, 0, 1]);
