@@ -67,25 +67,32 @@ function readArticles(count: number): Article[] {
 
 /**
  * The database's records for the articles: their values as V8 serialises them (what
- * Chromium's IndexedDB writes, before any compression) and their keys (URLs) as UTF-8.
+ * Chromium's IndexedDB writes, before any compression) and their keys (URLs) as UTF-8; and
+ * the records of the articles read next, with the same site ids.
  */
-function storedRecords(articles: readonly Article[]): {
+function storedRecords(
+  articles: readonly Article[],
+  readNext: readonly Article[],
+): {
   records: [url: Buffer, value: Buffer][];
+  next: [url: Buffer, value: Buffer][];
   sites: Buffer[];
   bytes: number;
 } {
   const siteOf = createSiteIds([]);
   const sites = new Map<number, StoredSite>();
-  const records = articles.map(({ card, fingerprints }): [Buffer, Buffer] => {
+  const recordOf = ({ card, fingerprints }: Article): [Buffer, Buffer] => {
     const site = siteOf(card);
     sites.set(site.id, site);
     return [Buffer.from(card.url), serialize(storedArticleOf(card, site.id, fingerprints))];
-  });
-  const siteRecords = [...sites.values()].map((site) => serialize(site));
+  };
+  const records = articles.map(recordOf);
+  const stored = [...sites.values()].map((site) => serialize(site));
   const bytes =
     records.reduce((sum, [url, value]) => sum + url.length + value.length, 0) +
-    siteRecords.reduce((sum, value) => sum + value.length + 4, 0);
-  return { records, sites: siteRecords, bytes };
+    stored.reduce((sum, value) => sum + value.length + 4, 0);
+  const next = readNext.map(recordOf);
+  return { records, next, sites: [...sites.values()].map((site) => serialize(site)), bytes };
 }
 
 /** The records decoded (V8's deserialiser, as IndexedDB's values are) and the index built. */
@@ -113,40 +120,107 @@ function coldLoad(
   return { index, decode: decoded - began, build: performance.now() - decoded };
 }
 
-interface ColdLoad {
+/** What a fresh background process measured (timings in ms). */
+interface BackgroundRun {
   decode: number;
   build: number;
   /** What the index holds once the decoded records are gone. */
   heap: number;
+  checks: number[];
+  matches: number[];
+  adds: number[];
+  reported: string;
+}
+
+/** What a background process is handed: the database's bytes, the page, the articles read next. */
+interface BackgroundInput {
+  records: [url: Uint8Array, value: Uint8Array][];
+  sites: Uint8Array[];
+  /** Read after the cold load, one by one, each evicting the oldest. */
+  next: [url: Uint8Array, value: Uint8Array][];
+  page: TestPage;
+  bound: number;
 }
 
 /**
  * A restarted service worker, as near as Node comes: a fresh process (cold JIT, a heap with
- * nothing else in it) that has the records' bytes, as IndexedDB hands them over, decodes
- * them and builds the index. Not measured: reading them from disk and passing them from
- * the browser's storage process to the worker.
+ * nothing in it but what a background holds) that has the records' bytes as IndexedDB hands
+ * them over, decodes them and builds the index, then checks the page and reads more
+ * articles. Not measured: reading the records from disk and passing them from the browser's
+ * storage process to the worker.
  */
-function coldLoadInFreshProcess(file: string): ColdLoad {
+function inFreshBackground(file: string): BackgroundRun {
   const child = spawnSync(
     process.execPath,
-    ['--import', 'tsx', fileURLToPath(import.meta.url), '--cold-load', file],
-    { encoding: 'utf8', maxBuffer: 1 << 20 },
+    ['--import', 'tsx', fileURLToPath(import.meta.url), '--background', file],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
   );
-  if (child.status !== 0) throw new Error(`cold load failed (${child.status}): ${child.stderr}`);
-  return JSON.parse(child.stdout) as ColdLoad;
+  if (child.status !== 0)
+    throw new Error(`background run failed (${child.status}): ${child.stderr}`);
+  return JSON.parse(child.stdout) as BackgroundRun;
 }
 
-/** The fresh process's side of coldLoadInFreshProcess. */
-function measureColdLoad(file: string): ColdLoad {
-  const { records, sites } = deserialize(readFileSync(file)) as {
-    records: [Uint8Array, Uint8Array][];
-    sites: Uint8Array[];
-  };
+/** The fresh process's side of inFreshBackground. */
+function runBackground(file: string): BackgroundRun {
+  const { records, sites, next, page, bound } = deserialize(readFileSync(file)) as BackgroundInput;
   const before = heapNow();
   const { index, decode, build } = coldLoad(records, sites);
   const heap = heapNow() - before;
-  if (!index.size) throw new Error('nothing loaded');
-  return { decode, build, heap };
+
+  // The background's whole check of the page: fingerprint, match, read the records of the
+  // few articles the page may reuse (decoded from their bytes here; IndexedDB reads them
+  // there, in a few milliseconds not counted), report (article-store.ts).
+  const keys = new TextDecoder();
+  const database = new Map(records.map(([url, value]) => [keys.decode(url), value]));
+  const checks: number[] = [];
+  const matches: number[] = [];
+  let reported = '';
+  for (let i = 0; i < 60; i++) {
+    const began = performance.now();
+    const fingerprints = fingerprintText(page.text);
+    const matchBegan = performance.now();
+    const hits = index.match(fingerprints.hashes);
+    matches.push(performance.now() - matchBegan);
+    const candidates = hits
+      .filter((hit) => hit.sharedFingerprints >= MIN_SHARED_FINGERPRINTS)
+      .map((hit) => {
+        const stored = database.get(hit.article.url);
+        const card = stored && (deserialize(stored) as StoredArticle);
+        return { ...hit, article: completeArticle(hit.article, card) };
+      });
+    const report = buildPageReport(page.url, page.text, fingerprints, candidates, page.links, 0);
+    checks.push(performance.now() - began);
+    reported = `${hits.length} articles share fingerprints, ${candidates.length} at least ${MIN_SHARED_FINGERPRINTS}; reported ${report.articles
+      .map((a) => `${a.url.replace(/^.*\//, '')}:${a.linkStatus}`)
+      .join(' ')}`;
+  }
+
+  // One more article read, on a full index: the oldest goes.
+  const siteById = new Map(
+    sites.map((record) => {
+      const site = deserialize(record) as StoredSite;
+      return [site.id, site];
+    }),
+  );
+  const adds = next.map(([url, value]) => {
+    const { article, fingerprints } = entryOfStored(
+      keys.decode(url),
+      deserialize(value) as StoredArticle,
+      siteById,
+    );
+    const began = performance.now();
+    index.add(article, fingerprints, bound);
+    return performance.now() - began;
+  });
+  return {
+    decode,
+    build,
+    heap,
+    checks: checks.slice(10),
+    matches: matches.slice(10),
+    adds,
+    reported,
+  };
 }
 
 function describeTimes(times: readonly number[]): string {
@@ -186,76 +260,46 @@ export function articleIndexFigures(page: TestPage = testPage(), sizes = SIZES):
   const everything = readArticles(largest + largest / 100 + 100);
   for (const { articles: count, label } of sizes) {
     const articles = everything.slice(0, count);
-    const { records, sites, bytes } = storedRecords(articles);
+    const readNext = everything.slice(largest, largest + count / 100 + 100);
+    const { records, next, sites, bytes } = storedRecords(articles, readNext);
 
-    // Cold load: what a restarted service worker pays once IndexedDB has read the records.
-    const file = join(mkdtempSync(join(tmpdir(), 'linkback-bench-')), 'records');
-    writeFileSync(file, serialize({ records, sites }));
-    const cold = Array.from({ length: count >= 100_000 ? 3 : 5 }, () =>
-      coldLoadInFreshProcess(file),
-    );
+    // Fresh processes, one after the other, each a restarted background.
+    const file = join(mkdtempSync(join(tmpdir(), 'linkback-bench-')), 'background');
+    const input: BackgroundInput = {
+      records,
+      sites,
+      next,
+      page,
+      bound: count,
+    };
+    writeFileSync(file, serialize(input));
+    const runs = Array.from({ length: count >= 100_000 ? 3 : 5 }, () => inFreshBackground(file));
     rmSync(dirname(file), { recursive: true });
-    const loads = cold.map(({ decode, build }) => decode + build);
-    const heapDelta = median(cold.map(({ heap }) => heap));
-    let { index } = coldLoad(records, sites);
+    const loads = runs.map(({ decode, build }) => decode + build);
+    const heapDelta = median(runs.map(({ heap }) => heap));
+    const checked = runs.flatMap((run) => run.checks);
+    const matched = runs.flatMap((run) => run.matches);
+    const adds = runs.flatMap((run) => run.adds);
     note(
-      `${label}: ${index.size} articles; stored ${bytes} B (${(bytes / count).toFixed(0)} B an article, ` +
-        `${sites.length} sites); postings ${index.postingsByteLength} B; heap ${heapDelta} B; ` +
-        `cold loads in fresh processes ${loads.map((t) => t.toFixed(0)).join(', ')} ms (records decoded: median ` +
-        `${median(cold.map(({ decode }) => decode)).toFixed(0)} ms, index built: median ` +
-        `${median(cold.map(({ build }) => build)).toFixed(0)} ms)`,
+      `${label}: ${count} articles; stored ${bytes} B (${(bytes / count).toFixed(0)} B an article, ` +
+        `${sites.length} sites); heap ${heapDelta} B; cold loads in fresh processes ` +
+        `${loads.map((t) => t.toFixed(0)).join(', ')} ms (records decoded: median ` +
+        `${median(runs.map(({ decode }) => decode)).toFixed(0)} ms, index built: median ` +
+        `${median(runs.map(({ build }) => build)).toFixed(0)} ms)`,
     );
-
-    // The background's whole check of the page: fingerprint, match, complete the cards of
-    // the few articles the page may reuse (from a map here; an IndexedDB read there, not
-    // counted), report (article-store.ts).
-    const database = new Map(
-      records.map(([url, value]) => [url.toString(), deserialize(value) as StoredArticle]),
+    note(
+      `${label}: check ${describeTimes(checked)}; match ${describeTimes(matched)}; ${runs[0]!.reported}`,
     );
-    const checks: number[] = [];
-    const matches: number[] = [];
-    let reported = '';
-    for (let i = 0; i < 60; i++) {
-      const began = performance.now();
-      const fingerprints = fingerprintText(page.text);
-      const matchBegan = performance.now();
-      const hits = index.match(fingerprints.hashes);
-      matches.push(performance.now() - matchBegan);
-      const candidates = hits
-        .filter((hit) => hit.sharedFingerprints >= MIN_SHARED_FINGERPRINTS)
-        .map((hit) => ({
-          ...hit,
-          article: completeArticle(hit.article, database.get(hit.article.url)),
-        }));
-      const report = buildPageReport(page.url, page.text, fingerprints, candidates, page.links, 0);
-      checks.push(performance.now() - began);
-      reported = `${hits.length} articles share fingerprints, ${candidates.length} at least ${MIN_SHARED_FINGERPRINTS}; reported ${report.articles
-        .map((a) => `${a.url.replace(/^.*\//, '')}:${a.linkStatus}`)
-        .join(' ')}`;
-    }
-    database.clear();
-    const checked = checks.slice(10);
-    const matched = matches.slice(10);
-    note(`${label}: check ${describeTimes(checked)}; match ${describeTimes(matched)}; ${reported}`);
+    // 1% of the bound and more: the slots the evictions empty are compacted at least once.
+    note(`${label}: ${adds.length} additions to the full index, ${describeTimes(adds)}`);
 
     if (count === 10_000) {
+      const index = coldLoad(records, sites).index;
       const shares = [20, 25, 30, 40, 60].map(
         (words) => `${words} words ${(100 * recall(index, articles, words)).toFixed(0)}%`,
       );
       note(`${label}: quotes found, by length: ${shares.join(', ')}`);
     }
-
-    // One more article read, on a full index: the oldest goes. 1% of the bound and more, so
-    // that the slots it empties are compacted at least once.
-    const adds: number[] = [];
-    const next = everything.slice(largest, largest + count / 100 + 100);
-    for (const { card, fingerprints } of next) {
-      const began = performance.now();
-      index.add(card, fingerprints, count);
-      adds.push(performance.now() - began);
-    }
-    note(`${label}: ${adds.length} additions to the full index, ${describeTimes(adds)}`);
-    index = new ArticleIndex();
 
     figures.push(
       print(`republication.background-check.node.median.${label}`, median(checked), 'ms', 10),
@@ -272,8 +316,8 @@ export function articleIndexFigures(page: TestPage = testPage(), sizes = SIZES):
 }
 
 // Alone: `npx tsx tests/bench/article-index.ts [1k] [10k] [100k]` (all three by default).
-if (process.argv[2] === '--cold-load' && process.argv[3]) {
-  process.stdout.write(JSON.stringify(measureColdLoad(process.argv[3])));
+if (process.argv[2] === '--background' && process.argv[3]) {
+  process.stdout.write(JSON.stringify(runBackground(process.argv[3])));
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const began = performance.now();
   const asked = SIZES.filter((size) => process.argv.slice(2).includes(size.label));

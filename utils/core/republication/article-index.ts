@@ -225,19 +225,13 @@ export class ArticleIndex {
   match(pageFingerprints: ArrayLike<number>): ArticleHits[] {
     const hits = new Map<number, { page: number[]; shared: Set<number> }>();
     const urls = this.urls;
-    let f = 0;
-    let hash = 0;
-    const found = (slot: number) => {
+    this.postings.forEachMatch(pageFingerprints, (f, slot) => {
       if (urls[slot] === null) return;
       let entry = hits.get(slot);
       if (!entry) hits.set(slot, (entry = { page: [], shared: new Set() }));
       if (entry.page[entry.page.length - 1] !== f) entry.page.push(f);
-      entry.shared.add(hash);
-    };
-    for (; f < pageFingerprints.length; f++) {
-      hash = pageFingerprints[f]! >>> 0;
-      this.postings.forEachOwner(hash, found);
-    }
+      entry.shared.add(pageFingerprints[f]! >>> 0);
+    });
     return Array.from(hits, ([slot, entry]) => ({
       article: this.articleAt(slot)!,
       pageFingerprints: entry.page,
