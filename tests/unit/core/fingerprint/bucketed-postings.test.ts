@@ -49,20 +49,20 @@ describe('bucketed postings', () => {
   });
 
   it("take fingerprints in any order, repeated, and count each owner's distinct ones", () => {
-    const lists = [[9, 3, 9, 0x20003, 3], [], [5, 5, 5]];
+    const lists = [[9, 3, 9, 0x80000003, 3], [], [5, 5, 5]];
     const { postings, distinct } = BucketedPostings.build(lists);
     expect(Array.from(distinct)).toEqual([3, 0, 1]);
     const grown = new BucketedPostings();
     expect(lists.map((list, owner) => grown.add(owner, list))).toEqual([3, 0, 1]);
     expect(Array.from(grown.pairs())).toEqual(Array.from(postings.pairs()));
-    // 3 and 0x20003 share a bucket (the low 17 bits): told apart by the rest.
+    // 3 and 0x80000003 share a bucket (the low bits): told apart by the rest.
     expect(ownersOf(postings, 3)).toEqual([0]);
-    expect(ownersOf(postings, 0x20003)).toEqual([0]);
+    expect(ownersOf(postings, 0x80000003)).toEqual([0]);
     expect(ownersOf(postings, 5)).toEqual([2]);
   });
 
   it('keep the whole hash: fingerprints that share a bucket, or the low bits, are told apart', () => {
-    // Same low 17 bits (one bucket), different high 15; then same high 15, another bucket.
+    // The same low bits (one bucket), another top bit; then the same high bits, another bucket.
     const postings = added([Uint32Array.of(0x12340001), Uint32Array.of(0x92340001, 0x12340002)]);
     expect(ownersOf(postings, 0x12340001)).toEqual([0]);
     expect(ownersOf(postings, 0x92340001)).toEqual([1]);
