@@ -147,14 +147,11 @@ export class BucketedPostings {
       postings[at + i] = postingOf(hash, owner);
       moved = at;
     }
-    let before = 0;
-    let next = 0;
-    for (let b = bucketOf(hashes[0]!); b < BUCKETS; b++) {
-      while (next < added && bucketOf(hashes[next]!) === b) {
-        next++;
-        before++;
-      }
-      offsets[b + 1]! += before;
+    // Each bucket after the i-th new posting's starts i + 1 further on: one tight loop per
+    // stretch between new postings (a check per bucket cost milliseconds over 2^19 of them).
+    for (let i = 0; i < added; i++) {
+      const to = i + 1 < added ? bucketOf(hashes[i + 1]!) : BUCKETS;
+      for (let b = bucketOf(hashes[i]!) + 1; b <= to; b++) offsets[b]! += i + 1;
     }
     return added;
   }
