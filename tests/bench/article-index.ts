@@ -179,18 +179,16 @@ function runBackground(file: string): BackgroundRun {
     const began = performance.now();
     const fingerprints = fingerprintText(page.text);
     const matchBegan = performance.now();
-    const hits = index.match(fingerprints.hashes);
+    const hits = index.match(fingerprints.hashes, MIN_SHARED_FINGERPRINTS);
     matches.push(performance.now() - matchBegan);
-    const candidates = hits
-      .filter((hit) => hit.sharedFingerprints >= MIN_SHARED_FINGERPRINTS)
-      .map((hit) => {
-        const stored = database.get(hit.article.url);
-        const card = stored && (deserialize(stored) as StoredArticle);
-        return { ...hit, article: completeArticle(hit.article, card) };
-      });
+    const candidates = hits.map((hit) => {
+      const stored = database.get(hit.article.url);
+      const card = stored && (deserialize(stored) as StoredArticle);
+      return { ...hit, article: completeArticle(hit.article, card) };
+    });
     const report = buildPageReport(page.url, page.text, fingerprints, candidates, page.links, 0);
     checks.push(performance.now() - began);
-    reported = `${hits.length} articles share fingerprints, ${candidates.length} at least ${MIN_SHARED_FINGERPRINTS}; reported ${report.articles
+    reported = `${candidates.length} articles share ${MIN_SHARED_FINGERPRINTS} fingerprints or more; reported ${report.articles
       .map((a) => `${a.url.replace(/^.*\//, '')}:${a.linkStatus}`)
       .join(' ')}`;
   }

@@ -80,8 +80,9 @@ export function createArticleStore(
       const bounded = text.slice(0, MAX_PAGE_TEXT);
       // Word positions only matter for pages that reuse something: the report finds them then.
       const page = fingerprintText(bounded);
-      const hits = page.hashes.length ? (await ready()).index.match(page.hashes) : [];
-      const candidates = hits.filter((hit) => hit.sharedFingerprints >= MIN_SHARED_FINGERPRINTS);
+      const candidates = page.hashes.length
+        ? (await ready()).index.match(page.hashes, MIN_SHARED_FINGERPRINTS)
+        : [];
       // The index keeps no titles, and only which article has a fingerprint: the database
       // has the rest of each card and the article's fingerprints in order, read for the few
       // articles the page may reuse. One that cannot be read is reported without them.

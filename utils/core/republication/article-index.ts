@@ -222,22 +222,35 @@ export class ArticleIndex {
     this.emptySlots = 0;
   }
 
-  /** The articles whose fingerprints the page shares, with where on the page. */
-  match(pageFingerprints: ArrayLike<number>): ArticleHits[] {
-    const hits = new Map<number, { page: number[]; shared: Set<number> }>();
+  /**
+   * The articles that share at least `minShared` fingerprints with the page, with where on
+   * the page. A page against 100,000 articles shares one or two with hundreds of them: a
+   * caller that needs more than that is spared their cards.
+   */
+  match(pageFingerprints: ArrayLike<number>, minShared = 1): ArticleHits[] {
+    const pages = new Map<number, number[]>();
     const urls = this.urls;
     this.postings.forEachMatch(pageFingerprints, (f, slot) => {
       if (urls[slot] === null) return;
-      let entry = hits.get(slot);
-      if (!entry) hits.set(slot, (entry = { page: [], shared: new Set() }));
-      if (entry.page[entry.page.length - 1] !== f) entry.page.push(f);
-      entry.shared.add(pageFingerprints[f]! >>> 0);
+      const page = pages.get(slot);
+      // An article has a fingerprint once: a page fingerprint finds it at most once.
+      if (page) page.push(f);
+      else pages.set(slot, [f]);
     });
-    return Array.from(hits, ([slot, entry]) => ({
-      article: this.articleAt(slot)!,
-      pageFingerprints: entry.page,
-      sharedFingerprints: entry.shared.size,
-    }));
+    const hits: ArticleHits[] = [];
+    for (const [slot, page] of pages) {
+      if (page.length < minShared) continue;
+      // The page may repeat a fingerprint; the article has each once.
+      const shared =
+        page.length === 1 ? 1 : new Set(page.map((f) => pageFingerprints[f]! >>> 0)).size;
+      if (shared < minShared) continue;
+      hits.push({
+        article: this.articleAt(slot)!,
+        pageFingerprints: page,
+        sharedFingerprints: shared,
+      });
+    }
+    return hits;
   }
 
   private articleAt(slot: number): ArticleInIndex | null {

@@ -373,6 +373,22 @@ describe('the article index at a year of reading', () => {
     expect(index.size).toBe(bound);
   });
 
+  it('leaves out articles that share fewer fingerprints than asked, a repeated one counted once', () => {
+    const index = new ArticleIndex();
+    index.add({ ...site, url: 'https://press.example/a' }, Uint32Array.of(1, 2, 3, 4));
+    index.add({ ...site, url: 'https://press.example/b' }, Uint32Array.of(1, 2, 9));
+    const shares = (page: Uint32Array, minShared?: number) =>
+      index
+        .match(page, minShared)
+        .map((hit) => [hit.article.url.slice(-1), hit.sharedFingerprints, hit.pageFingerprints]);
+    expect(shares(Uint32Array.of(1, 1, 2, 9))).toEqual([
+      ['a', 2, [0, 1, 2]],
+      ['b', 3, [0, 1, 2, 3]],
+    ]);
+    expect(shares(Uint32Array.of(1, 1, 2, 9), 3)).toEqual([['b', 3, [0, 1, 2, 3]]]);
+    expect(shares(Uint32Array.of(1, 1, 2, 9), 4)).toEqual([]);
+  });
+
   it('rebuilds the most recently seen articles only, when more are stored than the bound', () => {
     const entries = [5, 1, 4, 2, 3].map((seen) => ({
       article: { ...site, url: `https://press.example/${seen}`, lastSeenAt: seen },
