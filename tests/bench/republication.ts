@@ -1,23 +1,18 @@
 // Republication figures (issue 4): fingerprinting speed, the page-side scan in Chromium,
-// and the background's article index for 10,000 read articles.
+// and the background's article index at 1,000, 10,000 and 100,000 read articles
+// (article-index.ts, which also runs alone).
 import { WinnowFilter } from '@dodona/dolos-core';
 import puppeteer from 'puppeteer-core';
 import { fingerprintText } from '../../utils/core/fingerprint/fingerprint';
-import { buildPageReport } from '../../utils/core/republication/report';
-import { ArticleIndex, type IndexedArticle } from '../../utils/core/republication/article-index';
+import { articleIndexFigures } from './article-index';
+import { testPage } from './republication-corpus';
 import {
   bundleForPage,
-  escapeHtml,
   launchChromium,
   median,
-  nodeGc,
   note,
   openPage,
-  passage,
   print,
-  prose,
-  quantile,
-  rng,
   type Figure,
 } from './shared';
 import { findFirefox } from '../e2e/browsers';
@@ -29,88 +24,6 @@ import {
   throughputText,
   timeRuns,
 } from './throughput';
-
-const ARTICLES = 10_000;
-const PAGE_TEXT_CHARS = 200_000;
-/** Articles whose passages the test page reuses. */
-const REUSED = [17, 4_242, 9_001];
-
-function bodyOf(article: number): string {
-  const words = 600 + ((article * 7919) % 401); // 600–1,000, ~800 on average
-  return prose(article + 5_000_000, words);
-}
-
-function cardOf(article: number, fingerprintCount: number): IndexedArticle {
-  const host = `press${article % 400}.example`;
-  return {
-    url: `https://www.${host}/politics/2025/${1 + (article % 12)}/${article}-ministers-agree`,
-    title: `Article ${article}: ${passage(prose(article + 7_000_000, 12), 0, 9)}`,
-    siteName: `Press ${article % 400}`,
-    publisherId: article % 2 ? `press-${article % 400}` : null,
-    publishedAt: new Date(Date.UTC(2025, 0, 1) + article * 3_600_000).toISOString(),
-    language: 'en',
-    hosts: [host, `www.${host}`],
-    requiredLink: article % 3 ? 'article' : 'site',
-    placement: 'end',
-    lastSeenAt: Date.UTC(2025, 6, 1) + article * 60_000,
-    fingerprintCount,
-  };
-}
-
-function articleEntries(): { article: IndexedArticle; fingerprints: Uint32Array }[] {
-  return Array.from({ length: ARTICLES }, (_, a) => {
-    const fingerprints = fingerprintText(bodyOf(a)).hashes;
-    return { article: cardOf(a, new Set(fingerprints).size), fingerprints };
-  });
-}
-
-/**
- * A 200 kB-text article page: header and nav, a <main> of many paragraphs (some inline
- * links and emphasis; passages of three indexed articles among fresh text), an aside with
- * related links, a footer, scripts and a hidden block.
- */
-function testPage(): { html: string; url: string } {
-  const random = rng(4242);
-  const paragraphs: string[] = [];
-  let length = 0;
-  let fresh = 0;
-  let reused = 0;
-  while (length < PAGE_TEXT_CHARS) {
-    let text: string;
-    if (paragraphs.length % 25 === 5 && reused < REUSED.length * 3) {
-      const article = REUSED[reused % REUSED.length]!;
-      text = passage(bodyOf(article), 100 * Math.floor(reused / REUSED.length), 90);
-      reused++;
-    } else {
-      text = prose(90_000_000 + fresh++, 40 + Math.floor(random() * 80)).replace(/\n\n/g, ' ');
-    }
-    length += text.length;
-    let inner = escapeHtml(text);
-    if (random() < 0.2) inner = inner.replace(/(\S+) (\S+)/, '<em>$1 $2</em>');
-    if (random() < 0.15)
-      inner += ` <a href="https://elsewhere${paragraphs.length}.example/x">more</a>`;
-    paragraphs.push(`<p>${inner}</p>`);
-    if (paragraphs.length % 30 === 0)
-      paragraphs.push(`<h2>${escapeHtml(passage(text, 0, 6))}</h2>`);
-  }
-  const links = (n: number, prefix: string) =>
-    Array.from(
-      { length: n },
-      (_, i) => `<li><a href="/${prefix}/${i}">${prefix} ${i}</a></li>`,
-    ).join('');
-  // The page links to the first reused article's site, not the article.
-  const siteLink = `<p>Source: <a href="https://${cardOf(REUSED[0]!, 0).hosts[0]}/">Press</a></p>`;
-  const html = `<!doctype html><html><head><title>Republished</title>
-<style>.hidden{display:none} main p{line-height:1.5}</style></head><body>
-<header><nav><ul>${links(40, 'section')}</ul></nav></header>
-<main><article><h1>Ministers agree on a new plan</h1>${paragraphs.join('\n')}${siteLink}
-<div class="hidden"><p>Hidden teaser text that is never read by the scan.</p></div></article></main>
-<aside><h3>Related</h3><ul>${links(30, 'related')}</ul></aside>
-<footer><ul>${links(60, 'footer')}</ul><p>© Republisher</p></footer>
-<script>window.analytics = { queue: [] };</script>
-</body></html>`;
-  return { html, url: 'https://republisher.example/2025/07/ministers-agree' };
-}
 
 const PAGE_MODULES = `
   export { fingerprintText } from './utils/core/fingerprint/fingerprint';
@@ -332,80 +245,12 @@ function throughputFigures(): Figure[] {
   ];
 }
 
-function heapNow(): number {
-  nodeGc();
-  nodeGc();
-  const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers;
-}
-
 export async function republicationFigures(): Promise<Figure[]> {
   const figures: Figure[] = [...throughputFigures()];
-
-  let began = performance.now();
-  const heapBefore = heapNow();
-  let entries: ReturnType<typeof articleEntries> | null = articleEntries();
-  note(
-    `10,000 article bodies generated and fingerprinted in ${(performance.now() - began).toFixed(0)} ms`,
-  );
-
-  // Cold load: what a restarted service worker pays (after IndexedDB has handed it the entries).
-  const loads: number[] = [];
-  let index = ArticleIndex.fromEntries(entries);
-  for (let i = 0; i < 5; i++) {
-    began = performance.now();
-    index = ArticleIndex.fromEntries(entries);
-    loads.push(performance.now() - began);
-  }
-  entries = null;
-  const heapDelta = heapNow() - heapBefore;
-  const cardsBytes = JSON.stringify(index.list()).length;
-  const pairBytes = index.snapshot().pairs.byteLength;
-  note(
-    `article index: ${index.size} articles, ${pairBytes / 8} pairs (${pairBytes} B), ` +
-      `cards ${cardsBytes} B as JSON; cold loads ${loads.map((t) => t.toFixed(0)).join(', ')} ms`,
-  );
-
   const scan = await pageScan();
   figures.push(...scan.figures);
   figures.push(...(await firefoxThroughput()));
-
-  // The background's whole check of that page: fingerprint, match, report (article-store.ts).
-  const pageUrl = 'https://republisher.example/2025/07/ministers-agree';
-  const checks: number[] = [];
-  const matches: number[] = [];
-  let reported = '';
-  const fingerprintings: number[] = [];
-  const reports: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    began = performance.now();
-    const page = fingerprintText(scan.text);
-    const matchBegan = performance.now();
-    fingerprintings.push(matchBegan - began);
-    const hits = index.match(page.hashes);
-    const reportBegan = performance.now();
-    matches.push(reportBegan - matchBegan);
-    const report = buildPageReport(pageUrl, scan.text, page, hits, scan.links, 0);
-    reports.push(performance.now() - reportBegan);
-    checks.push(performance.now() - began);
-    reported = report.articles
-      .map((a) => `${a.url.replace(/^.*\//, '')}:${a.linkStatus}`)
-      .join(' ');
-  }
-  note(
-    `background check reports: ${reported}; medians: fingerprint ${median(fingerprintings.slice(10)).toFixed(2)} ms, ` +
-      `match ${median(matches.slice(10)).toFixed(2)} ms, report ${median(reports.slice(10)).toFixed(2)} ms`,
-  );
-  const measured = matches.slice(10);
-  figures.push(print('republication.background-match.node.median', median(measured), 'ms', 10));
-  figures.push(
-    print('republication.background-match.node.p95', quantile(measured, 0.95), 'ms', 10),
-  );
-  const checked = checks.slice(10);
-  figures.push(print('republication.background-check.node.median', median(checked), 'ms', 10));
-  figures.push(print('republication.background-check.node.p95', quantile(checked, 0.95), 'ms', 10));
-  figures.push(print('republication.index-footprint', pairBytes + cardsBytes, 'bytes', 52_428_800));
-  figures.push(print('republication.index-heap-delta.node', heapDelta, 'bytes', 52_428_800));
-  figures.push(print('republication.index-cold-load', median(loads), 'ms', 1_000));
+  // The background's checks of the page as Chromium collected it.
+  figures.push(...articleIndexFigures({ ...testPage(), text: scan.text, links: scan.links }));
   return figures;
 }

@@ -377,8 +377,9 @@ export async function articlesIndexed(
             open.onerror = () => resolve(0);
             open.onsuccess = () => {
               const db = open.result;
-              if (!db.objectStoreNames.contains('articles')) return resolve(0);
-              const count = db.transaction('articles').objectStore('articles').count();
+              // The article database's version 2 (utils/platform/indexed-db.ts).
+              if (!db.objectStoreNames.contains('readArticles')) return resolve(0);
+              const count = db.transaction('readArticles').objectStore('readArticles').count();
               count.onsuccess = () => resolve(count.result);
               count.onerror = () => resolve(0);
             };

@@ -1,6 +1,7 @@
 import { fingerprintText } from '../core/fingerprint/fingerprint';
 import {
   ArticleIndex,
+  fingerprintArticle,
   type ArticleIndexSummary,
   type IndexedArticle,
 } from '../core/republication/article-index';
@@ -8,9 +9,16 @@ import {
   articleSpansOf,
   buildPageReport,
   MAX_PAGE_TEXT,
+  MIN_SHARED_FINGERPRINTS,
   sharedHashes,
   type PageReport,
 } from '../core/republication/report';
+import {
+  completeArticle,
+  createSiteIds,
+  entryOfStored,
+  storedArticleOf,
+} from '../core/republication/stored-article';
 import type { ArticleDb } from '../platform/indexed-db';
 import { createWriteQueue } from './write-queue';
 
@@ -26,22 +34,28 @@ export function createArticleStore(
   now: () => number = Date.now,
   onSummary: (summary: ArticleIndexSummary) => void | Promise<void> = () => undefined,
 ) {
-  let index: Promise<ArticleIndex> | null = null;
+  let loading: Promise<{ index: ArticleIndex; siteOf: ReturnType<typeof createSiteIds> }> | null =
+    null;
   // A failed load is forgotten, so the next call tries the database again.
   const ready = () =>
-    (index ??= db.all().then(
-      (entries) => ArticleIndex.fromEntries(entries),
+    (loading ??= db.all().then(
+      ({ articles, sites }) => {
+        const byId = new Map(sites.map((site) => [site.id, site]));
+        return {
+          index: ArticleIndex.fromEntries(
+            articles.map(([url, stored]) => entryOfStored(url, stored, byId)),
+          ),
+          siteOf: createSiteIds(sites),
+        };
+      },
       (error: unknown) => {
-        index = null;
+        loading = null;
         throw error;
       },
     ));
   const enqueue = createWriteQueue();
-  const summarise = (loaded: ArticleIndex) =>
-    onSummary({
-      articles: loaded.size,
-      publisherHosts: [...new Set(loaded.list().flatMap((article) => article.hosts))],
-    });
+  const summarise = (index: ArticleIndex) =>
+    onSummary({ articles: index.size, publisherHosts: index.publisherHosts() });
 
   return {
     /** Adds (or refreshes) an article from its body text. */
@@ -50,17 +64,15 @@ export function createArticleStore(
       bodyText: string,
     ): Promise<void> {
       return enqueue(async () => {
-        const fingerprints = fingerprintText(bodyText.slice(0, MAX_BODY_TEXT)).hashes;
+        const fingerprints = fingerprintArticle(bodyText.slice(0, MAX_BODY_TEXT));
         if (!fingerprints.length) return;
         const entry = { ...article, lastSeenAt: now() };
-        const loaded = await ready();
-        const evicted = loaded.add(entry, fingerprints);
-        await db.put({
-          article: { ...entry, fingerprintCount: new Set(fingerprints).size },
-          fingerprints,
-        });
+        const { index, siteOf } = await ready();
+        const evicted = index.add(entry, fingerprints);
+        const site = siteOf(entry);
+        await db.put(entry.url, storedArticleOf(entry, site.id, fingerprints), site);
         if (evicted.length) await db.delete(evicted);
-        await summarise(loaded);
+        await summarise(index);
       });
     },
     /** Which read articles a page reuses, where, and whether it links back. */
@@ -68,31 +80,37 @@ export function createArticleStore(
       const bounded = text.slice(0, MAX_PAGE_TEXT);
       // Word positions only matter for pages that reuse something: the report finds them then.
       const page = fingerprintText(bounded);
-      const hits = page.hashes.length ? (await ready()).match(page.hashes) : [];
-      const report = buildPageReport(url, bounded, page, hits, links, now());
-      if (!report.articles.length) return report;
-      // Where in each reused article its passages sit: the index keeps only which article
-      // has a fingerprint, the database keeps each article's fingerprints in order.
-      const articles = await Promise.all(
-        report.articles.map(async (article) => {
-          const hit = hits.find((candidate) => candidate.article.url === article.url);
-          const stored = hit && (await db.get(article.url).catch(() => undefined));
-          if (!hit || !stored) return article;
-          return {
-            ...article,
-            articleSpans: articleSpansOf(stored.fingerprints, sharedHashes(page, hit)),
-          };
-        }),
+      const candidates = page.hashes.length
+        ? (await ready()).index.match(page.hashes, MIN_SHARED_FINGERPRINTS)
+        : [];
+      // The index keeps no titles, and only which article has a fingerprint: the database
+      // has the rest of each card and the article's fingerprints in order, read for the few
+      // articles the page may reuse. One that cannot be read is reported without them.
+      const stored = await Promise.all(
+        candidates.map((hit) => db.get(hit.article.url).catch(() => undefined)),
       );
+      const complete = candidates.map((hit, i) => ({
+        ...hit,
+        article: completeArticle(hit.article, stored[i]),
+      }));
+      const report = buildPageReport(url, bounded, page, complete, links, now());
+      const articles = report.articles.map((article) => {
+        const i = candidates.findIndex((hit) => hit.article.url === article.url);
+        const record = stored[i];
+        const hit = candidates[i];
+        if (!record || !hit) return article;
+        const [, , , , , fingerprints] = record;
+        return { ...article, articleSpans: articleSpansOf(fingerprints, sharedHashes(page, hit)) };
+      });
       return { ...report, articles };
     },
     /** Forgets every article, after any addition already under way. */
     clear(): Promise<void> {
       return enqueue(async () => {
-        const loaded = await ready();
-        loaded.clear();
+        const { index } = await ready();
+        index.clear();
         await db.clear();
-        await summarise(loaded);
+        await summarise(index);
       });
     },
   };

@@ -17,7 +17,7 @@ import {
 } from '../../../utils/background/action-indicator';
 import { createArticleStore } from '../../../utils/background/article-store';
 import type { ArticleDb } from '../../../utils/platform/indexed-db';
-import type { StoredArticle } from '../../../utils/core/republication/article-index';
+import type { StoredArticle, StoredSite } from '../../../utils/core/republication/stored-article';
 import { createBoundedLog } from '../../../utils/background/bounded-log';
 import { createCopyRecordStore, type RecordsItem } from '../../../utils/background/copy-records';
 import { createPasteIndexStore } from '../../../utils/background/paste-index-store';
@@ -206,13 +206,20 @@ describe('the copy record store', () => {
 
 function memoryArticleDb(): ArticleDb & { rows: Map<string, StoredArticle> } {
   const rows = new Map<string, StoredArticle>();
+  const sites = new Map<number, StoredSite>();
   return {
     rows,
-    all: async () => [...rows.values()],
+    all: async () => ({ articles: [...rows], sites: [...sites.values()] }),
     get: async (url) => rows.get(url),
-    put: async (entry) => void rows.set(entry.article.url, entry),
+    put: async (url, stored, site) => {
+      sites.set(site.id, site);
+      rows.set(url, stored);
+    },
     delete: async (urls) => urls.forEach((url) => rows.delete(url)),
-    clear: async () => rows.clear(),
+    clear: async () => {
+      rows.clear();
+      sites.clear();
+    },
   };
 }
 

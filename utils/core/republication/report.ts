@@ -82,7 +82,10 @@ export function parsePageLinks(links: readonly string[]): PageLink[] {
   });
 }
 
-export function linkStatusOf(pageLinks: readonly PageLink[], article: IndexedArticle): LinkStatus {
+export function linkStatusOf(
+  pageLinks: readonly PageLink[],
+  article: Pick<IndexedArticle, 'url' | 'hosts'>,
+): LinkStatus {
   const target = urlIdentity(article.url);
   const sites = new Set(article.hosts.map(siteHost));
   let status: LinkStatus = 'none';
@@ -172,12 +175,15 @@ export function sharedHashes(page: Fingerprints, hit: ArticleHits): Set<number> 
   return new Set(hit.pageFingerprints.map((f) => page.hashes[f]!));
 }
 
-/** The page's report: every indexed article it reuses, where, and whether it links back. */
+/**
+ * The page's report: every indexed article it reuses, where, and whether it links back.
+ * The hits' articles come with their whole cards (completeArticle, stored-article.ts).
+ */
 export function buildPageReport(
   url: string,
   text: string,
   page: Fingerprints,
-  hits: readonly ArticleHits[],
+  hits: readonly ArticleHits<IndexedArticle>[],
   pageLinks: readonly string[],
   now: number,
 ): PageReport {
