@@ -12,7 +12,7 @@
 // What a user can have: each log keeps at most 1,000 entries (MAX_COPY_RECORDS,
 // MAX_PASTE_RECORDS, MAX_REUSE_FINDINGS; the retention's largest choice, historyMaxEntries, is
 // the same 1,000), so from about 2,000 entries made on, the stored logs are full and stay full:
-// 10k and 100k store the same logs. What still grows beside them is the article index (10,000
+// 10k and 100k store the same logs. What still grows beside them is the article index (100,000
 // articles at most, in IndexedDB, which neither page reads: the popup reads its summary, the
 // count and the publishers' hosts, seeded at its size) and the paste index (160,000
 // fingerprints and 2,000 articles only read at most, built here by the real code from the
