@@ -141,17 +141,32 @@ export async function traced(session: CDPSession, action: () => Promise<void>) {
   return events;
 }
 
-/** An extension whose content script does nothing, in every frame: the page alone, plus the floor. */
-function emptyExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'linkback-bench-empty-'));
+/**
+ * An extension with only a worker (no content script: the page alone), or with a content
+ * script that does nothing, in every frame from document_start (the floor any extension
+ * pays). The worker lets the harness see the extension start.
+ */
+export function bareExtension(withContentScript: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'linkback-bench-bare-'));
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'Empty content script',
+      name: withContentScript ? 'Empty content script' : 'No content script',
       version: '1.0',
-      content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], all_frames: true }],
-      // A worker, so that the harness sees the extension start.
+      ...(withContentScript
+        ? {
+            content_scripts: [
+              {
+                matches: ['<all_urls>'],
+                js: ['content.js'],
+                all_frames: true,
+                match_about_blank: true,
+                run_at: 'document_start',
+              },
+            ],
+          }
+        : {}),
       background: { service_worker: 'worker.js' },
     }),
   );
@@ -276,7 +291,7 @@ async function gestureCosts(browser: ChromiumExtensionBrowser): Promise<Figure[]
 
 export async function hugePageFigures(): Promise<Figure[]> {
   const server: TestServer = await startServer();
-  const emptyDir = emptyExtension();
+  const emptyDir = bareExtension(true);
   const figures: Figure[] = [];
   try {
     const alone = new Map<string, TaskCosts>();

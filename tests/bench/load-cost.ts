@@ -10,16 +10,14 @@
 //
 // Then the first paste on a page, cold: the runtime and the paste index loaded on demand
 // (see firstPastes).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Route } from 'playwright-core';
 import {
   launchChromiumWithExtension,
   playwrightPage,
   type ChromiumExtensionBrowser,
 } from '../e2e/browsers';
-import { taskCosts, traced, type TraceEvent } from './huge-pages';
+import { bareExtension, taskCosts, traced, type TraceEvent } from './huge-pages';
 import { toStoredPasteIndex } from '../../utils/core/paste-index/snapshot';
 import { buildPasteIndexBulk, makeCopies } from './paste';
 import { escapeHtml, median, note, print, prose, quantile, type Figure } from './shared';
@@ -116,39 +114,6 @@ async function serve(context: BrowserContext, pasteText: string): Promise<void> 
     const known = PAGES[name] ?? PAGES['spa-rerendering'];
     return fulfil(route, known?.html ?? '');
   });
-}
-
-/** An extension with only a worker (no content script), or with one that does nothing. */
-function bareExtension(withContentScript: boolean): string {
-  const dir = mkdtempSync(join(tmpdir(), 'linkback-bench-bare-'));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: withContentScript ? 'Empty content script' : 'No content script',
-      version: '1.0',
-      ...(withContentScript
-        ? {
-            content_scripts: [
-              {
-                matches: ['<all_urls>'],
-                js: ['content.js'],
-                all_frames: true,
-                match_about_blank: true,
-                run_at: 'document_start',
-              },
-            ],
-          }
-        : {}),
-      background: { service_worker: 'worker.js' },
-    }),
-  );
-  writeFileSync(
-    join(dir, 'content.js'),
-    '// Nothing: the cost of having a content script at all.\n',
-  );
-  writeFileSync(join(dir, 'worker.js'), '');
-  return dir;
 }
 
 /** Linkback's storage as after a year of copying: 10,000 copies' index, articles read. */
