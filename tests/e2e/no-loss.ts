@@ -185,14 +185,30 @@ export function defineNoLossSuite(kind: BrowserKind): void {
     it(
       `${kind} › a paste within 50 ms of the click into a fresh page's field gets its link`,
       T,
-      async () => {
+      async (t) => {
         await article.bringToFront();
         await article.evaluate(() => document.getElementById('no-loss-case')?.remove());
         await setPageStripsCopies(article, true);
         const selection = await selectParagraphs(article, 0, 0);
         await pressCopy(article);
         await waitForCopyRecord(browser, selection.text);
+        // Every paste must get its link. The driver cannot always make the gap short (Firefox
+        // waits for the page between its input ticks, and the page is busy loading the runtime
+        // the click asked for): up to five tries per field until one comes within 50 ms.
         for (const target of ['#ta', '#ce'] as const) {
+          const gaps: number[] = [];
+          while (gaps.length < 5 && !gaps.some((gap) => gap < 50)) {
+            gaps.push(await pasteAtOnce(target, selection.text));
+          }
+          t.diagnostic(`${target}: click-to-V gaps ${gaps.map((g) => g.toFixed(0)).join(', ')} ms`);
+          assert.ok(
+            gaps.some((gap) => gap < 50),
+            `no paste came within 50 ms of its click (${gaps.map((g) => g.toFixed(0)).join(', ')} ms): the race was not tried`,
+          );
+        }
+
+        /** A fresh tab, a click into `target` and Control+v at once; returns the gap, ms. */
+        async function pasteAtOnce(target: '#ta' | '#ce', copied: string): Promise<number> {
           const fresh = await browser.newPage(EDITORS_URL);
           try {
             await fresh.evaluate(() => {
@@ -220,10 +236,8 @@ export function defineNoLossSuite(kind: BrowserKind): void {
             const times = await fresh.evaluate(
               () => (window as unknown as { __times: { click: number; paste: number } }).__times,
             );
-            const gap = times.paste - times.click;
-            assert.ok(gap < 50, `the paste came ${gap.toFixed(0)} ms after the click: not a race`);
             assert.ok(
-              squeeze(value).includes(squeeze(selection.text)),
+              squeeze(value).includes(squeeze(copied)),
               `${target} holds the user's text: ${JSON.stringify(value)}`,
             );
             assert.equal(
@@ -231,6 +245,7 @@ export function defineNoLossSuite(kind: BrowserKind): void {
               1,
               `${target} got the link: ${JSON.stringify(value)}`,
             );
+            return times.paste - times.click;
           } finally {
             await fresh.close();
           }
