@@ -38,6 +38,10 @@ async function upgradeArticleDb(
   oldVersion: number,
   transaction: IDBPTransaction<unknown, string[], 'versionchange'>,
 ): Promise<void> {
+  // An aborted upgrade rejects its transaction and every write under way: the open request's
+  // own error is what callers see, so these must not go unhandled.
+  transaction.done.catch(() => undefined);
+  const writes: Promise<unknown>[] = [];
   try {
     if (oldVersion >= 2) return;
     database.createObjectStore(ARTICLES);
@@ -49,13 +53,14 @@ async function upgradeArticleDb(
     const siteOf = createSiteIds([]);
     const articles = transaction.objectStore(ARTICLES);
     const sites = transaction.objectStore(SITES);
-    const writes = old.flatMap((record) => {
+    for (const record of old) {
       const { url, stored, site } = migrateStoredArticle(record, siteOf);
-      return [articles.put(stored, url), sites.put(site)];
-    });
+      writes.push(articles.put(stored, url), sites.put(site));
+    }
     database.deleteObjectStore('articles');
     await Promise.all(writes);
   } catch (error) {
+    for (const write of writes) write.catch(() => undefined);
     transaction.abort();
     throw error;
   }
