@@ -64,7 +64,7 @@ interface TaskCosts {
 
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall']);
 const MICROTASK_EVENTS = new Set(['RunMicrotasks', 'BlinkScheduler_PerformMicrotaskCheckpoint']);
-const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+export const TASK_EVENTS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 /** Linkback's share of each task on the renderers' main threads (see the top of the file). */
 export function taskCosts(events: TraceEvent[], scriptOrigin: string): TaskCosts {

@@ -17,7 +17,7 @@ import {
   playwrightPage,
   type ChromiumExtensionBrowser,
 } from '../e2e/browsers';
-import { bareExtension, taskCosts, traced, type TraceEvent } from './huge-pages';
+import { bareExtension, TASK_EVENTS, taskCosts, traced, type TraceEvent } from './huge-pages';
 import { toStoredPasteIndex } from '../../utils/core/paste-index/snapshot';
 import { buildPasteIndexBulk, makeCopies } from './paste';
 import { escapeHtml, median, note, print, prose, quantile, type Figure } from './shared';
@@ -159,7 +159,7 @@ function pageTaskTime(events: TraceEvent[]): number {
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const tasks = events
-    .filter((e) => e.ph === 'X' && TASKS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
+    .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && mainThreads.has(`${e.pid}:${e.tid}`))
     .sort((a, b) => a.ts - b.ts);
   let total = 0;
   const endOf = new Map<string, number>();
@@ -173,7 +173,6 @@ function pageTaskTime(events: TraceEvent[]): number {
 }
 
 const PAGE_ORIGINS = /^http:\/\/(reader|widgets)\.test\//;
-const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 interface LoadCost {
   /** Main-thread task time of all the page's renderers, ms. */

@@ -1,7 +1,6 @@
 import { addCopyToIndex, addToIndex } from '../core/paste-index/build';
 import {
   EMPTY_PASTE_INDEX,
-  fromStoredPasteIndex,
   toStoredPasteIndex,
   type PasteIndexSnapshot,
   type PasteSource,
@@ -54,7 +53,7 @@ export function createPasteIndexStore(
   }
 
   async function read(): Promise<PasteIndexSnapshot> {
-    return checkPasteIndex(fromStoredPasteIndex(await item.getValue())) ?? (await rebuilt());
+    return checkPasteIndex(await item.getValue()) ?? (await rebuilt());
   }
 
   /** Writes `build()`, then with half the entries at a time while storage is full. */
@@ -86,7 +85,7 @@ export function createPasteIndexStore(
     /** Whether what is stored cannot be read as an index (nothing stored is fine). */
     async isDamaged(): Promise<boolean> {
       const stored = await item.getValue();
-      return stored != null && checkPasteIndex(fromStoredPasteIndex(stored)) === null;
+      return stored != null && checkPasteIndex(stored) === null;
     },
     /** Replaces the index with one built from the copy records. */
     rebuild(): Promise<void> {

@@ -82,6 +82,14 @@ export interface PastePayload extends ClipboardPayload {
 
 const NOTHING: ClipboardPayload = { plain: '', html: '' };
 
+/**
+ * The user's own paste as a payload with nothing of Linkback's around it: what is delivered
+ * when a paste is given back (a held one Linkback adds nothing to, or an undone one).
+ */
+export function unchangedPayload(original: ClipboardPayload): PastePayload {
+  return { ...original, additions: { before: NOTHING, after: NOTHING } };
+}
+
 /** A block of its own for the text after the caret; `<br>` keeps editors from dropping it. */
 const EMPTY_BLOCK = '<p><br></p>';
 

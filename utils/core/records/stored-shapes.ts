@@ -4,7 +4,11 @@
  * have left anything under its keys. Each reader keeps what it can read, drops what it
  * cannot, and counts what it dropped so that the user can be told. Browser-free.
  */
-import type { PasteIndexSnapshot, PasteSource } from '../paste-index/snapshot';
+import {
+  fromStoredPasteIndex,
+  type PasteIndexSnapshot,
+  type PasteSource,
+} from '../paste-index/snapshot';
 import type { CopyRecord, PasteRecord, ReuseFinding } from './records';
 import type { LinkStatus } from '../republication/report';
 import { MAX_PAGE_TITLE } from './reuse-findings';
@@ -143,7 +147,9 @@ function readPasteSource(entry: unknown): PasteSource | null {
  * The paste index whole or not at all: its pairs point into its list of sources, so a
  * damaged one cannot be half kept. Null means "rebuild it from the copy records".
  */
-export function checkPasteIndex(value: unknown): PasteIndexSnapshot | null {
+/** The index as stored (its sources one JSON string, or objects as before: snapshot.ts), checked. */
+export function checkPasteIndex(stored: unknown): PasteIndexSnapshot | null {
+  const value = fromStoredPasteIndex(stored);
   if (!isObject(value) || value.version !== 1 || !Array.isArray(value.sources)) return null;
   const sources = value.sources.map(readPasteSource);
   if (sources.some((source) => !source)) return null;

@@ -1,5 +1,5 @@
 import type { ClipboardPayload } from '../../core/attribution/format';
-import type { PasteTargetKind } from '../../core/attribution/paste-payload';
+import { unchangedPayload, type PasteTargetKind } from '../../core/attribution/paste-payload';
 import {
   createPasteDelivery,
   createPasteEventFactory,
@@ -27,9 +27,6 @@ const EDITABLE =
 
 /** Keys that come before a paste from the keyboard: Ctrl or ⌘ (+V), Shift (+Insert). */
 const PASTE_KEYS = new Set(['Control', 'Meta', 'Shift', 'Insert']);
-
-const NOTHING = { plain: '', html: '' };
-const NO_ADDITIONS = { before: NOTHING, after: NOTHING };
 
 /**
  * What every frame runs of paste-time attribution, from document_start: listeners, and
@@ -71,7 +68,7 @@ export function startPasteGate(deps: PasteGateDeps): void {
   ) => {
     if (kind === 'quiet') return insertNatively(target, original, false);
     deliver ??= createPasteDelivery(createPasteEventFactory(pageEventWorld(win)));
-    deliver(target, { ...original, additions: NO_ADDITIONS }, kind, null);
+    deliver(target, unchangedPayload(original), kind, null);
   };
   const held = createPasteHold({
     win,
@@ -120,9 +117,10 @@ export function startPasteGate(deps: PasteGateDeps): void {
     void load();
   });
   const loadOnUse = (event: Event) => {
-    if (loading || !isEditable(event.composedPath()[0])) return;
+    // Every key and click of a page not yet used comes here: the cheap tests first.
+    if (loading) return;
     if (event.type === 'keydown' && !PASTE_KEYS.has((event as KeyboardEvent).key)) return;
-    void load();
+    if (isEditable(event.composedPath()[0])) void load();
   };
   deps.listen(win, 'keydown', loadOnUse);
   deps.listen(win, 'contextmenu', loadOnUse);

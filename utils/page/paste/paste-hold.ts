@@ -57,21 +57,18 @@ export function createPasteHold(deps: PasteHoldDeps) {
   function heldPaste(event: ClipboardEvent, target: Element, original: ClipboardPayload) {
     const path = event.composedPath();
     let acted = false;
-    const clipboardData = {
-      types: Object.freeze(Object.keys(original)),
-      getData: (type: string) =>
-        type === 'text/plain' ? original.plain : type === 'text/html' ? original.html : '',
-    };
+    // What paste-handler.ts reads of an event, and nothing more.
     const replay = {
-      type: 'paste',
       isTrusted: true,
       defaultPrevented: false,
-      clipboardData,
+      clipboardData: {
+        getData: (type: string) =>
+          type === 'text/plain' ? original.plain : type === 'text/html' ? original.html : '',
+      },
       target: event.target,
       composedPath: () => path,
       preventDefault: () => void (acted = true),
       stopImmediatePropagation: () => undefined,
-      stopPropagation: () => undefined,
     } as unknown as ClipboardEvent;
     return { replay, acted: () => acted };
   }

@@ -1,5 +1,9 @@
 import type { ClipboardPayload } from '../../core/attribution/format';
-import type { AttributedTargetKind, PastePayload } from '../../core/attribution/paste-payload';
+import {
+  unchangedPayload,
+  type AttributedTargetKind,
+  type PastePayload,
+} from '../../core/attribution/paste-payload';
 import { MAX_NATIVE_INSERTION } from './dispatch-paste';
 import type { DeliverPaste, Delivery } from './paste-handler';
 
@@ -155,18 +159,12 @@ async function undoInEditor(paste: AttributedPaste, tools: UndoTools): Promise<b
   // elsewhere too): landing adds one.
   const start = squeezed(paste.original.plain).slice(0, 40);
   const shownBefore = occurrences(squeezed(textNow()), start);
-  const nothing = { plain: '', html: '' };
   const putBack = () => {
     // The user's paste must not end up gone: the attributed one comes back instead.
     tools.historyStep(receiver, 'redo');
   };
   try {
-    tools.deliver(
-      receiver,
-      { ...paste.original, additions: { before: nothing, after: nothing } },
-      paste.kind,
-      null,
-    );
+    tools.deliver(receiver, unchangedPayload(paste.original), paste.kind, null);
   } catch (error) {
     putBack();
     throw error;

@@ -54,12 +54,14 @@ let onError: ReturnType<typeof vi.fn<(error: unknown) => void>>;
 
 let runtimeLoads: number;
 
+/** Registers a capture listener that the test's clean-up removes, as the content script's context does. */
+function listen(target: EventTarget, type: string, listener: (event: Event) => void) {
+  target.addEventListener(type, listener, { capture: true });
+  cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
+}
+
 function start() {
   const win = window as Window & typeof globalThis;
-  const listen = (target: EventTarget, type: string, listener: (event: Event) => void) => {
-    target.addEventListener(type, listener, { capture: true });
-    cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
-  };
   startPasteGate({
     win,
     loadRuntime: () => {
@@ -261,10 +263,6 @@ describe('the paste gate and runtime', () => {
     document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
     const editor = document.getElementById('ed')!;
     const received = editorTakingPastes(editor);
-    const listen = (target: EventTarget, type: string, listener: (event: Event) => void) => {
-      target.addEventListener(type, listener, { capture: true });
-      cleanups.push(() => target.removeEventListener(type, listener, { capture: true }));
-    };
     startPasteGate({
       win: window as Window & typeof globalThis,
       loadRuntime: () => Promise.reject(new Error('the extension was updated under the page')),
