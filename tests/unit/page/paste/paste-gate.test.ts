@@ -128,6 +128,15 @@ async function focusOn(element: Element) {
   await settle();
 }
 
+/** A page whose editor (taking pastes, as ProseMirror does) the user has clicked into. */
+async function editorInUse() {
+  document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
+  start();
+  const editor = document.getElementById('ed')!;
+  await focusOn(editor);
+  return { editor, received: editorTakingPastes(editor) };
+}
+
 beforeEach(() => {
   document.body.innerHTML = '<p>Nothing to paste into.</p>';
   pasteIndex = storedValue(SNAPSHOT, EMPTY_PASTE_INDEX);
@@ -300,11 +309,7 @@ describe('the paste gate and runtime', () => {
   });
 
   it('hands the editor the paste with the link, and records where it went', async () => {
-    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
-    start();
-    const editor = document.getElementById('ed')!;
-    await focusOn(editor);
-    const received = editorTakingPastes(editor);
+    const { editor, received } = await editorInUse();
     userPaste(editor, COPIED);
     expect(received).toEqual([`${COPIED}\n\nSource: ${URL_}`]);
     expect(records).toMatchObject([
@@ -314,11 +319,7 @@ describe('the paste gate and runtime', () => {
   });
 
   it('follows the settings and the index as storage changes them', async () => {
-    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
-    start();
-    const editor = document.getElementById('ed')!;
-    await focusOn(editor);
-    const received = editorTakingPastes(editor);
+    const { editor, received } = await editorInUse();
     settings.change({ ...DEFAULT_SETTINGS, attributeOnPaste: false });
     userPaste(editor, COPIED);
     settings.change(DEFAULT_SETTINGS);
@@ -343,11 +344,7 @@ describe('the paste gate and runtime', () => {
   });
 
   it('changes nothing pasted on a site the user turned Linkback off on', async () => {
-    document.body.innerHTML = '<div id="ed" contenteditable="true"></div>';
-    start();
-    const editor = document.getElementById('ed')!;
-    await focusOn(editor);
-    const received = editorTakingPastes(editor);
+    const { editor, received } = await editorInUse();
     siteChoices.change({ [window.location.hostname]: { kind: 'off' } });
     userPaste(editor, COPIED);
     await settle();
