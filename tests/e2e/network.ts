@@ -278,6 +278,9 @@ function readCard(popup: E2EPage): Promise<CardReading> {
       const card = document.querySelector('[data-testid="metadata-card"]');
       if (!card) return null;
       const image = card.querySelector<HTMLImageElement>('[data-testid="lead-thumbnail"]');
+      // A data: image decodes after it is drawn: read it once loaded or refused (a refused
+      // one is complete too, with no width). Seen on Firefox ESR 140 once the popup drew sooner.
+      if (image && !image.complete) return null;
       return {
         title: card.querySelector('[data-field="title"]')?.textContent ?? '',
         thumbnail: image
