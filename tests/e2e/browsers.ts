@@ -580,8 +580,9 @@ function isUnknownOrientationCommand(err: unknown): boolean {
  * awaited, through puppeteer's own BiDi connection. Either way the tab's inner size is checked.
  */
 async function setFirefoxViewport(page: PptrPage, width: number, height: number): Promise<void> {
-  // Once in CI, Firefox ESR 140 under load never answered `browsingContext.setViewport` for a
-  // fresh tab (puppeteer gave up after its minute): a call unanswered in 10 s is sent again.
+  // Twice in CI, Firefox ESR 140 under load let a fresh tab's viewport call go nowhere: once it
+  // never answered `browsingContext.setViewport` (puppeteer gave up after its minute), once it
+  // answered but the tab kept its old size for 5 s. Either way the call is sent again.
   for (let attempt = 1; ; attempt++) {
     try {
       return await failAfter(
@@ -590,10 +591,14 @@ async function setFirefoxViewport(page: PptrPage, width: number, height: number)
         'Firefox did not answer browsingContext.setViewport',
       );
     } catch (err) {
-      if (attempt >= 3 || !String(err).includes('did not answer')) throw err;
+      const unanswered = String(err).includes('did not answer');
+      if (attempt >= 3 || !(unanswered || err instanceof ViewportNotTaken)) throw err;
     }
   }
 }
+
+/** The tab answered the viewport call but kept another size. */
+class ViewportNotTaken extends Error {}
 
 function failAfter<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -623,14 +628,20 @@ async function sizeFirefoxViewport(page: PptrPage, width: number, height: number
       await sendDirectly();
     }
   }
-  await pollUntil(
-    async () => {
-      const [w, h] = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
-      return w === width && h === height;
-    },
-    5000,
-    `Firefox viewport did not become ${width}×${height}`,
-  );
+  let seen = 'unread';
+  try {
+    await pollUntil(
+      async () => {
+        const [w, h] = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+        seen = `${w}×${h}`;
+        return w === width && h === height;
+      },
+      4000,
+      `Firefox viewport did not become ${width}×${height}`,
+    );
+  } catch (err) {
+    throw new ViewportNotTaken(`${String(err)}; the tab's inner size was ${seen}`);
+  }
 }
 
 class PuppeteerPage implements E2EPage {
