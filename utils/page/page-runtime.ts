@@ -10,11 +10,7 @@
  */
 import type { PasteRuntime } from './paste/paste-runtime';
 import type { RepublicationCheck } from './republication/page-scan';
-import { PASTE_INDEX, SETTINGS, SITE_CHOICES } from '../platform/storage/stored-items';
 import type { StoredValues } from '../platform/storage/page-values';
-
-/** What paste-time attribution reads before it can decide on a paste. */
-export const PASTE_STATE = [SETTINGS, SITE_CHOICES, PASTE_INDEX] as const;
 
 /** What the content script lends the runtime: its listeners and clean-up go with it. */
 export interface PageHooks {
@@ -26,7 +22,7 @@ export interface PageHooks {
 export interface PageRuntime {
   /**
    * Reads the paste index and settings (`stored`: their read, started with the runtime's
-   * import, PASTE_STATE); resolves once pastes can be decided on.
+   * import, stored-items.ts's PASTE_STATE_KEYS); resolves once pastes can be decided on.
    */
   startPaste(hooks: PageHooks, stored: StoredValues): Promise<PasteRuntime>;
   /** The check of the top frame's text, once the page is worth checking. */

@@ -69,3 +69,30 @@ describe('the stored items', { timeout: 20_000 }, () => {
     expect(reads).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('what a page reads before its runtime comes', () => {
+  it('answers the items paste-time attribution reads, in one read, and reads any other itself', async () => {
+    const { readStoredValues, watchedValue } =
+      await import('../../../utils/platform/storage/page-values');
+    const stored = await import('../../../utils/platform/storage/stored-items');
+    await fakeBrowser.storage.local.set({
+      settings: { minWords: 3 },
+      siteChoices: { 'example.com': { kind: 'off' } },
+      articleSummary: { articles: 2, publisherHosts: ['caliber.az'] },
+    });
+    const reads = countReads();
+    const prefetched = readStoredValues(stored.PASTE_STATE_KEYS);
+    const settings = watchedValue(stored.SETTINGS, prefetched);
+    const siteChoices = watchedValue(stored.SITE_CHOICES, prefetched);
+    const pasteIndex = watchedValue(stored.PASTE_INDEX, prefetched);
+    expect((await settings.getValue()).minWords).toBe(3);
+    expect(await siteChoices.getValue()).toEqual({ 'example.com': { kind: 'off' } });
+    expect(await pasteIndex.getValue()).toEqual(stored.PASTE_INDEX.fallback);
+    expect(reads.mock.calls).toEqual([[['settings', 'siteChoices', 'pasteIndex']]]);
+
+    // An item the early read did not ask for is not taken as absent from it.
+    const summary = watchedValue(stored.ARTICLE_SUMMARY, prefetched);
+    expect(await summary.getValue()).toEqual({ articles: 2, publisherHosts: ['caliber.az'] });
+    expect(reads).toHaveBeenLastCalledWith('articleSummary');
+  });
+});

@@ -45,7 +45,9 @@ const LABELS: Record<string, string> = { en: 'Source', ru: 'Источник', a
 const LICENCE_LABELS: Record<string, string> = { en: 'License', ru: 'Лицензия', az: 'Lisenziya' };
 
 /** Every label an attribution of Linkback's can start with. */
-export const ATTRIBUTION_LABELS: readonly string[] = [...new Set(Object.values(LABELS))];
+export const ATTRIBUTION_LABELS: readonly string[] = /* @__PURE__ */ Array.from(
+  new Set(Object.values(LABELS)),
+);
 const DEFAULT_LABEL = 'Source';
 
 /** Marks Linkback's own paragraph so a second copy of already-attributed text is recognised. */

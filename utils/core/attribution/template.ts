@@ -175,11 +175,13 @@ const CLOSING = ')\\]}»”“’"\'';
  */
 const SEPARATORS = ',.;:—–\\-|/·•';
 
-const NEIGHBOURING_EMPTIES = new RegExp(`${EMPTY}(?:\\s*${EMPTY})+`, 'g');
-const EMPTY_BRACKETS = new RegExp(`[${OPENING}]\\s*${EMPTY}\\s*[${CLOSING}]`, 'g');
-const SEPARATOR_BEFORE = new RegExp(`\\s*[${SEPARATORS}]+\\s*${EMPTY}`, 'g');
-const SEPARATOR_AFTER_FIRST = new RegExp(`^\\s*${EMPTY}\\s*[${SEPARATORS}]+`);
-const EMPTY_WITH_SPACE = new RegExp(`\\s*${EMPTY}\\s*`, 'g');
+// Marked pure: a bundler keeps a constructor call it cannot prove harmless, so these
+// patterns were built in every frame by the script on every page, which never uses them.
+const NEIGHBOURING_EMPTIES = /* @__PURE__ */ new RegExp(`${EMPTY}(?:\\s*${EMPTY})+`, 'g');
+const EMPTY_BRACKETS = /* @__PURE__ */ new RegExp(`[${OPENING}]\\s*${EMPTY}\\s*[${CLOSING}]`, 'g');
+const SEPARATOR_BEFORE = /* @__PURE__ */ new RegExp(`\\s*[${SEPARATORS}]+\\s*${EMPTY}`, 'g');
+const SEPARATOR_AFTER_FIRST = /* @__PURE__ */ new RegExp(`^\\s*${EMPTY}\\s*[${SEPARATORS}]+`);
+const EMPTY_WITH_SPACE = /* @__PURE__ */ new RegExp(`\\s*${EMPTY}\\s*`, 'g');
 
 /** One line of text: line breaks, tabs and control characters become single spaces. */
 function oneLine(text: string): string {

@@ -23,15 +23,21 @@ export interface WatchedValue<T> {
 }
 
 /** Several items read in one call, started before the code that uses them has arrived. */
-export type StoredValues = Promise<Record<string, unknown>>;
+export interface StoredValues {
+  /** The storage.local keys read. */
+  keys: readonly string[];
+  values: Promise<Record<string, unknown>>;
+}
 
-export function readStoredValues(items: readonly StoredItem<unknown>[]): StoredValues {
-  return browser.storage.local.get(items.map((item) => localKey(item.key)));
+/** By keys, not items: see PASTE_STATE_KEYS in stored-items.ts. */
+export function readStoredValues(keys: readonly StoredItem<unknown>['key'][]): StoredValues {
+  const local = keys.map(localKey);
+  return { keys: local, values: browser.storage.local.get(local) };
 }
 
 /**
  * One stored item, read plainly: its check (when it has one) or its fallback apply as in
- * items.ts. `prefetched` answers its first read (see readStoredValues).
+ * items.ts. `prefetched` answers its first read (see readStoredValues) when it read the item.
  */
 export function watchedValue<T>(
   item: StoredItem<T> & Partial<Pick<CheckedStoredItem<T>, 'check'>>,
@@ -40,7 +46,7 @@ export function watchedValue<T>(
   const read = (stored: T | null): T =>
     item.check ? item.check(stored).value : (stored ?? item.fallback);
   const key = localKey(item.key);
-  let first = prefetched;
+  let first = prefetched?.keys.includes(key) ? prefetched.values : undefined;
   const value: WatchedValue<T> = {
     fallback: item.fallback,
     getValue: async () => {

@@ -18,6 +18,17 @@ import {
 import { NO_ARTICLES_READ, type ArticleIndexSummary } from '../../core/republication/article-index';
 import { checkSiteChoices, type SiteChoices } from '../../core/rules/site-choice';
 
+/**
+ * The keys of what paste-time attribution reads (the settings, the site choices, the paste
+ * index), apart from their items: the script on every page starts this read before the page
+ * runtime arrives, and a bundler keeps a whole item (its check, and all the check imports)
+ * wherever one of its properties is read.
+ */
+const SETTINGS_KEY = 'local:settings';
+const SITE_CHOICES_KEY = 'local:siteChoices';
+const PASTE_INDEX_KEY = 'local:pasteIndex';
+export const PASTE_STATE_KEYS = [SETTINGS_KEY, SITE_CHOICES_KEY, PASTE_INDEX_KEY] as const;
+
 export interface StoredItem<T> {
   key: StorageItemKey;
   fallback: T;
@@ -82,7 +93,7 @@ export const REUSE_FINDINGS: CheckedStoredItem<ReuseFinding[]> = {
 };
 
 export const SETTINGS: CheckedStoredItem<Settings> = {
-  key: 'local:settings',
+  key: SETTINGS_KEY,
   fallback: DEFAULT_SETTINGS,
   version: 1,
   migrations: {},
@@ -94,7 +105,7 @@ export const SETTINGS: CheckedStoredItem<Settings> = {
  * and read by the article script at copy time: a change applies in open tabs at once.
  */
 export const SITE_CHOICES: CheckedStoredItem<SiteChoices> = {
-  key: 'local:siteChoices',
+  key: SITE_CHOICES_KEY,
   fallback: {},
   version: 1,
   migrations: {},
@@ -118,7 +129,7 @@ export const RULED_SITES: CheckedStoredItem<string[]> = {
  * apart from the records so that pages load only hashes, never the copied texts.
  */
 export const PASTE_INDEX: StoredItem<StoredPasteIndex> = {
-  key: 'local:pasteIndex',
+  key: PASTE_INDEX_KEY,
   fallback: EMPTY_PASTE_INDEX,
   version: 1,
   migrations: {},
