@@ -19,7 +19,7 @@ export function OptionsPage({
       <SettingsForm key={`settings-${generation}`} store={settings} />
       <SiteChoicesList key={`sites-${generation}`} store={sites} />
       <p>
-        <a href="/history.html" target="_blank" data-action="open-history">
+        <a href="/history-page.html" target="_blank" data-action="open-history">
           {t('historyOpen')}
         </a>
       </p>

@@ -510,7 +510,7 @@ async function walkthrough(server: TestServer): Promise<void> {
     await options.close();
 
     step('The history page: every copy and paste, searchable, exportable');
-    const history = await browser.openExtensionPage('history.html', { width: 1000, height: 900 });
+    const history = await browser.openExtensionPage('history-page.html', { width: 1000, height: 900 });
     const count = await history.waitFor(
       () => document.querySelector('[data-testid="history-count"]')?.textContent ?? null,
     );
@@ -536,7 +536,7 @@ async function walkthrough(server: TestServer): Promise<void> {
     await darkOptions.waitFor(() => !!document.querySelector('input[name="host"]'));
     await darkScreenshot(darkOptions, '17-dark-options.png');
     await darkOptions.close();
-    const darkHistory = await browser.openExtensionPage('history.html', {
+    const darkHistory = await browser.openExtensionPage('history-page.html', {
       width: 1000,
       height: 900,
     });

@@ -97,7 +97,7 @@ const actions = {
     await siteChoicesItem.setValue(withSiteChoice(await siteChoicesItem.getValue(), host, choice));
   },
   openHistory(): void {
-    void browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
+    void browser.tabs.create({ url: browser.runtime.getURL('/history-page.html') });
   },
   openSettings(): void {
     void browser.runtime.openOptionsPage();

@@ -380,7 +380,7 @@ export async function popupFigures(sizes: readonly number[] = SIZES): Promise<Fi
     const target = await browser.newPage(targetUrl);
     const tabId = await browser.findTabId(targetUrl);
     const popupUrl = `${browser.extensionOrigin}/popup.html?tab=${tabId}`;
-    const historyUrl = `${browser.extensionOrigin}/history.html`;
+    const historyUrl = `${browser.extensionOrigin}/history-page.html`;
     for (const size of [0, ...sizes]) {
       const state = storedState(size);
       note(`history of ${size} entries: ${state.counts}`);

@@ -803,7 +803,7 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
       'the history page lists the copies and pastes, filters them, and exports a CSV that parses back',
       T,
       async () => {
-        const history = await browser.openExtensionPage('history.html', {
+        const history = await browser.openExtensionPage('history-page.html', {
           width: 1000,
           height: 900,
         });
@@ -878,7 +878,7 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
       }, keys);
 
     async function openHistory(): Promise<E2EPage> {
-      const history = await browser.openExtensionPage('history.html', {
+      const history = await browser.openExtensionPage('history-page.html', {
         width: 1000,
         height: 900,
       });

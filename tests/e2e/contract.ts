@@ -117,6 +117,35 @@ export function defineContractSuite(kind: BrowserKind): void {
         assert.match(browser.extensionOrigin, /^(chrome|moz)-extension:\/\/[\w-]+$/);
       });
 
+      it(
+        'takes over none of the browser’s own pages: its History page stays the browser’s',
+        T,
+        async () => {
+          // A page of the extension's named `history` (or `newtab`, `bookmarks`) became
+          // Chromium's History page, chrome://history and Ctrl+H, in place of the browser's.
+          const overrides = await browser.evalInExtension(() => {
+            const g = globalThis as unknown as {
+              browser?: { runtime: { getManifest(): Record<string, unknown> } };
+              chrome?: { runtime: { getManifest(): Record<string, unknown> } };
+            };
+            return (g.browser ?? g.chrome)?.runtime.getManifest().chrome_url_overrides ?? null;
+          });
+          assert.equal(overrides, null, 'the manifest overrides no browser page');
+          if (kind !== 'chromium') return; // Firefox has no History page an extension may replace.
+          const history = await browser.newPage('chrome://history');
+          try {
+            const shown = await history.waitFor(() =>
+              document.querySelector('history-app') !== null || document.title.includes('Linkback')
+                ? document.title
+                : null,
+            );
+            assert.doesNotMatch(shown, /Linkback/, 'chrome://history shows the browser’s history');
+          } finally {
+            await history.close();
+          }
+        },
+      );
+
       it('reaches caliber.az and the editors origin through the local server', T, async () => {
         assert.equal(await en.evaluate(() => location.host), 'caliber.az');
         assert.ok(
