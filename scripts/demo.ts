@@ -510,7 +510,10 @@ async function walkthrough(server: TestServer): Promise<void> {
     await options.close();
 
     step('The history page: every copy and paste, searchable, exportable');
-    const history = await browser.openExtensionPage('history-page.html', { width: 1000, height: 900 });
+    const history = await browser.openExtensionPage('history-page.html', {
+      width: 1000,
+      height: 900,
+    });
     const count = await history.waitFor(
       () => document.querySelector('[data-testid="history-count"]')?.textContent ?? null,
     );
