@@ -154,22 +154,29 @@ function ReusedArticleItem({
 /**
  * Which read articles the page reuses and whether it links back. Page text is shown as text
  * only. With nothing reused, says what the page was compared with (`articlesRead`: how many
- * articles Linkback knows; null when unknown).
+ * articles Linkback knows; null when unknown), or, while the page's check is still under way
+ * (`checking`), that it is: never "nothing found" before the page was looked at.
  */
 export function ComplianceReport({
   report,
   actions,
   articlesRead = null,
+  checking = false,
 }: {
   report: PageReport | null;
   actions: ReportActions;
   articlesRead?: number | null;
+  checking?: boolean;
 }) {
   const articles = report?.articles ?? [];
   return (
     <section data-testid="compliance-report" class="card" aria-labelledby="report-heading">
       <h2 id="report-heading">{t('reportTitle')}</h2>
-      {articles.length === 0 ? (
+      {checking && !report ? (
+        <p class="empty" role="status" data-testid="report-checking">
+          {t('reportChecking')}
+        </p>
+      ) : articles.length === 0 ? (
         <>
           <p class="empty" data-testid="no-reuse">
             {articlesRead === 0 ? t('reportNothingRead') : t('reportNone')}

@@ -24,7 +24,18 @@ export interface PopupData {
   pageUrl?: string | null;
   /** How many articles the republication check knows; null when unknown. */
   articlesRead?: number | null;
+  /**
+   * The page will be checked but has no report yet (it is loading, or the check runs in its
+   * idle time): the popup says so and follows the report (`followReport`) until it comes.
+   */
+  checkPending?: boolean;
 }
+
+/**
+ * Asks the tab for its report again until it has one, calling `onReport` with it, or with
+ * null once it gives up; returns a function that stops asking.
+ */
+export type FollowReport = (onReport: (report: PageReport | null) => void) => () => void;
 
 /** The site the popup speaks of ("caliber.az"), from whichever address is known; null off the web. */
 export function popupHost(data: PopupData): string | null {
@@ -69,9 +80,11 @@ type Load =
 export function PopupApp({
   load,
   actions,
+  followReport,
 }: {
   load: () => Promise<PopupData>;
   actions: ReportActions & RuleActions & { openHistory(): void };
+  followReport?: FollowReport;
 }) {
   const [result, setResult] = useState<Load>({ status: 'loading' });
   // The rule as the user just set it: the tab learns of it through storage, a moment later.
@@ -83,6 +96,17 @@ export function PopupApp({
         setResult({ status: 'failed', message: String((error as Error)?.message ?? error) }),
     );
   }, [load]);
+  const pending = result.status === 'ready' && !!result.data.checkPending;
+  useEffect(() => {
+    if (!pending || !followReport) return;
+    return followReport((report) =>
+      setResult((current) =>
+        current.status === 'ready'
+          ? { ...current, data: { ...current.data, report, checkPending: false } }
+          : current,
+      ),
+    );
+  }, [pending, followReport]);
 
   if (result.status === 'loading') return <p class="empty">{t('loading')}</p>;
   if (result.status === 'failed')
@@ -131,7 +155,12 @@ export function PopupApp({
   }
   // The publisher's own pages quoting its articles are not republication.
   const reportSection = !state?.publisher && (
-    <ComplianceReport report={report} actions={actions} articlesRead={articlesRead} />
+    <ComplianceReport
+      report={report}
+      actions={actions}
+      articlesRead={articlesRead}
+      checking={pending && !!followReport}
+    />
   );
   const reused = !!report?.articles.length;
   return (

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PopupApp, type PopupData } from '../../components/PopupApp';
+import { PopupApp, type FollowReport, type PopupData } from '../../components/PopupApp';
 import { sendToBackground, sendToTab, type TabMessage } from '../../utils/platform/messaging';
 import { injectArticleScript, type ScriptingApi } from '../../utils/platform/article-script';
 import {
@@ -11,6 +11,8 @@ import {
   storageHealthItem,
 } from '../../utils/platform/storage/items';
 import { recentCopies } from '../../utils/core/records/recent-copies';
+import type { ArticleIndexSummary } from '../../utils/core/republication/article-index';
+import { parseHttpUrl } from '../../utils/core/url';
 import { uiLanguage } from '../../components/i18n';
 import { withSiteChoice, type SiteChoice } from '../../utils/core/rules/site-choice';
 
@@ -83,8 +85,41 @@ async function loadPopupData(): Promise<PopupData> {
     health,
     pageUrl,
     articlesRead: summary?.articles ?? null,
+    checkPending: !report && checkExpected(pageUrl, summary),
   };
 }
+
+/**
+ * Whether the tab's page is one the republication check runs on (content.ts): a web page off
+ * the read articles' own sites, once an article has been read.
+ */
+function checkExpected(pageUrl: string | null, summary: ArticleIndexSummary | null): boolean {
+  const url = parseHttpUrl(pageUrl);
+  if (!url || !summary?.articles) return false;
+  return !summary.publisherHosts.includes(url.hostname.toLowerCase());
+}
+
+/** How long the popup waits for a check under way, asking every REPORT_POLL_MS. */
+const REPORT_WAIT_MS = 15_000;
+const REPORT_POLL_MS = 400;
+
+/** The page is checked after it has loaded, in its idle time: the popup asks until it has been. */
+const followReport: FollowReport = (onReport) => {
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  const ask = async () => {
+    const report = await askTab({ type: 'report:get' });
+    if (stopped) return;
+    if (report || Date.now() - started >= REPORT_WAIT_MS) onReport(report ?? null);
+    else timer = setTimeout(() => void ask(), REPORT_POLL_MS);
+  };
+  timer = setTimeout(() => void ask(), REPORT_POLL_MS);
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+};
 
 const actions = {
   async highlight(articleUrl: string): Promise<number> {
@@ -111,4 +146,4 @@ const load = () => popupData;
 
 document.documentElement.lang = uiLanguage();
 const root = document.getElementById('app');
-if (root) render(<PopupApp load={load} actions={actions} />, root);
+if (root) render(<PopupApp load={load} actions={actions} followReport={followReport} />, root);

@@ -6,7 +6,8 @@
 // rule (copy.ts), generic metadata accuracy and extraction time on the news fixtures
 // (metadata.ts), the longest task Linkback causes on huge and pathological pages
 // (huge-pages.ts), and the popup's first paint and the history page's first rows with a
-// history of 1,000 to 100,000 entries (popup.ts). Notes on what was measured go to stderr.
+// history of 1,000 to 100,000 entries (popup.ts), what a page costs at load and its first paste
+// (load-cost.ts; first-paste.ts in Firefox). Notes on what was measured go to stderr.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,6 +17,7 @@ import { FIXTURE_URLS, type FixtureName } from '../unit/fixtures';
 import { copyFigures } from './copy';
 import { scriptArrivalFigures } from './script-arrival';
 import { hugePageFigures } from './huge-pages';
+import { firstPasteFigures } from './first-paste';
 import { loadCostFigures } from './load-cost';
 import { metadataFigures } from './metadata';
 import { noticeFigures } from './notices';
@@ -148,6 +150,7 @@ const figures = [
   ...(await extractionTimes()),
   ...(await pasteFigures()),
   ...(await loadCostFigures()),
+  ...(await firstPasteFigures()),
   ...(await republicationFigures()),
   ...(await noticeFigures()),
   ...(await copyFigures()),

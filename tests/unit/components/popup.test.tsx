@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { PopupApp, type PopupData } from '../../../components/PopupApp';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PopupApp, type FollowReport, type PopupData } from '../../../components/PopupApp';
 import type { ArticleMetadata } from '../../../utils/core/metadata/types';
 import type { ArticleView } from '../../../utils/core/records/article-state';
 import { HEALTHY } from '../../../utils/core/records/storage-health';
@@ -51,6 +51,7 @@ const STATE: ArticleView = {
 async function show(
   data: PopupData | Error,
   chooseForSite: (host: string, choice: SiteChoice | null) => Promise<void> = async () => undefined,
+  followReport?: FollowReport,
 ): Promise<HTMLElement> {
   const root = document.createElement('main');
   document.body.append(root);
@@ -65,6 +66,7 @@ async function show(
           chooseForSite,
         }}
         load={() => (data instanceof Error ? Promise.reject(data) : Promise.resolve(data))}
+        followReport={followReport}
       />,
       root,
     );
@@ -305,6 +307,35 @@ describe('the popup’s header and empty states', () => {
     expect(read.querySelector('[data-testid="getting-started"]')).toBeNull();
     expect(read.querySelector('[data-testid="articles-read"]')?.textContent).toBe(
       'Articles you have read: 3',
+    );
+  });
+
+  it('says a page is being checked, never "nothing found", until its report comes', async () => {
+    let deliver: (report: PopupData['report']) => void = () => undefined;
+    const stop = vi.fn();
+    const pending = { state: null, report: null, recent: [], articlesRead: 3, checkPending: true };
+    const root = await show(pending, undefined, (onReport) => {
+      deliver = onReport;
+      return stop;
+    });
+    expect(root.querySelector('[data-testid="report-checking"]')?.textContent).toBe(
+      'Checking this page against the articles you read…',
+    );
+    expect(root.querySelector('[data-testid="no-reuse"]')).toBeNull();
+    await act(async () => deliver(REUSED));
+    expect(root.querySelector('[data-testid="report-checking"]')).toBeNull();
+    expect(root.querySelectorAll('[data-testid="reused-article"]')).toHaveLength(1);
+    expect(sections(root)[0]).toBe('compliance-report');
+    expect(stop).toHaveBeenCalledOnce();
+
+    // A check that never reports (a page without text): in the end, what was compared.
+    const silent = await show(pending, undefined, (onReport) => {
+      onReport(null);
+      return () => undefined;
+    });
+    expect(silent.querySelector('[data-testid="report-checking"]')).toBeNull();
+    expect(silent.querySelector('[data-testid="no-reuse"]')?.textContent).toMatch(
+      /^No text from the articles you read/,
     );
   });
 
