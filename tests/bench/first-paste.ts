@@ -112,7 +112,7 @@ export async function firstPasteFigures(kind: 'firefox' = 'firefox'): Promise<Fi
       note(
         `first paste on a page in ${kind}, ${how} (${PASTES} fresh tabs, index of ` +
           `${HISTORY_COPIES} copies), from the V key to the paste landing: median ` +
-          `${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms`,
+          `${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (all: ${times.join(', ')})`,
       );
       // The same budgets as Chromium's (load-cost.ts).
       figures.push(
