@@ -85,7 +85,8 @@ async function loadPopupData(): Promise<PopupData> {
     health,
     pageUrl,
     articlesRead: summary?.articles ?? null,
-    checkPending: !report && checkExpected(pageUrl, summary),
+    // No article state: no script of Linkback's may run in the tab (a PDF, the store), so no check.
+    checkPending: !report && !!state && checkExpected(pageUrl, summary),
   };
 }
 

@@ -6,6 +6,8 @@
 // - `held`: the page focused the field itself (no user activation, nothing loaded) and
 //   Ctrl+V comes at once: the paste is held until the page runtime and the index are in.
 // Timed in the page, from the V key's keydown to the paste's input event in the textarea.
+// Beside them, for reference, the same paste after a click into a password field, which
+// Linkback leaves alone: about what the browser itself takes to paste.
 import { launchWithExtension, type E2EPage, type ExtensionBrowser } from '../e2e/browsers';
 import { EDITOR_HOST, startServer } from '../e2e/server';
 import { toStoredPasteIndex } from '../../utils/core/paste-index/snapshot';
@@ -49,9 +51,12 @@ async function copyText(browser: ExtensionBrowser, text: string): Promise<void> 
   }
 }
 
-/** Times the paste from the V key to its input event, in the page. */
-async function watchPaste(page: E2EPage): Promise<void> {
-  await page.evaluate(() => {
+/** The field each case pastes into. */
+const FIELD = { clicked: 'ta', held: 'ta', password: 'pw' } as const;
+
+/** Times the paste from the V key to its input event in the field `id`, in the page. */
+async function watchPaste(page: E2EPage, id: string): Promise<void> {
+  await page.evaluate((field: string) => {
     const state = window as unknown as { __keys?: number; __landed?: Promise<number> };
     addEventListener(
       'keydown',
@@ -60,24 +65,30 @@ async function watchPaste(page: E2EPage): Promise<void> {
     );
     state.__landed = new Promise((resolve) => {
       document
-        .getElementById('ta')
+        .getElementById(field)
         ?.addEventListener('input', () => resolve(performance.now() - (state.__keys ?? NaN)));
     });
-  });
+  }, id);
 }
 
-async function firstPastes(browser: ExtensionBrowser, how: 'clicked' | 'held') {
+/** Pastes on fresh tabs; `expected` tells a paste that came out right (with its link, or as copied). */
+async function firstPastes(
+  browser: ExtensionBrowser,
+  how: keyof typeof FIELD,
+  expected: (value: string) => boolean,
+) {
   const times: number[] = [];
-  let unlinked = 0;
+  let wrong = 0;
+  const field = FIELD[how];
   for (let run = 0; run < PASTES; run++) {
     const page = await browser.newPage(`${PAGE_URL}?${how}=${run}`);
     try {
-      await watchPaste(page);
-      if (how === 'clicked') {
-        const box = await page.evaluate(() => {
-          const rect = (document.getElementById('ta') as HTMLElement).getBoundingClientRect();
+      await watchPaste(page, field);
+      if (how !== 'held') {
+        const box = await page.evaluate((id: string) => {
+          const rect = (document.getElementById(id) as HTMLElement).getBoundingClientRect();
           return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
-        });
+        }, field);
         await page.click(box.x, box.y);
         await new Promise((resolve) => setTimeout(resolve, 150));
       } else {
@@ -85,18 +96,18 @@ async function firstPastes(browser: ExtensionBrowser, how: 'clicked' | 'held') {
         await page.evaluate(() => (document.getElementById('ta') as HTMLElement).focus());
       }
       await page.press('Control+v');
-      const landed = await page.evaluate(async () => {
+      const landed = await page.evaluate(async (id: string) => {
         const state = window as unknown as { __landed?: Promise<number> };
         const ms = await state.__landed;
-        return { ms, value: (document.getElementById('ta') as HTMLTextAreaElement).value };
-      });
-      if (landed.value.includes('Source:')) times.push(landed.ms ?? NaN);
-      else unlinked++;
+        return { ms, value: (document.getElementById(id) as HTMLInputElement).value };
+      }, field);
+      if (expected(landed.value)) times.push(landed.ms ?? NaN);
+      else wrong++;
     } finally {
       await page.close();
     }
   }
-  return { times, unlinked };
+  return { times, wrong };
 }
 
 export async function firstPasteFigures(kind: 'firefox' = 'firefox'): Promise<Figure[]> {
@@ -104,10 +115,13 @@ export async function firstPasteFigures(kind: 'firefox' = 'firefox'): Promise<Fi
   const browser = await launchWithExtension(kind, { serverHostPort: server.hostPort });
   const figures: Figure[] = [];
   try {
-    await copyText(browser, await seedHistory(browser));
+    const text = await seedHistory(browser);
+    await copyText(browser, text);
     for (const how of ['clicked', 'held'] as const) {
-      const { times, unlinked } = await firstPastes(browser, how);
-      figures.push(print(`paste.first-paste.${kind}.${how}.without-link`, unlinked, 'pastes', 0));
+      const { times, wrong } = await firstPastes(browser, how, (value) =>
+        value.includes('Source:'),
+      );
+      figures.push(print(`paste.first-paste.${kind}.${how}.without-link`, wrong, 'pastes', 0));
       if (!times.length) continue;
       note(
         `first paste on a page in ${kind}, ${how} (${PASTES} fresh tabs, index of ` +
@@ -122,6 +136,23 @@ export async function firstPasteFigures(kind: 'firefox' = 'firefox'): Promise<Fi
           'ms',
           how === 'clicked' ? 16 : 200,
         ),
+      );
+    }
+    // A password field gets the paste exactly as copied: the browser's own time, about.
+    // (A one-line field drops the text's line breaks: only Linkback's line would show.)
+    const alone = await firstPastes(
+      browser,
+      'password',
+      (value) => value.length > 0 && !value.includes('Source:'),
+    );
+    if (alone.times.length) {
+      note(
+        `the same paste into a password field in ${kind} (Linkback leaves it alone): median ` +
+          `${median(alone.times).toFixed(1)} ms, p95 ${quantile(alone.times, 0.95).toFixed(1)} ms` +
+          (alone.wrong ? `; ${alone.wrong} came out empty or with a link` : ''),
+      );
+      figures.push(
+        print(`paste.first-paste.${kind}.password-field.p95`, quantile(alone.times, 0.95), 'ms', 0),
       );
     }
   } finally {
