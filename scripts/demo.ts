@@ -289,6 +289,37 @@ async function walkthrough(server: TestServer): Promise<void> {
     console.log(`  screenshot: ${shot5c}`);
     await fresh.close();
 
+    step(
+      'A popup opened while a page still loads says the page is being checked, and shows the ' +
+        'report when it comes (the page waits 5 s for a slow image)',
+    );
+    const loadingUrl = `${reuseUrl}?loading=5000`;
+    await browser.evalInExtension(async (address: string) => {
+      type Api = { tabs: { create(p: { url: string }): Promise<unknown> } };
+      const g = globalThis as unknown as { browser?: Api; chrome: Api };
+      await (g.browser ?? g.chrome).tabs.create({ url: address });
+    }, loadingUrl);
+    const popupChecking = await browser.openPopup(
+      await browser.findTabId(loadingUrl, { timeout: 15_000 }),
+      { width: 400, height: 600 },
+    );
+    const checkingText = await popupChecking.waitFor(
+      () => document.querySelector('[data-testid="report-checking"]')?.textContent ?? null,
+      undefined,
+      { message: 'the popup did not say the page is being checked' },
+    );
+    console.log(`  the popup says: ${checkingText}`);
+    const shot5d = join(OUT_DIR, '5d-popup-checking.png');
+    await popupChecking.screenshot(shot5d);
+    console.log(`  screenshot: ${shot5d}`);
+    await popupChecking.waitFor(
+      () => document.querySelector('[data-testid="reused-article"]') !== null,
+      undefined,
+      { timeout: 20_000, message: 'the report never came to the popup' },
+    );
+    console.log('  then the report: the page reuses the article without a link');
+    await popupChecking.close();
+
     step(`Republication check: ${reuseUrl} quotes the article without a link`);
     await browser.newPage(reuseUrl);
     const reuseTab = await browser.findTabId(reuseUrl, { timeout: 15_000 });

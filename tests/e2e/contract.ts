@@ -853,11 +853,52 @@ export function defineContractSuite(kind: BrowserKind): void {
         const { items, badge, popup } = await checkPage('reuse-unrelated', { reported: false });
         assert.equal(badge, '');
         assert.equal(items.length, 0);
-        const empty = await popup.evaluate(
-          () => !!document.querySelector('[data-testid="no-reuse"]'),
-        );
-        assert.ok(empty, 'the popup says no reused text was found');
+        // Opened without waiting for a badge, the popup may still be saying it is checking.
+        await popup.waitFor(() => !!document.querySelector('[data-testid="no-reuse"]'), undefined, {
+          message: 'the popup never said no reused text was found',
+        });
       });
+
+      it(
+        'a popup opened while the page still loads says it is checking, then shows the report',
+        T,
+        async () => {
+          // The page's load waits 6 s for a slow image: its check cannot have run before.
+          const url = `${reuseUrl('reuse-nolink')}?loading=6000`;
+          await browser.evalInExtension(async (address: string) => {
+            type Api = { tabs: { create(p: { url: string }): Promise<unknown> } };
+            const g = globalThis as unknown as { browser?: Api; chrome: Api };
+            await (g.browser ?? g.chrome).tabs.create({ url: address });
+          }, url);
+          const tabId = await browser.findTabId(url, { timeout: 15_000 });
+          const popup = await browser.openPopup(tabId);
+          try {
+            const checking = await popup.waitFor(
+              () => document.querySelector('[data-testid="report-checking"]')?.textContent ?? null,
+              undefined,
+              { message: 'the popup did not say the page is being checked' },
+            );
+            assert.match(checking, /^Checking this page against the articles you read/);
+            assert.equal(
+              await popup.evaluate(() => document.querySelector('[data-testid="no-reuse"]')),
+              null,
+              'nothing is said to be missing before the page was checked',
+            );
+            const reused = await popup.waitFor(
+              () => document.querySelectorAll('[data-testid="reused-article"]').length || null,
+              undefined,
+              { timeout: 20_000, message: 'the report never replaced "checking" in the popup' },
+            );
+            assert.equal(reused, 1);
+            assert.equal(
+              await popup.evaluate(() => document.querySelector('[data-testid="report-checking"]')),
+              null,
+            );
+          } finally {
+            await popup.close();
+          }
+        },
+      );
     });
 
     // ------------------------------------------------------------ popup

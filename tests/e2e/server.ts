@@ -283,7 +283,12 @@ function routeCaliber(path: string, query: URLSearchParams, res: ServerResponse)
   }
 }
 
-function routeOther(path: string, res: ServerResponse): void {
+/** A 1×1 transparent GIF. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+/** The longest a page may keep its `load` waiting (see `?loading=`). */
+const MAX_LOADING_MS = 10_000;
+
+function routeOther(path: string, query: URLSearchParams, res: ServerResponse): void {
   if (path === '/' || path === '') {
     send(
       res,
@@ -311,9 +316,26 @@ function routeOther(path: string, res: ServerResponse): void {
     sendEditorAsset(path.slice('/editors/'.length), res);
     return;
   }
+  // An image that takes `ms` to arrive: a page that shows it is still loading until then.
+  if (path === '/slow-pixel.gif') {
+    const ms = Math.min(MAX_LOADING_MS, Number(query.get('ms')) || 0);
+    setTimeout(() => send(res, 200, PIXEL, 'image/gif'), ms);
+    return;
+  }
   const name = path.replace(/^\/+/, '');
   if (!/^[\w.-]+\.html$/.test(name)) {
     send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    return;
+  }
+  // `?loading=MS`: the page's `load` comes MS later (a slow image at its end), so that what
+  // happens before it can be seen, such as a popup opened while the page is being checked.
+  const loadingMs = Number(query.get('loading'));
+  if (loadingMs > 0 && existsSync(join(E2E_PAGES_DIR, name))) {
+    const html = readFileSync(join(E2E_PAGES_DIR, name), 'utf8').replace(
+      '</body>',
+      `<img src="/slow-pixel.gif?ms=${loadingMs}" alt="" width="1" height="1"></body>`,
+    );
+    send(res, 200, html, 'text/html; charset=utf-8');
     return;
   }
   sendFile(res, join(E2E_PAGES_DIR, name));
@@ -337,7 +359,7 @@ export async function startServer(): Promise<TestServer> {
         if (page) send(res, 200, page, 'text/html; charset=utf-8');
         else send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       } else {
-        routeOther(path, res);
+        routeOther(path, query, res);
       }
     } catch (err) {
       send(res, 500, String(err), 'text/plain; charset=utf-8');
