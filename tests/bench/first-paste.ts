@@ -8,11 +8,19 @@
 // Timed in the page, from the V key's keydown to the paste's input event in the textarea.
 // Beside them, for reference, the same paste after a click into a password field, which
 // Linkback leaves alone: about what the browser itself takes to paste.
-import { launchWithExtension, type E2EPage, type ExtensionBrowser } from '../e2e/browsers';
+import { launchWithExtension, type ExtensionBrowser } from '../e2e/browsers';
 import { EDITOR_HOST, startServer } from '../e2e/server';
 import { toStoredPasteIndex } from '../../utils/core/paste-index/snapshot';
 import { buildPasteIndexBulk, makeCopies } from './paste';
-import { median, note, print, quantile, type Figure } from './shared';
+import {
+  median,
+  note,
+  pasteLandedInPage,
+  print,
+  quantile,
+  watchPasteInPage,
+  type Figure,
+} from './shared';
 
 const HISTORY_COPIES = 10_000;
 const PASTES = 20;
@@ -54,23 +62,6 @@ async function copyText(browser: ExtensionBrowser, text: string): Promise<void> 
 /** The field each case pastes into. */
 const FIELD = { clicked: 'ta', held: 'ta', password: 'pw' } as const;
 
-/** Times the paste from the V key to its input event in the field `id`, in the page. */
-async function watchPaste(page: E2EPage, id: string): Promise<void> {
-  await page.evaluate((field: string) => {
-    const state = window as unknown as { __keys?: number; __landed?: Promise<number> };
-    addEventListener(
-      'keydown',
-      (event) => event.key === 'v' && (state.__keys ??= performance.now()),
-      true,
-    );
-    state.__landed = new Promise((resolve) => {
-      document
-        .getElementById(field)
-        ?.addEventListener('input', () => resolve(performance.now() - (state.__keys ?? NaN)));
-    });
-  }, id);
-}
-
 /** Pastes on fresh tabs; `expected` tells a paste that came out right (with its link, or as copied). */
 async function firstPastes(
   browser: ExtensionBrowser,
@@ -84,7 +75,7 @@ async function firstPastes(
   for (let run = 0; run < count; run++) {
     const page = await browser.newPage(`${PAGE_URL}?${how}=${run}`);
     try {
-      await watchPaste(page, field);
+      await page.evaluate(watchPasteInPage, field);
       if (how !== 'held') {
         const box = await page.evaluate((id: string) => {
           const rect = (document.getElementById(id) as HTMLElement).getBoundingClientRect();
@@ -97,12 +88,8 @@ async function firstPastes(
         await page.evaluate(() => (document.getElementById('ta') as HTMLElement).focus());
       }
       await page.press('Control+v');
-      const landed = await page.evaluate(async (id: string) => {
-        const state = window as unknown as { __landed?: Promise<number> };
-        const ms = await state.__landed;
-        return { ms, value: (document.getElementById(id) as HTMLInputElement).value };
-      }, field);
-      if (expected(landed.value)) times.push(landed.ms ?? NaN);
+      const landed = await page.evaluate(pasteLandedInPage, field);
+      if (expected(landed.value)) times.push(landed.ms);
       else wrong++;
     } finally {
       await page.close();

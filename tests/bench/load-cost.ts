@@ -20,7 +20,17 @@ import {
 import { bareExtension, TASK_EVENTS, taskCosts, traced, type TraceEvent } from './huge-pages';
 import { toStoredPasteIndex } from '../../utils/core/paste-index/snapshot';
 import { buildPasteIndexBulk, makeCopies } from './paste';
-import { escapeHtml, median, note, print, prose, quantile, type Figure } from './shared';
+import {
+  escapeHtml,
+  median,
+  note,
+  pasteLandedInPage,
+  print,
+  prose,
+  quantile,
+  watchPasteInPage,
+  type Figure,
+} from './shared';
 
 /** Paired loads per page and variant; the figure is the difference of their medians. */
 const RUNS = Number(process.env.LOAD_RUNS ?? 7);
@@ -218,30 +228,14 @@ async function firstPastes(
     const tab = await browser.newPage();
     const raw = playwrightPage(tab);
     await raw.goto(`${ORIGIN}/editor?${how}=${run}`);
-    await raw.evaluate(() => {
-      const state = window as unknown as { __keys?: number; __landed?: Promise<number> };
-      addEventListener(
-        'keydown',
-        (event) => event.key === 'v' && (state.__keys ??= performance.now()),
-        true,
-      );
-      state.__landed = new Promise((resolve) => {
-        document.getElementById('ta')?.addEventListener('input', () => {
-          resolve(performance.now() - (state.__keys ?? NaN));
-        });
-      });
-    });
+    await raw.evaluate(watchPasteInPage, 'ta');
     if (how === 'clicked') {
       await raw.click('#ta');
       await raw.waitForTimeout(150);
     }
     await raw.keyboard.press('Control+v');
-    const landed = await raw.evaluate(async () => {
-      const state = window as unknown as { __landed?: Promise<number> };
-      const ms = await state.__landed;
-      return { ms, value: (document.getElementById('ta') as HTMLTextAreaElement).value };
-    });
-    if (landed.value.includes('Source:')) times.push(landed.ms ?? NaN);
+    const landed = await raw.evaluate(pasteLandedInPage, 'ta');
+    if (landed.value.includes('Source:')) times.push(landed.ms);
     else unlinked++;
     await tab.close();
   }

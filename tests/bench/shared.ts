@@ -250,3 +250,30 @@ export async function pageHeap(page: Page): Promise<number> {
     await cdp.detach();
   }
 }
+
+// ---------------------------------------------------------------- pastes timed in the page
+
+/**
+ * Run in the page (`evaluate(watchPasteInPage, id)`): times the next paste from the V key's
+ * keydown to the input event of the field `id`; `pasteLandedInPage` reads the result.
+ */
+export function watchPasteInPage(id: string): void {
+  const state = window as unknown as { __keys?: number; __landed?: Promise<number> };
+  addEventListener(
+    'keydown',
+    (event) => event.key === 'v' && (state.__keys ??= performance.now()),
+    true,
+  );
+  state.__landed = new Promise((resolve) => {
+    document
+      .getElementById(id)
+      ?.addEventListener('input', () => resolve(performance.now() - (state.__keys ?? NaN)));
+  });
+}
+
+/** Run in the page: the paste's time (ms) and what the field `id` holds once it landed. */
+export async function pasteLandedInPage(id: string): Promise<{ ms: number; value: string }> {
+  const state = window as unknown as { __landed?: Promise<number> };
+  const ms = await state.__landed;
+  return { ms: ms ?? NaN, value: (document.getElementById(id) as HTMLInputElement).value };
+}
