@@ -76,6 +76,10 @@ export function defineStressSuite(kind: BrowserKind): void {
       const at = await elementCenter(page, target);
       assert.ok(at, `${target} is visible`);
       await page.click(at.x, at.y);
+      // The click brings the page runtime; a paste this large is not held until it is in
+      // (paste-hold.ts), so it comes a moment later, as from someone who clicked, then pasted.
+      // Once, on CI's oldest Chromium, the runtime was not in yet at once.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       const started = Date.now();
       await page.press('Control+v');
       const text = await page.waitFor(
