@@ -19,6 +19,7 @@ import {
   elementCenter,
   expectedArticleUrl,
   lastProbePaste,
+  openTabUnloaded,
   pasteInto,
   pressCopy,
   resetEditors,
@@ -294,11 +295,7 @@ async function walkthrough(server: TestServer): Promise<void> {
         'report when it comes (the page waits 5 s for a slow image)',
     );
     const loadingUrl = `${reuseUrl}?loading=5000`;
-    await browser.evalInExtension(async (address: string) => {
-      type Api = { tabs: { create(p: { url: string }): Promise<unknown> } };
-      const g = globalThis as unknown as { browser?: Api; chrome: Api };
-      await (g.browser ?? g.chrome).tabs.create({ url: address });
-    }, loadingUrl);
+    await openTabUnloaded(browser, loadingUrl);
     const popupChecking = await browser.openPopup(
       await browser.findTabId(loadingUrl, { timeout: 15_000 }),
       { width: 400, height: 600 },

@@ -509,19 +509,8 @@ export function defineAnyPublisherSuite(kind: BrowserKind): void {
           const { text } = await selectParagraphs(page, 0, 1, BODY);
           await pressCopy(page);
           // The paste must read this copy: once on a loaded CI machine, Firefox's clipboard
-          // still held an earlier copy of the same paragraphs. The copy's record (the same
-          // copy again only moves its time) comes with the clipboard's write.
-          await eventually(async () => {
-            const newest = await browser.evalInExtension(async () => {
-              type Api = {
-                storage: { local: { get(k: string): Promise<Record<string, unknown>> } };
-              };
-              const g = globalThis as unknown as { browser?: Api; chrome: Api };
-              const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
-              return ((stored.copyRecords ?? []) as { copiedAt: number }[])[0]?.copiedAt ?? 0;
-            });
-            return newest >= copyStarted ? true : null;
-          }, 'the copy never reached the records');
+          // still held an earlier copy of the same paragraphs. Its record comes with the write.
+          await waitForCopyRecord(browser, text, 8000, copyStarted);
           await resetEditors(editors);
           await pasteInto(editors, '#probe');
           const pasted = await lastProbePaste(editors);

@@ -19,6 +19,7 @@ import {
   eventually,
   expectedArticleUrl,
   lastProbePaste,
+  openTabUnloaded,
   pasteInto,
   pressCopy,
   resetEditors,
@@ -865,11 +866,7 @@ export function defineContractSuite(kind: BrowserKind): void {
         async () => {
           // The page's load waits 6 s for a slow image: its check cannot have run before.
           const url = `${reuseUrl('reuse-nolink')}?loading=6000`;
-          await browser.evalInExtension(async (address: string) => {
-            type Api = { tabs: { create(p: { url: string }): Promise<unknown> } };
-            const g = globalThis as unknown as { browser?: Api; chrome: Api };
-            await (g.browser ?? g.chrome).tabs.create({ url: address });
-          }, url);
+          await openTabUnloaded(browser, url);
           const tabId = await browser.findTabId(url, { timeout: 15_000 });
           const popup = await browser.openPopup(tabId);
           try {

@@ -390,16 +390,29 @@ export async function articlesIndexed(
   );
 }
 
+/** Opens `url` in a new tab without waiting for its load (which a slow page may hold back). */
+export async function openTabUnloaded(browser: ExtensionBrowser, url: string): Promise<void> {
+  await browser.evalInExtension(async (address: string) => {
+    type Api = { tabs: { create(p: { url: string }): Promise<unknown> } };
+    const g = globalThis as unknown as { browser?: Api; chrome: Api };
+    await (g.browser ?? g.chrome).tabs.create({ url: address });
+  }, url);
+}
+
 /** White space as one space, NBSP included: how tests compare texts across fields and editors. */
 export function norm(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Waits until the newest copy record holds `text` (as recorded: its first 4,000 characters). */
+/**
+ * Waits until the newest copy record holds `text` (as recorded: its first 4,000 characters)
+ * and, with `since`, was copied at or after it (the same copy again only moves its time).
+ */
 export async function waitForCopyRecord(
   browser: ExtensionBrowser,
   text: string,
   timeout = 8000,
+  since = 0,
 ): Promise<void> {
   const deadline = Date.now() + timeout;
   for (;;) {
@@ -407,9 +420,11 @@ export async function waitForCopyRecord(
       type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
       const stored = await (g.browser ?? g.chrome).storage.local.get('copyRecords');
-      return ((stored.copyRecords ?? []) as { text: string }[])[0]?.text ?? '';
+      const [newest] = (stored.copyRecords ?? []) as { text: string; copiedAt: number }[];
+      return { text: newest?.text ?? '', copiedAt: newest?.copiedAt ?? 0 };
     });
-    if (latest && text.trim().startsWith(latest.trim())) break;
+    const recorded = latest.text && text.trim().startsWith(latest.text.trim());
+    if (recorded && latest.copiedAt >= since) break;
     if (Date.now() > deadline) throw new Error('the copy never reached the records');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
